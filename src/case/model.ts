@@ -1,0 +1,96 @@
+/**
+ * The validated case: the single typed input of rendering, archiving and diffing.
+ * Produced by `readCase` (src/case/read.ts); nothing downstream re-reads the case file.
+ * Names of nämnder and förvaltningar are the profile's canonical spelling.
+ */
+
+import type { Root, RootContent } from 'mdast';
+import type { Position } from '../diagnostics.js';
+
+export type MblKind = 'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt';
+
+export interface Officer {
+  name: string;
+  title?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface DecisionBlock {
+  /** Canonical name of the nämnd (profile spelling), e.g. "Social- och omsorgsnämnden". */
+  board: string;
+  points: { text: string; position?: Position }[];
+}
+
+export interface MblStatement {
+  /** Förvaltning the statement is for; set for joint memos, otherwise the case's only förvaltning. */
+  department: string;
+  kind: MblKind;
+  /** ISO date, absent for `ej_aktuellt`. */
+  date?: string;
+  position?: Position;
+}
+
+export interface Signature {
+  department: string;
+  name: string;
+  title?: string;
+}
+
+export interface SecrecyMark {
+  /** Heading of the section the mark applies to. */
+  section: string;
+  /** Reference to offentlighets- och sekretesslagen, e.g. "26 kap. 1 § OSL". */
+  osl: string;
+}
+
+/** Where a body section came from in the template's order. */
+export type SectionRole = 'ärende' | 'bakgrund' | 'free' | 'consequence';
+
+export interface Section {
+  heading: string;
+  role: SectionRole;
+  /** Profile id of a consequence section (`jämställdhet`), absent for other roles. */
+  consequenceId?: string;
+  /** The Markdown under the heading, exactly as written (sans the heading line). */
+  markdown: string;
+  /** The mdast nodes under the heading, with positions into the case file. */
+  nodes: RootContent[];
+  position?: Position;
+}
+
+export interface ConsequenceExtra {
+  /** Reason the section is not relevant; rendered as its text. */
+  notRelevant?: string;
+  /** Optional link (used by Kommunala mål). */
+  link?: { url: string; text: string };
+}
+
+export interface Case {
+  /** Path of the case file as given by the user. */
+  file: string;
+  /** Template kind, default `tjänsteskrivelse`. */
+  kind: string;
+  /** ISO date of the memo. */
+  date: string;
+  dnr: string[];
+  departments: string[];
+  officer: Officer;
+  /** Addressed nämnder in order (canonical names). */
+  boards: string[];
+  title: string;
+  decisions: DecisionBlock[];
+  decisionBasis: string[];
+  /** Body sections in the order written. */
+  sections: Section[];
+  /** Per consequence id: reason not relevant and/or link, from the front matter. */
+  consequences: Record<string, ConsequenceExtra>;
+  mbl: MblStatement[];
+  signatures: Signature[];
+  recipients: string[];
+  secrecy: SecrecyMark[];
+  /** The full mdast of the body, for tools that need it. */
+  body: Root;
+  /** The exact source text (after BOM removal and CRLF normalisation). */
+  source: string;
+}

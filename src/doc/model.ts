@@ -1,0 +1,138 @@
+/**
+ * The document model ("Doc"): the one input of every backend. Produced by src/render from a Case
+ * via the Handlebars templates; backends (PDF, DOCX) never see the Case or the case file.
+ * Lengths carry their unit in the name (`Mm`, `Pt`).
+ */
+import type { Position } from '../diagnostics.js';
+
+export interface TextRun {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Target of a hyperlink this run belongs to. */
+  href?: string;
+}
+
+export interface LineBreak {
+  type: 'break';
+}
+
+export type Inline = TextRun | LineBreak;
+
+interface BlockBase {
+  /** Where the block's text came from in the case file, when known. */
+  source?: Position;
+}
+
+/** The rubrik: the memo's title (tagged H1). */
+export interface TitleBlock extends BlockBase {
+  type: 'title';
+  inlines: Inline[];
+}
+
+/** Section heading: level 2 for the memo's sections, 3 for sub-headings inside a section. */
+export interface HeadingBlock extends BlockBase {
+  type: 'heading';
+  level: 2 | 3;
+  inlines: Inline[];
+}
+
+export interface ParagraphBlock extends BlockBase {
+  type: 'paragraph';
+  inlines: Inline[];
+  /** `label` is a bold lead-in such as "Beslutsunderlag:" that must stay with what follows. */
+  role?: 'body' | 'label';
+}
+
+export interface ListItem {
+  /** Paragraphs of the item (usually one). */
+  paragraphs: Inline[][];
+  source?: Position;
+}
+
+export interface ListBlock extends BlockBase {
+  type: 'list';
+  ordered: boolean;
+  /** First number of an ordered list; every decision block restarts at 1. */
+  start: number;
+  items: ListItem[];
+}
+
+/** The underscore rule ("__________") that separates Ärende from Beslutsunderlag. */
+export interface RuleBlock extends BlockBase {
+  type: 'rule';
+}
+
+export interface SignatureBlock extends BlockBase {
+  type: 'signatures';
+  signatures: { department: string; name: string; title?: string }[];
+}
+
+export interface RecipientsBlock extends BlockBase {
+  type: 'recipients';
+  label: string;
+  recipients: string[];
+}
+
+export type Block =
+  | TitleBlock
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | RuleBlock
+  | SignatureBlock
+  | RecipientsBlock;
+
+export interface FooterField {
+  label: string;
+  value: string;
+}
+
+/** Page furniture: the heads and the footer, not part of the tagged reading order. */
+export interface Furniture {
+  /** Kommun name shown as wordmark top left. */
+  municipality: string;
+  /** "TJÄNSTESKRIVELSE". */
+  label: string;
+  /** First-page head, left column: förvaltning(ar), handläggare (with phone/e-mail). */
+  senderLines: string[];
+  /** "2023-08-30". */
+  date: string;
+  /** "Dnr SON 2020-281" (one line per Dnr). */
+  dnrLines: string[];
+  /** Addressed nämnder, capitalised. */
+  addressees: string[];
+  /** Short head repeated on later pages: kommun, date, Dnr. */
+  shortHead: string[];
+  /** First-page footer. */
+  footer: FooterField[];
+  /** Format of the page number, with {n} and {m}: "{n} ({m})". */
+  pageNumberFormat: string;
+}
+
+export interface DocMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, always "sv-SE". */
+  language: string;
+  /** ISO date from the case (or SOURCE_DATE_EPOCH), never the clock. */
+  date: string;
+  creator: string;
+}
+
+export interface PageSetup {
+  /** A4 portrait. */
+  widthMm: number;
+  heightMm: number;
+  marginsMm: { top: number; right: number; bottom: number; left: number };
+}
+
+export interface Doc {
+  meta: DocMeta;
+  page: PageSetup;
+  furniture: Furniture;
+  blocks: Block[];
+}

@@ -1,0 +1,50 @@
+/**
+ * A municipality profile (kommunprofil), loaded from templates/profiler/*.yaml by src/profile/load.ts.
+ * The YAML keys are Swedish (the file is edited by municipal staff); this is the typed, English view.
+ */
+export interface Board {
+  /** Capitalised definite form, e.g. "Social- och omsorgsnämnden". */
+  name: string;
+  /** Capitalised genitive, e.g. "Social- och omsorgsnämndens". */
+  genitive: string;
+  /** Anchored regular expression every Dnr of this nämnd matches. */
+  dnrPattern: RegExp;
+  /** An example Dnr, used in messages and skeletons. */
+  dnrExample: string;
+}
+
+export interface Department {
+  name: string;
+  /** Title of the förvaltning's head, e.g. "Omsorgsdirektör". */
+  headTitle: string;
+}
+
+export interface ConsequenceSpec {
+  /** Key used in the case file under `konsekvenser:`, e.g. `jämställdhet`. */
+  id: string;
+  heading: string;
+  required: boolean;
+  /** Default link (Kommunala mål). */
+  link?: { url: string; text: string };
+  /** Suggested "not relevant" wording, offered in hints and skeletons. */
+  notRelevantSuggestion?: string;
+}
+
+export interface Profile {
+  /** Path the profile was read from. */
+  file: string;
+  /** Raw bytes of the profile file (embedded in archived PDFs). */
+  source: string;
+  municipality: string;
+  shortName: string;
+  footer: { label: string; value: string }[];
+  marginsMm: { top: number; right: number; bottom: number; left: number };
+  boards: Board[];
+  departments: Department[];
+  consequences: ConsequenceSpec[];
+  mbl: {
+    heading: string;
+    /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`. */
+    sentences: Record<'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt', string>;
+  };
+}
