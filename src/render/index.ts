@@ -1,0 +1,27 @@
+/**
+ * Rendering: validated Case → template (Handlebars) → Markdown → remark → one Doc, the single input of
+ * every backend.
+ */
+import type { Case } from '../case/model.js';
+import type { Doc } from '../doc/model.js';
+import type { Profile } from '../profile/model.js';
+import { templateData } from './data.js';
+import { docMeta, furniture, pageSetup } from './furniture.js';
+import { parseTemplateOutput } from './parse.js';
+import { loadTemplate } from './template.js';
+import { toDocBlocks } from './to-doc.js';
+
+/** The Markdown a case's template produces (exposed for debugging and tests). */
+export function renderMarkdown(c: Case, profile: Profile): string {
+  return loadTemplate(c.kind).fill(templateData(c, profile));
+}
+
+export function renderDoc(c: Case, profile: Profile): Doc {
+  const template = loadTemplate(c.kind);
+  return {
+    meta: docMeta(c, template.settings),
+    page: pageSetup(profile),
+    furniture: furniture(c, profile, template.settings),
+    blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile)))),
+  };
+}
