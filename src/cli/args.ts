@@ -1,0 +1,71 @@
+/** Argument parsing for commands: node:util parseArgs with Swedish errors and the shared flags. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import { loadProfile } from '../profile/load.js';
+import type { Profile } from '../profile/model.js';
+import type { Io } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every command accepts. */
+export const sharedOptions = {
+  help: { type: 'boolean', short: 'h' },
+  profil: { type: 'string' },
+} as const satisfies Options;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses a command's argv; unknown flags and missing values become a Swedish UsageError. */
+export function parseCommandArgs(argv: string[], options: Options, command: string): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...sharedOptions, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    throw new UsageError(translateParseError(error), `Se \`skrivelse ${command} --help\`.`);
+  }
+}
+
+function translateParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const flag = /'(-[^' ,]*)/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Okänd flagga ${flag}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return message.includes('argument missing')
+        ? `Flaggan ${flag} behöver ett värde.`
+        : `Flaggan ${flag} tar inget värde.`;
+    default:
+      return `Felaktiga argument: ${message}`;
+  }
+}
+
+/** The profile chosen by `--profil` (command or global flag), else the default profile. */
+export function profileFrom(values: ParsedArgs['values'], io: Io): Profile {
+  const path = typeof values.profil === 'string' ? values.profil : io.profilePath;
+  return loadProfile(path);
+}
+
+/** Returns the string value of an enum-like flag, or throws a UsageError naming the allowed values. */
+export function choice<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  flag: string,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(
+    `Okänt värde "${String(value)}" för ${flag}.`,
+    `Tillåtna värden: ${allowed.join(', ')}.`,
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * The command table. Adding a command = one module in this folder exporting a Command + one line here.
+ * Order here is the order in `skrivelse --help`.
+ */
+import type { Command } from '../io.js';
+
+export const commands: Record<string, Command> = {};

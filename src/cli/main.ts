@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * The `skrivelse` command: parses global flags, dispatches to a command from the table, and turns
+ * every outcome into a documented exit code. The only place that calls process.exit.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ExitCode, UsageError } from '../errors.js';
+import { toolName } from '../util/package-info.js';
+import { commands } from './commands/index.js';
+import type { Io } from './io.js';
+
+export function mainHelp(): string {
+  const names = Object.keys(commands);
+  const width = Math.max(8, ...names.map((n) => n.length));
+  const list = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`).join('\n');
+  return `${toolName} – tjänsteskrivelser från ärendefiler
+
+Användning:
+  skrivelse [--profil <fil>] <kommando> [argument …]
+
+Kommandon:
+${list}
+
+Allmänna flaggor:
+  -h, --help       visa den här hjälpen (eller hjälp för ett kommando: skrivelse <kommando> --help)
+  --version        visa versionen
+  --profil <fil>   kommunprofil (YAML); standard är templates/profiler/linkoping.yaml
+
+Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel.
+`;
+}
+
+/** Runs the CLI with the given arguments; never throws, always resolves to an exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  try {
+    const split = argv.findIndex((a) => !a.startsWith('-'));
+    const globalArgs = split === -1 ? argv : argv.slice(0, split);
+    const rest = split === -1 ? [] : argv.slice(split);
+    const globals = parseGlobals(globalArgs);
+    if (globals.version) {
+      io.out(`${toolName}\n`);
+      return ExitCode.ok;
+    }
+    const [name, ...commandArgs] = rest;
+    if (name === undefined || globals.help) {
+      if (name === undefined && !globals.help) {
+        io.err(`fel: inget kommando angavs.\n\n${mainHelp()}`);
+        return ExitCode.usage;
+      }
+      io.out(mainHelp());
+      return ExitCode.ok;
+    }
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) {
+      throw new UsageError(
+        `Okänt kommando "${name}".`,
+        `Kända kommandon: ${Object.keys(commands).join(', ')}.`,
+      );
+    }
+    if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
+      io.out(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+      return ExitCode.ok;
+    }
+    const commandIo = globals.profil === undefined ? io : { ...io, profilePath: globals.profil };
+    return await command.run(commandArgs, commandIo);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function parseGlobals(args: string[]): { help?: boolean; version?: boolean; profil?: string } {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        profil: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch {
+    throw new UsageError(
+      `Okänd eller ofullständig allmän flagga: ${args.join(' ')}.`,
+      'Se `skrivelse --help`.',
+    );
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof UsageError) {
+    io.err(`fel: ${error.message}\n${error.hint ? `  tips: ${error.hint}\n` : ''}`);
+    return ExitCode.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`Internt fel i skrivelse: ${message}\n`);
+  if (io.env.SKRIVELSE_DEBUG === '1' && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  else io.err('  (Detta är ett fel i verktyget, inte i ärendet. Kör med SKRIVELSE_DEBUG=1 för detaljer.)\n');
+  return ExitCode.internal;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    colorOut: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+  };
+}
+
+/** True when this file is the program being run (directly or via the npm bin symlink), not imported. */
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = ExitCode.internal;
+    },
+  );
+}
