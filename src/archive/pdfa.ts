@@ -1,0 +1,136 @@
+/**
+ * Turns a tagged pdf-lib document into PDF/A-3a + PDF/UA-1: XMP metadata consistent with a rebuilt
+ * Info dictionary, sRGB OutputIntent, embedded sources as associated files, Lang, MarkInfo,
+ * DisplayDocTitle, Tabs /S, printable annotations, and a file /ID derived from the content hash.
+ * Everything is derived from the input; the same document and metadata give the same bytes.
+ */
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
+import { embedSources, type SourceFile } from './attachments.js';
+import { archiveTimestamp } from './dates.js';
+import { sha256Hex } from './hash.js';
+import { srgbIccProfile } from './icc.js';
+import { buildXmp } from './xmp.js';
+
+export interface ArchiveMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, "sv-SE". */
+  language: string;
+  /** ISO date (YYYY-MM-DD) of the case. */
+  date: string;
+  /** The application that made the content (Info /Creator, xmp:CreatorTool). */
+  creatorTool: string;
+  /** Info /Producer and pdf:Producer, e.g. "skrivelse 0.1.0". */
+  producer: string;
+}
+
+const annotationPrintFlag = 4;
+
+export function keywordsText(keywords: readonly string[]): string {
+  return keywords.join(', ');
+}
+
+function setInfo(pdf: PDFDocument, meta: ArchiveMeta, pdfDate: string): void {
+  const { context } = pdf;
+  const info = context.obj({
+    Title: PDFHexString.fromText(meta.title),
+    Author: PDFHexString.fromText(meta.author),
+    Subject: PDFHexString.fromText(meta.subject),
+    Keywords: PDFHexString.fromText(keywordsText(meta.keywords)),
+    Creator: PDFHexString.fromText(meta.creatorTool),
+    Producer: PDFHexString.fromText(meta.producer),
+    CreationDate: PDFString.of(pdfDate),
+    ModDate: PDFString.of(pdfDate),
+  });
+  const existing = context.trailerInfo.Info;
+  if (existing instanceof PDFRef) context.assign(existing, info);
+  else context.trailerInfo.Info = context.register(info);
+}
+
+function setMetadata(pdf: PDFDocument, meta: ArchiveMeta, isoDate: string): void {
+  const xmp = buildXmp({
+    title: meta.title,
+    author: meta.author,
+    description: meta.subject,
+    keywords: keywordsText(meta.keywords),
+    language: meta.language,
+    creatorTool: meta.creatorTool,
+    producer: meta.producer,
+    dateIso: isoDate,
+  });
+  // Unfiltered (ISO 19005-3 6.6.2.1) and UTF-8 encoded.
+  const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
+  const existing = pdf.catalog.get(PDFName.of('Metadata'));
+  if (existing instanceof PDFRef) pdf.context.assign(existing, stream);
+  else pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
+}
+
+function setOutputIntent(pdf: PDFDocument): void {
+  const { context } = pdf;
+  const icc = context.register(context.flateStream(srgbIccProfile(), { N: 3 }));
+  const intent = context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
+    Info: PDFString.of('sRGB IEC61966-2.1'),
+    RegistryName: PDFString.of('http://www.color.org'),
+    DestOutputProfile: icc,
+  });
+  pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
+}
+
+function setCatalogFlags(pdf: PDFDocument, language: string): void {
+  const { context, catalog } = pdf;
+  catalog.set(PDFName.of('Lang'), PDFString.of(language));
+  catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+  const prefs = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? context.obj({});
+  prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+  catalog.set(PDFName.of('ViewerPreferences'), prefs);
+  for (const page of pdf.getPages()) {
+    page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookupMaybe(i, PDFDict);
+      const flags = annot?.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0;
+      annot?.set(PDFName.of('F'), PDFNumber.of(flags | annotationPrintFlag));
+    }
+  }
+}
+
+async function saveBytes(pdf: PDFDocument): Promise<Uint8Array> {
+  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/**
+ * Adds the PDF/A-3a and PDF/UA-1 parts to `pdf` (mutating it) and returns the final bytes. The file
+ * identifier is the first 16 bytes of the SHA-256 of the document saved without an identifier.
+ */
+export async function toArchivalPdf(
+  pdf: PDFDocument,
+  meta: ArchiveMeta,
+  sources: readonly SourceFile[],
+): Promise<Uint8Array> {
+  const stamp = archiveTimestamp(meta.date);
+  setInfo(pdf, meta, stamp.pdf);
+  setMetadata(pdf, meta, stamp.iso);
+  setOutputIntent(pdf);
+  setCatalogFlags(pdf, meta.language);
+  embedSources(pdf, sources, stamp.pdf);
+  pdf.context.trailerInfo.ID = undefined;
+  const withoutId = await saveBytes(pdf);
+  const id = PDFHexString.of(sha256Hex(withoutId).slice(0, 32));
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  return saveBytes(pdf);
+}

@@ -1,0 +1,70 @@
+/**
+ * Our own preflight of the main PDF/A-3 and PDF/UA-1 rules. Not a full validator (see
+ * docs/arkivering.md): each rule has a stable id, the clause of the standard it checks and a Swedish
+ * message. Rules read the file with pdf-lib (objects) and pdf.js (marked content), so a rule never
+ * trusts what our own writer meant to do.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { pdfaRules } from './rules-pdfa.js';
+import { pdfuaRules } from './rules-pdfua.js';
+import { readXmpFromCatalog, type XmpProperties } from './xmp.js';
+
+export interface Finding {
+  rule: string;
+  /** Clause of the standard, e.g. "ISO 19005-3 6.6.2.1". */
+  clause: string;
+  /** Swedish message. */
+  message: string;
+}
+
+export interface PreflightContext {
+  bytes: Uint8Array;
+  pdf: PDFDocument;
+  /** Properties of the catalog's XMP packet, if it has one. */
+  xmp?: XmpProperties;
+  /** Raw XMP packet text. */
+  xmpText?: string;
+  /** MD5 hex the caller expects for each embedded source, by name (from the manifest), if known. */
+  expectedSourceSha256?: Record<string, string>;
+}
+
+export interface Rule {
+  id: string;
+  clause: string;
+  /** Returns one Swedish message per violation; empty when the rule holds. */
+  check(ctx: PreflightContext): string[] | Promise<string[]>;
+}
+
+export const rules: readonly Rule[] = [...pdfaRules, ...pdfuaRules];
+
+export async function preflightPdf(
+  bytes: Uint8Array,
+  expectedSourceSha256?: Record<string, string>,
+): Promise<Finding[]> {
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  } catch (error) {
+    return [
+      {
+        rule: 'pdf-unreadable',
+        clause: 'ISO 32000-1 7.5',
+        message: `Filen kan inte läsas som PDF (${error instanceof Error ? error.message : String(error)}).`,
+      },
+    ];
+  }
+  const ctx: PreflightContext = { bytes, pdf, expectedSourceSha256, ...readXmpFromCatalog(pdf) };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let messages: string[];
+    try {
+      messages = await rule.check(ctx);
+    } catch (error) {
+      messages = [
+        `Regeln kunde inte kontrolleras: ${error instanceof Error ? error.message : String(error)}`,
+      ];
+    }
+    for (const message of messages) findings.push({ rule: rule.id, clause: rule.clause, message });
+  }
+  return findings;
+}

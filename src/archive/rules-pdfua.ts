@@ -1,0 +1,144 @@
+/** Preflight rules from ISO 14289-1 (PDF/UA-1): structure, marked content, language, title, tab order. */
+import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { pdfText } from './attachments.js';
+import { name, nameOf, numberTreeGet } from './pdf-walk.js';
+import { openWithPdfJs } from './pdfjs.js';
+import type { PreflightContext, Rule } from './preflight.js';
+
+interface MarkedItem {
+  type?: string;
+  id?: string | null;
+  tag?: string | null;
+  str?: string;
+}
+
+/** Whether MCID `mcid` of the page with /StructParents `key` maps to a structure element. */
+function mcidInStructure(ctx: PreflightContext, key: number | undefined, mcid: number): boolean {
+  if (key === undefined) return false;
+  const root = ctx.pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
+  const entry = numberTreeGet(root?.lookupMaybe(name('ParentTree'), PDFDict), key);
+  const target = entry instanceof PDFArray ? entry.get(mcid) : undefined;
+  return target instanceof PDFRef && ctx.pdf.context.lookup(target) instanceof PDFDict;
+}
+
+async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
+  const problems: string[] = [];
+  const doc = await openWithPdfJs(ctx.bytes);
+  try {
+    const pages = ctx.pdf.getPages();
+    for (let p = 1; p <= doc.numPages; p++) {
+      const key = pages[p - 1]?.node.lookupMaybe(name('StructParents'), PDFNumber)?.asNumber();
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      /** Per open marked-content sequence: does it make its text tagged (real content or artifact)? */
+      const stack: boolean[] = [];
+      let untagged = 0;
+      const orphanMcids = new Set<number>();
+      for (const item of content.items as MarkedItem[]) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          const mcid = item.id ? /_mc(\d+)$/.exec(item.id)?.[1] : undefined;
+          if (mcid !== undefined && !mcidInStructure(ctx, key, Number(mcid))) orphanMcids.add(Number(mcid));
+          stack.push(item.tag === 'Artifact' || mcid !== undefined);
+        } else if (item.type === 'endMarkedContent') {
+          stack.pop();
+        } else if (typeof item.str === 'string' && item.str.trim() !== '' && !stack.includes(true)) {
+          untagged++;
+        }
+      }
+      if (untagged > 0)
+        problems.push(
+          `Sidan ${p}: ${untagged} textavsnitt ligger utanför märkt innehåll (varken struktur eller artefakt).`,
+        );
+      for (const mcid of orphanMcids)
+        problems.push(
+          `Sidan ${p}: märkt innehåll MCID ${mcid} hör inte till något strukturelement (ParentTree).`,
+        );
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return problems;
+}
+
+export const pdfuaRules: Rule[] = [
+  {
+    id: 'pdfua-identification',
+    clause: 'ISO 14289-1 5',
+    check: ({ xmp }) =>
+      xmp?.['pdfuaid:part'] === '1'
+        ? []
+        : [`XMP anger inte PDF/UA-1 (pdfuaid:part=${xmp?.['pdfuaid:part'] ?? 'saknas'}).`],
+  },
+  {
+    id: 'pdfua-struct-tree',
+    clause: 'ISO 14289-1 7.1',
+    check: ({ pdf }) => {
+      const root = pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
+      if (!root) return ['Dokumentet är inte taggat: strukturträd (/StructTreeRoot) saknas.'];
+      return root.has(name('K')) && root.has(name('ParentTree'))
+        ? []
+        : ['Strukturträdet saknar innehåll (/K) eller /ParentTree.'];
+    },
+  },
+  {
+    id: 'pdfua-marked',
+    clause: 'ISO 14289-1 7.1',
+    check: ({ pdf }) => {
+      const marked = pdf.catalog.lookupMaybe(name('MarkInfo'), PDFDict)?.lookup(name('Marked'));
+      return marked === PDFBool.True ? [] : ['/MarkInfo /Marked true saknas i dokumentkatalogen.'];
+    },
+  },
+  {
+    id: 'pdfua-tagged-content',
+    clause: 'ISO 14289-1 7.1',
+    check: checkTaggedContent,
+  },
+  {
+    id: 'pdfua-lang',
+    clause: 'ISO 14289-1 7.2',
+    check: ({ pdf }) => {
+      const lang = pdfText(pdf.catalog.lookup(name('Lang')));
+      return lang?.trim() ? [] : ['Dokumentets språk (/Lang) saknas i dokumentkatalogen.'];
+    },
+  },
+  {
+    id: 'pdfua-title',
+    clause: 'ISO 14289-1 7.1',
+    check: ({ pdf, xmp }) => {
+      const problems: string[] = [];
+      if (!xmp?.['dc:title']?.trim()) problems.push('Dokumenttitel (dc:title) saknas i XMP.');
+      const prefs = pdf.catalog.lookupMaybe(name('ViewerPreferences'), PDFDict);
+      if (prefs?.lookup(name('DisplayDocTitle')) !== PDFBool.True)
+        problems.push('/ViewerPreferences /DisplayDocTitle true saknas.');
+      return problems;
+    },
+  },
+  {
+    id: 'pdfua-tabs',
+    clause: 'ISO 14289-1 7.18.3',
+    check: ({ pdf }) =>
+      pdf
+        .getPages()
+        .map((page, i) => ({ page, i }))
+        .filter(({ page }) => page.node.has(name('Annots')) && nameOf(page.node, 'Tabs') !== 'S')
+        .map(({ i }) => `Sidan ${i + 1} har annoteringar men inte tabbordningen /Tabs /S.`),
+  },
+  {
+    id: 'pdfua-annotation-text',
+    clause: 'ISO 14289-1 7.18.1',
+    check: ({ pdf }) => {
+      const problems: string[] = [];
+      pdf.getPages().forEach((page, index) => {
+        const annots = page.node.lookupMaybe(name('Annots'), PDFArray);
+        for (let i = 0; i < (annots?.size() ?? 0); i++) {
+          const annot = annots!.lookupMaybe(i, PDFDict);
+          const contents = annot?.lookup(name('Contents'));
+          const hasText = contents instanceof PDFString || contents instanceof PDFHexString;
+          if (nameOf(annot, 'Subtype') === 'Link' && !hasText)
+            problems.push(`En länk på sidan ${index + 1} saknar alternativtext (/Contents).`);
+        }
+      });
+      return problems;
+    },
+  },
+];
