@@ -1,0 +1,67 @@
+/**
+ * Body sections: matched by heading wherever they stand (a moved section is "flyttat", reported apart from
+ * content changes), then by content for renamed headings; paragraphs inside matched by similarity.
+ */
+import type { Case, Section } from '../case/model.js';
+import { alignRows, matchItems } from './match.js';
+import type { ParagraphDiff, SectionDiff } from './model.js';
+import { normalizeKey, normalizeText, splitParagraphs } from './normalize.js';
+import { diffWords } from './words.js';
+
+interface Prepared {
+  heading: string;
+  paragraphs: string[];
+}
+
+const prepare = (s: Section): Prepared => ({
+  heading: normalizeText(s.heading),
+  paragraphs: splitParagraphs(s.markdown),
+});
+
+export function diffSections(a: Case, b: Case): SectionDiff[] {
+  const oldSections = a.sections.map(prepare);
+  const newSections = b.sections.map(prepare);
+  const matching = matchItems(oldSections, newSections, {
+    key: (s) => normalizeKey(s.heading),
+    text: (s) => s.paragraphs.join('\n'),
+    threshold: 0.6,
+  });
+  return alignRows(matching, newSections.length).map((row) => {
+    const before = row.oldIndex === undefined ? undefined : oldSections[row.oldIndex];
+    const after = row.newIndex === undefined ? undefined : newSections[row.newIndex];
+    const paragraphs = diffParagraphs(before?.paragraphs ?? [], after?.paragraphs ?? []);
+    const headingChanged = before && after && before.heading !== after.heading;
+    const kind = !before
+      ? 'added'
+      : !after
+        ? 'removed'
+        : headingChanged || paragraphs.some((p) => p.kind !== 'same' || p.moved)
+          ? 'changed'
+          : 'same';
+    return {
+      heading: (after ?? before)!.heading,
+      ...(headingChanged ? { oldHeading: before.heading } : {}),
+      kind,
+      moved: row.moved,
+      ...(row.oldIndex === undefined ? {} : { oldIndex: row.oldIndex + 1 }),
+      ...(row.newIndex === undefined ? {} : { newIndex: row.newIndex + 1 }),
+      paragraphs,
+    };
+  });
+}
+
+function diffParagraphs(oldParagraphs: string[], newParagraphs: string[]): ParagraphDiff[] {
+  const matching = matchItems(oldParagraphs, newParagraphs, {
+    key: (s) => s,
+    text: (s) => s,
+    threshold: 0.5,
+  });
+  return alignRows(matching, newParagraphs.length).map((row): ParagraphDiff => {
+    const old = row.oldIndex === undefined ? undefined : oldParagraphs[row.oldIndex];
+    const neu = row.newIndex === undefined ? undefined : newParagraphs[row.newIndex];
+    if (old === undefined) return { kind: 'added', moved: false, new: neu };
+    if (neu === undefined) return { kind: 'removed', moved: false, old };
+    if (old === neu) return { kind: 'same', moved: row.moved, old, new: neu };
+    return { kind: 'changed', moved: row.moved, old, new: neu, words: diffWords(old, neu) };
+  });
+}
