@@ -1,0 +1,78 @@
+/** All validation rules in one table: rule id → check. Adding a rule = one function + one line here. */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Rule, RuleContext } from './rule.js';
+import { controlChar, invisibleChar, personnummer } from './rules/characters.js';
+import { consequenceConflict, consequenceEmpty, consequenceMissing } from './rules/consequences.js';
+import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
+import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
+import { dnrFormat } from './rules/dnr.js';
+import { mblPerDepartment } from './rules/mbl.js';
+import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
+import {
+  arendeConclusion,
+  arendeMissing,
+  secrecySection,
+  sectionDuplicate,
+  sectionEmpty,
+  sectionUnknown,
+} from './rules/sections.js';
+import { signatureMissing } from './rules/signatures.js';
+
+export type { Finding, Rule, RuleContext } from './rule.js';
+
+export const rules: Record<string, Rule> = {
+  'control-char': controlChar,
+  'invisible-char': invisibleChar,
+  personnummer,
+  'date-invalid': dateInvalid,
+  'unknown-board': unknownBoard,
+  'unknown-department': unknownDepartment,
+  'unknown-consequence': unknownConsequence,
+  'dnr-format': dnrFormat,
+  'decision-missing': decisionMissing,
+  'decision-unaddressed': decisionUnaddressed,
+  'decision-standalone': decisionStandalone,
+  'mbl-date-after-memo': mblDateAfterMemo,
+  'mbl-per-department': mblPerDepartment,
+  'signature-missing': signatureMissing,
+  'arende-missing': arendeMissing,
+  'arende-conclusion': arendeConclusion,
+  'section-duplicate': sectionDuplicate,
+  'section-unknown': sectionUnknown,
+  'section-empty': sectionEmpty,
+  'secrecy-section': secrecySection,
+  'consequence-missing': consequenceMissing,
+  'consequence-conflict': consequenceConflict,
+  'consequence-empty': consequenceEmpty,
+};
+
+/** Runs every rule; a rule that crashes becomes an internal-error diagnostic instead of stopping the run. */
+export function runRules(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, rule] of Object.entries(rules)) {
+    let findings: ReturnType<Rule['check']>;
+    try {
+      findings = rule.check(ctx);
+    } catch (error) {
+      out.push({
+        severity: 'fel',
+        rule: 'internal',
+        message: `Internt fel i kontrollen ${id}: ${error instanceof Error ? error.message : String(error)}`,
+        file: ctx.file,
+      });
+      continue;
+    }
+    for (const f of findings) {
+      out.push({
+        severity: rule.severity,
+        rule: id,
+        message: f.message,
+        file: ctx.file,
+        ...(f.hint !== undefined ? { hint: f.hint } : {}),
+        ...(f.position !== undefined ? { position: f.position } : {}),
+        ...(f.field !== undefined ? { field: f.field } : {}),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/** The shape of a validation rule: a small function from the read case to findings. */
+import type { Locate } from '../case/issues.js';
+import type { Case, Section } from '../case/model.js';
+import type { CaseData } from '../case/schema.js';
+import type { Position, Severity } from '../diagnostics.js';
+import type { Profile } from '../profile/model.js';
+
+export interface RuleContext {
+  file: string;
+  profile: Profile;
+  /** The normalised case text (BOM removed, LF, NFC). */
+  source: string;
+  /** Body sections; empty when the body could not be reached. */
+  sections: Section[];
+  /** Set when the front matter passed the schema; rules about fields need it. */
+  data?: CaseData;
+  /** The case built from `data` (canonical names where the profile knows them). */
+  draft?: Case;
+  locate: Locate;
+}
+
+export interface Finding {
+  message: string;
+  hint?: string;
+  position?: Position;
+  field?: string;
+}
+
+export interface Rule {
+  severity: Severity;
+  /** One Swedish line on what the rule checks (for docs and `--help`). */
+  description: string;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,70 @@
+/** Character-level rules over the whole file: control characters, invisible characters, personnummer. */
+import personnummerModule from 'personnummer';
+import { LineIndex } from '../../util/line-index.js';
+import type { Finding, Rule, RuleContext } from '../rule.js';
+
+/** The package is CommonJS; its typings describe an ES default export, so unwrap whichever we get. */
+const Personnummer = ((personnummerModule as unknown as { default?: unknown }).default ??
+  personnummerModule) as unknown as { valid(pin: string): boolean };
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function scan(
+  ctx: RuleContext,
+  pattern: RegExp,
+  finding: (ch: string) => Omit<Finding, 'position'>,
+): Finding[] {
+  const index = new LineIndex(ctx.source);
+  return [...ctx.source.matchAll(pattern)].map((m) => ({
+    ...finding(m[0]),
+    position: index.position(m.index),
+  }));
+}
+
+export const controlChar: Rule = {
+  severity: 'fel',
+  description: 'Styrtecken (utom radbrytning och tabb) får inte finnas i filen.',
+  check: (ctx) =>
+    scan(ctx, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (ch) => ({
+      message: `Osynligt styrtecken ${codePoint(ch)} i texten.`,
+      hint: 'Ta bort tecknet; det kommer ofta från inklistrad text.',
+    })),
+};
+
+const invisibleNames: Record<string, string> = {
+  '\u200B': 'nollbreddsmellanslag',
+  '\u200C': 'nollbreddsicke-sammanfogare',
+  '\u200D': 'nollbreddssammanfogare',
+  '\u200E': 'vänster-till-höger-markering',
+  '\u200F': 'höger-till-vänster-markering',
+  '\u2060': 'ordsammanfogare',
+  '\uFEFF': 'byte order mark mitt i texten',
+};
+
+export const invisibleChar: Rule = {
+  severity: 'varning',
+  description: 'Osynliga tecken (nollbreddstecken, riktningsmarkeringar) i texten.',
+  check: (ctx) =>
+    scan(ctx, /[\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g, (ch) => ({
+      message: `Osynligt tecken ${codePoint(ch)} (${invisibleNames[ch] ?? 'riktningsstyrning'}) i texten.`,
+      hint: 'Ta bort tecknet; det syns inte men kan störa sökning, kopiering och skärmläsare.',
+    })),
+};
+
+/** 6 or 8 digits of birth date, optional - or +, 4 digits; not glued to other digits. */
+const personnummerLike = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
+
+export const personnummer: Rule = {
+  severity: 'varning',
+  description: 'Möjligt personnummer i texten (skrivelsen blir en allmän handling).',
+  check: (ctx) => {
+    const index = new LineIndex(ctx.source);
+    return [...ctx.source.matchAll(personnummerLike)]
+      .filter((m) => Personnummer.valid(m[0]))
+      .map((m) => ({
+        message: `"${m[0]}" ser ut som ett personnummer.`,
+        hint: 'Tjänsteskrivelser är allmänna handlingar. Ta bort personnumret eller sekretessmarkera avsnittet.',
+        position: index.position(m.index),
+      }));
+  },
+};
