@@ -9,6 +9,9 @@ const text = z.string().trim().min(1, 'får inte vara tom');
 const textOrList = z.union([text, z.array(text).min(1, 'listan får inte vara tom')]);
 /** YAML 1.1 readers turn 2023-08-30 into a Date; we accept both and check the calendar later. */
 const date = z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? isoDate(d) : d.trim()));
+/** An optional key written with no value (`sekretess:`) counts as absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null ? undefined : v), schema);
 const mblKind = z.enum(['information', 'förhandling', 'samverkan', 'ej_aktuellt']);
 
 export const caseSchema = z.strictObject({
@@ -29,19 +32,21 @@ export const caseSchema = z.strictObject({
     z.record(z.string(), z.array(text).min(1, 'minst en beslutspunkt behövs')),
   ]),
   beslutsunderlag: z.array(text).min(1, 'minst ett beslutsunderlag behövs'),
-  konsekvenser: z
-    .record(
-      z.string(),
-      z.strictObject({ ej_relevant: text.optional(), länk: text.optional(), länktext: text.optional() }),
-    )
-    .default({}),
+  konsekvenser: optional(
+    z
+      .record(
+        z.string(),
+        z.strictObject({ ej_relevant: text.optional(), länk: text.optional(), länktext: text.optional() }),
+      )
+      .default({}),
+  ),
   mbl: z.union([
     z.strictObject({ typ: mblKind, datum: date.optional() }),
     z.array(z.strictObject({ förvaltning: text, typ: mblKind, datum: date.optional() })).min(1),
   ]),
   underskrifter: z.array(z.strictObject({ förvaltning: text, namn: text, titel: text.optional() })),
-  beslutet_skickas_till: z.array(text).default([]),
-  sekretess: z.array(z.strictObject({ avsnitt: text, osl: text })).default([]),
+  beslutet_skickas_till: optional(z.array(text).default([])),
+  sekretess: optional(z.array(z.strictObject({ avsnitt: text, osl: text })).default([])),
 });
 
 export type CaseData = z.infer<typeof caseSchema>;

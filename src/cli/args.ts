@@ -1,4 +1,5 @@
 /** Argument parsing for commands: node:util parseArgs with Swedish errors and the shared flags. */
+import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { loadProfile } from '../profile/load.js';
@@ -52,7 +53,7 @@ function translateParseError(error: unknown): string {
 /** The profile chosen by `--profil` (command or global flag), else the default profile. */
 export function profileFrom(values: ParsedArgs['values'], io: Io): Profile {
   const path = typeof values.profil === 'string' ? values.profil : io.profilePath;
-  return loadProfile(path);
+  return loadProfile(path === undefined ? undefined : resolve(io.cwd, path));
 }
 
 /** Returns the string value of an enum-like flag, or throws a UsageError naming the allowed values. */

@@ -8,6 +8,7 @@ import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rule
 import { dnrFormat } from './rules/dnr.js';
 import { mblPerDepartment } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
+import { placeholderLeft, templateUnknown } from './rules/placeholders.js';
 import {
   arendeConclusion,
   arendeMissing,
@@ -24,6 +25,8 @@ export const rules: Record<string, Rule> = {
   'control-char': controlChar,
   'invisible-char': invisibleChar,
   personnummer,
+  placeholder: placeholderLeft,
+  'template-unknown': templateUnknown,
   'date-invalid': dateInvalid,
   'unknown-board': unknownBoard,
   'unknown-department': unknownDepartment,

@@ -3,5 +3,10 @@
  * Order here is the order in `skrivelse --help`.
  */
 import type { Command } from '../io.js';
+import { check } from './check.js';
+import { newCase } from './new.js';
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  check,
+  new: newCase,
+};

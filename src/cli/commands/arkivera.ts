@@ -1,0 +1,65 @@
+/** `skrivelse arkivera`: validates a case, builds its PDF/A-3a + PDF/UA-1 and stores a new version. */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { buildArchivalPdf, manifestSources } from '../../archive/build.js';
+import { storeArchivalPdf } from '../../archive/store.js';
+import { readCaseFile } from '../../case/read.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { toolName } from '../../util/package-info.js';
+import { parseCommandArgs, profileFrom } from '../args.js';
+import type { Command } from '../io.js';
+import { formatDiagnostics } from '../output.js';
+
+const usage = `Användning: skrivelse arkivera <ärendefil> [--arkiv <mapp>] [--profil <fil>]
+
+Kontrollerar ärendet och skapar ett arkivexemplar som PDF/A-3a och PDF/UA-1, med ärendefilen och
+kommunprofilen inbäddade som källfiler. Exemplaret sparas som <arkiv>/<Dnr>/<Dnr>_v001.pdf; en
+ändrad skrivelse får nästa versionsnummer och inget skrivs någonsin över. Ett oförändrat ärende
+ger ingen ny version. Manifest (manifest.jsonl), METS.xml och PREMIS uppdateras.
+
+Flaggor:
+  --arkiv <mapp>   arkivmapp (standard: arkiv/)
+  --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
+  -h, --help       visa den här hjälpen
+
+Slutkod: 0 = arkiverat eller oförändrat, 1 = ärendet har fel, 2 = fel i anropet.
+`;
+
+export const arkivera: Command = {
+  summary: 'skapa ett arkivexemplar (PDF/A-3a) med versionsnummer',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { arkiv: { type: 'string' } }, 'arkivera');
+    if (positionals.length !== 1)
+      throw new UsageError('Ange exakt en ärendefil.', 'Se `skrivelse arkivera --help`.');
+    const file = positionals[0]!;
+    const profile = profileFrom(values, io);
+    const path = resolve(io.cwd, file);
+    const read = readCaseFile(path, profile);
+    if (!read.case) {
+      const diagnostics = read.diagnostics.map((d) => ({ ...d, file }));
+      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }));
+      io.err('Ärendet arkiverades inte: rätta felen ovan först.\n');
+      return ExitCode.problems;
+    }
+    const arkivDir = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
+    const archival = await buildArchivalPdf(read.case, profile, new Uint8Array(readFileSync(path)));
+    const result = storeArchivalPdf({
+      arkivDir,
+      dnr: read.case.dnr,
+      title: read.case.title,
+      date: read.case.date,
+      pdf: archival.bytes,
+      sources: manifestSources(archival.sources),
+      tool: toolName,
+    });
+    const shown = relative(io.cwd, result.path) || result.path;
+    const version = `v${String(result.entry.version).padStart(3, '0')}`;
+    io.out(
+      result.status === 'stored'
+        ? `Arkiverad: ${shown} (version ${result.entry.version}, SHA-256 ${result.entry.sha256})\n`
+        : `Oförändrad: senaste versionen ${version} (${shown}) har samma innehåll; ingen ny version skapades.\n`,
+    );
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,85 @@
+/** `skrivelse new`: writes a case-file skeleton pre-filled from the profile; never overwrites. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { caseSkeleton } from '../../case/skeleton.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { didYouMeanHint } from '../../util/did-you-mean.js';
+import { templateExists } from '../../validate/rules/placeholders.js';
+import { parseCommandArgs, profileFrom } from '../args.js';
+import type { Command } from '../io.js';
+
+const usage = `Användning: skrivelse new <fil> [--nämnd <namn>] [--mall <typ>] [--profil <fil>]
+
+Skapar en ny ärendefil med nycklar och avsnitt ifyllda från kommunprofilen: nämndens
+diarienummerexempel, de obligatoriska konsekvensavsnitten och förslag på "ej relevant"-motiveringar.
+Det du själv ska skriva är markerat FYLL I; \`skrivelse check\` visar var det står kvar.
+Datumet tas från SOURCE_DATE_EPOCH om den är satt, annars står ÅÅÅÅ-MM-DD kvar att fylla i.
+En befintlig fil skrivs aldrig över.
+
+Flaggor:
+  --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd)
+  --mall <typ>     malltyp (standard: tjänsteskrivelse)
+  --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
+  -h, --help       visa den här hjälpen
+`;
+
+export const newCase: Command = {
+  summary: 'skapa en ny ärendefil från kommunprofilen',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { nämnd: { type: 'string' }, mall: { type: 'string' } },
+      'new',
+    );
+    if (positionals.length !== 1) {
+      throw new UsageError('Ange exakt en fil att skapa.', 'Exempel: skrivelse new cases/mitt-arende.md');
+    }
+    const target = resolve(io.cwd, positionals[0]!);
+    if (existsSync(target)) {
+      throw new UsageError(
+        `Filen "${positionals[0]}" finns redan; den skrivs inte över.`,
+        'Välj ett annat filnamn.',
+      );
+    }
+    if (!existsSync(dirname(target))) {
+      throw new UsageError(`Mappen "${dirname(positionals[0]!)}" finns inte.`);
+    }
+    const profile = profileFrom(values, io);
+    const board = pickBoard(profile.boards, values.nämnd);
+    const kind = typeof values.mall === 'string' ? values.mall : 'tjänsteskrivelse';
+    if (!templateExists(kind))
+      throw new UsageError(`Det finns ingen mall "${kind}".`, 'Standard är tjänsteskrivelse.');
+    const text = caseSkeleton(profile, { board, kind, date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
+    try {
+      writeFileAtomic(target, text, { noOverwrite: true });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EEXIST') {
+        throw new UsageError(`Filen "${positionals[0]}" finns redan; den skrivs inte över.`);
+      }
+      throw error;
+    }
+    io.out(`Skapade ${positionals[0]} för ${board.name}. Fyll i det som är markerat FYLL I och kör sedan:\n`);
+    io.out(`  skrivelse check ${positionals[0]}\n`);
+    return ExitCode.ok;
+  },
+};
+
+function pickBoard<B extends { name: string }>(boards: readonly B[], wanted: unknown): B {
+  if (typeof wanted !== 'string') return boards[0]!;
+  const key = wanted.trim().toLocaleLowerCase('sv');
+  const board = boards.find((b) => b.name.toLocaleLowerCase('sv') === key);
+  if (board) return board;
+  const names = boards.map((b) => b.name);
+  throw new UsageError(
+    `Nämnden "${wanted}" finns inte i kommunprofilen.`,
+    didYouMeanHint(wanted, names) ?? `Kända nämnder: ${names.join(', ')}.`,
+  );
+}
+
+/** SOURCE_DATE_EPOCH (seconds) as an ISO date, or undefined when unset or not a number. */
+export function dateFromEpoch(epoch: string | undefined): string | undefined {
+  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return undefined;
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,46 @@
+/** Placeholders left from `skrivelse new`, and the template kind (mall) must exist. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { placeholder } from '../../case/skeleton.js';
+import { templateFolder } from '../../render/template.js';
+import { LineIndex } from '../../util/line-index.js';
+import { packageRoot } from '../../util/package-info.js';
+import type { Rule } from '../rule.js';
+
+export const placeholderLeft: Rule = {
+  severity: 'fel',
+  description: `Platshållaren "${placeholder}" från skrivelse new är kvar.`,
+  check: (ctx) => {
+    const index = new LineIndex(ctx.source);
+    const out = [];
+    for (let at = ctx.source.indexOf(placeholder); at !== -1; at = ctx.source.indexOf(placeholder, at + 1)) {
+      out.push({
+        message: `Platshållaren "${placeholder}" är kvar.`,
+        hint: 'Ersätt den med riktig text.',
+        position: index.position(at),
+      });
+    }
+    return out;
+  },
+};
+
+/** True when templates/<kind>/ exists in the package. */
+export function templateExists(kind: string): boolean {
+  return existsSync(join(packageRoot, 'templates', templateFolder(kind)));
+}
+
+export const templateUnknown: Rule = {
+  severity: 'fel',
+  description: 'Mallen (mall:) måste finnas bland verktygets mallar.',
+  check: (ctx) =>
+    ctx.data && !templateExists(ctx.data.mall)
+      ? [
+          {
+            message: `Det finns ingen mall "${ctx.data.mall}".`,
+            hint: 'Utelämna mall: för en vanlig tjänsteskrivelse.',
+            position: ctx.locate(['mall']),
+            field: 'mall',
+          },
+        ]
+      : [],
+};
