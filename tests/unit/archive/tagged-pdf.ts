@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import type { SourceFile } from '../../../src/archive/attachments.js';
+import { type ArchiveMeta, toArchivalPdf } from '../../../src/archive/pdfa.js';
 
 export const fixtureTitle = 'Arbetsinriktad rehabilitering – ställningstagande';
 export const fixtureBody = 'Överenskommelsen förlängs inte och upphör den 1 oktober 2024.';
@@ -82,4 +84,48 @@ export async function buildTaggedPdf(): Promise<PDFDocument> {
   );
   pdf.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   return pdf;
+}
+
+export const fixtureCaseText = `---
+datum: 2023-08-30
+dnr: SON 2020-281
+rubrik: ${fixtureTitle}
+---
+
+## Ärende
+
+${fixtureBody}
+`;
+
+export const fixtureMeta: ArchiveMeta = {
+  title: fixtureTitle,
+  author: 'John Fristedt',
+  subject: 'Tjänsteskrivelse, Dnr SON 2020-281',
+  keywords: ['SON 2020-281', 'tjänsteskrivelse'],
+  language: 'sv-SE',
+  date: '2023-08-30',
+  creatorTool: 'skrivelse 0.1.0 (test)',
+  producer: 'skrivelse 0.1.0',
+};
+
+export function fixtureSources(caseText = fixtureCaseText): SourceFile[] {
+  return [
+    {
+      name: 'son-2020-281-ärende.md',
+      bytes: new TextEncoder().encode(caseText),
+      mimeType: 'text/markdown',
+      description: 'Ärendefil (källa)',
+    },
+    {
+      name: 'linkoping.yaml',
+      bytes: new TextEncoder().encode('kommun: Linköpings kommun\n'),
+      mimeType: 'application/yaml',
+      description: 'Kommunprofil (källa)',
+    },
+  ];
+}
+
+/** The fixture made archival by src/archive/pdfa.ts. */
+export async function buildArchivalFixture(caseText?: string): Promise<Uint8Array> {
+  return toArchivalPdf(await buildTaggedPdf(), fixtureMeta, fixtureSources(caseText));
 }

@@ -1,0 +1,71 @@
+/**
+ * The archival PDF of a case: Case → Doc (render) → tagged PDF (PDF backend) → PDF/A-3a + PDF/UA-1
+ * with the case file and the profile embedded as sources.
+ */
+import { basename } from 'node:path';
+import { buildPdfDocument } from '../backends/pdf/index.js';
+import type { Case } from '../case/model.js';
+import type { Profile } from '../profile/model.js';
+import { renderDoc } from '../render/index.js';
+import { toolName } from '../util/package-info.js';
+import type { SourceFile } from './attachments.js';
+import { sha256Hex } from './hash.js';
+import type { ManifestSource } from './manifest.js';
+import { toArchivalPdf } from './pdfa.js';
+
+export interface ArchivalPdf {
+  bytes: Uint8Array;
+  sources: SourceFile[];
+}
+
+/** The case file (exact bytes on disk) and the profile, as embedded sources. */
+export function archiveSources(caseFile: string, caseBytes: Uint8Array, profile: Profile): SourceFile[] {
+  return [
+    {
+      name: basename(caseFile),
+      bytes: caseBytes,
+      mimeType: 'text/markdown',
+      description: 'Ärendefil (källa)',
+    },
+    {
+      name: basename(profile.file),
+      bytes: new TextEncoder().encode(profile.source),
+      mimeType: 'application/yaml',
+      description: 'Kommunprofil (källa)',
+    },
+  ];
+}
+
+export function manifestSources(sources: readonly SourceFile[]): ManifestSource[] {
+  return sources.map((s) => ({
+    name: s.name,
+    mimeType: s.mimeType,
+    sha256: sha256Hex(s.bytes),
+    sizeBytes: s.bytes.length,
+  }));
+}
+
+export async function buildArchivalPdf(
+  c: Case,
+  profile: Profile,
+  caseBytes: Uint8Array,
+): Promise<ArchivalPdf> {
+  const doc = renderDoc(c, profile);
+  const pdf = await buildPdfDocument(doc);
+  const sources = archiveSources(c.file, caseBytes, profile);
+  const bytes = await toArchivalPdf(
+    pdf,
+    {
+      title: doc.meta.title,
+      author: doc.meta.author,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords,
+      language: doc.meta.language,
+      date: c.date,
+      creatorTool: doc.meta.creator,
+      producer: toolName,
+    },
+    sources,
+  );
+  return { bytes, sources };
+}

@@ -1,0 +1,100 @@
+/**
+ * Stores an archival PDF under `<arkiv>/<paket>/<paket>_vNNN.pdf`. Never overwrites: a changed memo
+ * gets the next version number, an identical one is reported and not stored again. Each stored
+ * version is appended to the manifest, then the package's PREMIS and METS are rewritten from it.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { outputBaseName } from '../build/output-name.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { sha256Hex } from './hash.js';
+import { appendManifest, type ManifestEntry, type ManifestSource, readManifest } from './manifest.js';
+import { buildMets, metsName } from './mets.js';
+import { buildPremis, premisPath } from './premis.js';
+
+export interface StoreRequest {
+  arkivDir: string;
+  dnr: string[];
+  title: string;
+  /** Case date (ISO). */
+  date: string;
+  pdf: Uint8Array;
+  sources: ManifestSource[];
+  /** "skrivelse 0.1.0". */
+  tool: string;
+}
+
+export interface StoreResult {
+  /** `unchanged`: the latest stored version has the same bytes; nothing was written. */
+  status: 'stored' | 'unchanged';
+  entry: ManifestEntry;
+  /** Absolute or cwd-relative path of the PDF. */
+  path: string;
+}
+
+/** Package (folder) name of a case: its Dnr, sanitised ("SON 2020-281" → "SON-2020-281"). */
+export function packageName(dnr: readonly string[]): string {
+  return outputBaseName({ dnr: [...dnr], title: '' });
+}
+
+const versionPattern = /_v(\d{3,})\.pdf$/;
+
+function highestVersionOnDisk(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return Math.max(0, ...readdirSync(dir).map((f) => Number(versionPattern.exec(f)?.[1] ?? 0)));
+}
+
+function writePackageMetadata(arkivDir: string, pkg: string, entries: ManifestEntry[]): void {
+  const dir = join(arkivDir, pkg);
+  const premis = buildPremis(entries);
+  mkdirSync(join(dir, 'metadata', 'preservation'), { recursive: true });
+  writeFileAtomic(join(dir, premisPath), premis);
+  const premisBytes = readFileSync(join(dir, premisPath));
+  const mets = buildMets(entries, {
+    href: premisPath,
+    sha256: sha256Hex(premisBytes),
+    sizeBytes: premisBytes.length,
+  });
+  writeFileAtomic(join(dir, metsName), mets);
+}
+
+export function storeArchivalPdf(req: StoreRequest): StoreResult {
+  const pkg = packageName(req.dnr);
+  const dir = join(req.arkivDir, pkg);
+  mkdirSync(dir, { recursive: true });
+  const entries = readManifest(req.arkivDir).filter((x) => x.package === pkg);
+  const sha256 = sha256Hex(req.pdf);
+  const latest = entries[entries.length - 1];
+  if (latest && latest.sha256 === sha256) {
+    return { status: 'unchanged', entry: latest, path: join(req.arkivDir, latest.file) };
+  }
+  const version = Math.max(highestVersionOnDisk(dir), ...entries.map((x) => x.version), 0) + 1;
+  const fileName = `${pkg}_v${String(version).padStart(3, '0')}.pdf`;
+  const path = join(dir, fileName);
+  try {
+    writeFileAtomic(path, req.pdf, { noOverwrite: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(
+        `${path} finns redan och skrivs inte över.`,
+        'Kör arkivera igen för att få nästa versionsnummer.',
+      );
+    throw error;
+  }
+  const entry: ManifestEntry = {
+    dnr: req.dnr[0] ?? '',
+    package: pkg,
+    version,
+    file: `${pkg}/${fileName}`,
+    sha256,
+    sizeBytes: req.pdf.length,
+    date: req.date,
+    tool: req.tool,
+    title: req.title,
+    sources: req.sources,
+  };
+  appendManifest(req.arkivDir, entry);
+  writePackageMetadata(req.arkivDir, pkg, [...entries, entry]);
+  return { status: 'stored', entry, path };
+}

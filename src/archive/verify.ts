@@ -1,0 +1,121 @@
+/**
+ * `skrivelse verifiera`: for an archive (or one package, or one PDF) checks every stored file
+ * against the manifest and METS checksums, and runs the PDF/A-3 + PDF/UA-1 preflight on each PDF.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
+import { sha256Hex } from './hash.js';
+import { type ManifestEntry, manifestName, readManifest } from './manifest.js';
+import { metsName, readMetsRefs } from './mets.js';
+import { type Finding, preflightPdf } from './preflight.js';
+
+export interface FileFinding extends Finding {
+  file: string;
+}
+
+export interface VerifyResult {
+  findings: FileFinding[];
+  /** PDFs that were checked. */
+  checkedPdfs: string[];
+}
+
+/** The nearest folder at or above `start` (at most two levels up) holding a manifest. */
+function findArchiveRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (let i = 0; i < 3; i++) {
+    if (existsSync(join(dir, manifestName))) return dir;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+function checkFileAgainst(
+  file: string,
+  expected: { sha256: string; sizeBytes: number },
+  rule: string,
+  clause: string,
+): FileFinding[] {
+  if (!existsSync(file)) return [{ file, rule, clause, message: 'Filen saknas i arkivet.' }];
+  const bytes = readFileSync(file);
+  if (bytes.length !== expected.sizeBytes || sha256Hex(bytes) !== expected.sha256)
+    return [
+      {
+        file,
+        rule,
+        clause,
+        message: `Kontrollsumman stämmer inte: filen har ändrats sedan den arkiverades (väntad SHA-256 ${expected.sha256}).`,
+      },
+    ];
+  return [];
+}
+
+async function verifyPdf(file: string, entry: ManifestEntry | undefined): Promise<FileFinding[]> {
+  const findings: FileFinding[] = [];
+  if (entry)
+    findings.push(...checkFileAgainst(file, entry, 'archive-checksum', 'arkivets manifest (SHA-256)'));
+  if (!existsSync(file)) return findings;
+  const expected = entry ? Object.fromEntries(entry.sources.map((s) => [s.name, s.sha256])) : undefined;
+  const preflight = await preflightPdf(new Uint8Array(readFileSync(file)), expected);
+  return [...findings, ...preflight.map((f) => ({ ...f, file }))];
+}
+
+function verifyMets(packageDir: string): FileFinding[] {
+  const metsFile = join(packageDir, metsName);
+  if (!existsSync(metsFile))
+    return [
+      { file: metsFile, rule: 'archive-mets', clause: 'E-ARK CSIP', message: 'METS.xml saknas i paketet.' },
+    ];
+  const refs = readMetsRefs(readFileSync(metsFile, 'utf8'));
+  return refs.flatMap((ref) =>
+    checkFileAgainst(
+      join(packageDir, ...ref.href.split('/')),
+      ref,
+      'archive-mets',
+      'E-ARK CSIP (METS CHECKSUM)',
+    ),
+  );
+}
+
+export async function verifyPath(target: string): Promise<VerifyResult> {
+  if (!existsSync(target))
+    throw new UsageError(`${target} finns inte.`, 'Ange en arkiverad PDF eller en arkivmapp.');
+  const isDir = statSync(target).isDirectory();
+  const root = findArchiveRoot(isDir ? target : dirname(target));
+  const entries = root ? readManifest(root) : [];
+  const findings: FileFinding[] = [];
+  const checkedPdfs: string[] = [];
+  if (!isDir) {
+    const rel = root ? relative(root, resolve(target)).split(sep).join('/') : undefined;
+    const entry = entries.find((x) => x.file === rel);
+    findings.push(...(await verifyPdf(target, entry)));
+    checkedPdfs.push(target);
+    return { findings, checkedPdfs };
+  }
+  if (!root)
+    throw new UsageError(
+      `Ingen ${manifestName} hittades i ${target}.`,
+      'Ange arkivmappen som `skrivelse arkivera` skrev till.',
+    );
+  const rel = relative(root, resolve(target)).split(sep).join('/');
+  const selected =
+    rel === '' ? entries : entries.filter((x) => x.package === rel || x.file.startsWith(`${rel}/`));
+  for (const entry of selected) {
+    const file = join(root, ...entry.file.split('/'));
+    findings.push(...(await verifyPdf(file, entry)));
+    checkedPdfs.push(file);
+  }
+  for (const pkg of [...new Set(selected.map((x) => x.package))])
+    findings.push(...verifyMets(join(root, pkg)));
+  return { findings, checkedPdfs };
+}
+
+export function findingToDiagnostic(finding: FileFinding): Diagnostic {
+  return {
+    severity: 'fel',
+    rule: finding.rule,
+    message: `${finding.message} (${finding.clause})`,
+    file: finding.file,
+  };
+}
