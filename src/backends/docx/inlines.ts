@@ -1,0 +1,63 @@
+/**
+ * Inline content → runs. Runs sharing an external href become one Word hyperlink. A "#" or relative
+ * href has no target outside the case's web page, so it is written as plain text (its words kept).
+ */
+import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
+import { StyleId } from './styles.js';
+
+/** Characters XML 1.0 cannot hold (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
+const xmlInvalid =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(xmlInvalid, '');
+}
+
+/** Whether Word can open the href as a link of its own (web or e-mail address). */
+export function isExternalHref(href: string | undefined): href is string {
+  return href !== undefined && /^(https?:\/\/|mailto:)\S+$/i.test(href.trim());
+}
+
+function textRun(run: DocTextRun, style?: string): TextRun {
+  return new TextRun({
+    text: xmlSafe(run.text),
+    bold: run.bold || undefined,
+    italics: run.italic || undefined,
+    style,
+  });
+}
+
+function toRun(inline: Inline, style?: string): TextRun {
+  return inline.type === 'break' ? new TextRun({ break: 1 }) : textRun(inline, style);
+}
+
+export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  let i = 0;
+  while (i < inlines.length) {
+    const inline = inlines[i]!;
+    const href = inline.type === 'text' ? inline.href : undefined;
+    if (!isExternalHref(href)) {
+      children.push(toRun(inline));
+      i++;
+      continue;
+    }
+    const group: Inline[] = [];
+    while (i < inlines.length) {
+      const next = inlines[i]!;
+      if (next.type !== 'text' || next.href !== href) break;
+      group.push(next);
+      i++;
+    }
+    children.push(
+      new ExternalHyperlink({ link: href.trim(), children: group.map((g) => toRun(g, StyleId.hyperlink)) }),
+    );
+  }
+  return children;
+}
+
+/** The plain text of inlines, for one-line uses such as the furniture. */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
+}

@@ -1,0 +1,83 @@
+/**
+ * List numbering. One abstract definition per kind of list (decision points, bullets); every ListBlock
+ * gets its own concrete list (`w:num` with a `w:startOverride`), so the numbering of each decision block
+ * restarts at the block's `start` and Word keeps the lists apart when the official edits them.
+ */
+import { AlignmentType, type ILevelsOptions, type INumberingOptions, LevelFormat } from 'docx';
+import type { Block, ListBlock } from '../../doc/model.js';
+import { listIndentMm } from './typography.js';
+import { mmToTwip } from './units.js';
+
+const decimalFormats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
+const bulletSymbols = ['•', '–', '▪'] as const;
+
+function indent(level: number) {
+  return { left: mmToTwip(listIndentMm * (level + 1)), hanging: mmToTwip(listIndentMm) };
+}
+
+function orderedLevels(start: number): ILevelsOptions[] {
+  return decimalFormats.map((format, level) => ({
+    level,
+    format,
+    text: `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    start: level === 0 ? start : 1,
+    style: { paragraph: { indent: indent(level) } },
+  }));
+}
+
+function bulletLevels(): ILevelsOptions[] {
+  return bulletSymbols.map((text, level) => ({
+    level,
+    format: LevelFormat.BULLET,
+    text,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: indent(level) } },
+  }));
+}
+
+const bulletReference = 'bullet-list';
+const orderedReference = (start: number) => `ordered-list-from-${start}`;
+
+/** Where a list's paragraphs point: the definition's reference and the list's own instance. */
+export interface ListNumberingRef {
+  reference: string;
+  instance: number;
+}
+
+/** Numbering definitions for a Doc, and the numbering each of its ListBlocks uses (by block). */
+export interface ListNumbering {
+  options: INumberingOptions;
+  refOf(list: ListBlock): ListNumberingRef;
+}
+
+export function planListNumbering(blocks: readonly Block[]): ListNumbering {
+  const lists = blocks.filter((b): b is ListBlock => b.type === 'list');
+  const starts = [...new Set(lists.filter((l) => l.ordered).map((l) => safeStart(l.start)))].sort(
+    (a, b) => a - b,
+  );
+  const refs = new Map<ListBlock, ListNumberingRef>();
+  lists.forEach((list, index) => {
+    const reference = list.ordered ? orderedReference(safeStart(list.start)) : bulletReference;
+    // Instance 0 is docx's shared default list; each ListBlock gets a fresh one.
+    refs.set(list, { reference, instance: index + 1 });
+  });
+  return {
+    options: {
+      config: [
+        { reference: bulletReference, levels: bulletLevels() },
+        ...starts.map((start) => ({ reference: orderedReference(start), levels: orderedLevels(start) })),
+      ],
+    },
+    refOf(list) {
+      const ref = refs.get(list);
+      if (!ref) throw new Error('Listan finns inte i dokumentet som numreringen planerades för.');
+      return ref;
+    },
+  };
+}
+
+/** A start that Word accepts: a whole number ≥ 0 (anything else starts at 1). */
+function safeStart(start: number): number {
+  return Number.isInteger(start) && start >= 0 ? start : 1;
+}

@@ -1,0 +1,130 @@
+/**
+ * The Word styles of the memo, so an official who opens the DOCX edits real styles (Title, Heading 1,
+ * Heading 2, List Number, …) rather than direct formatting.
+ *
+ * Mapping from the Doc: title → Title, heading level 2 → Heading 1, heading level 3 → Heading 2.
+ * Word's Heading 1 is the top level of its navigation pane, which is what the memo's sections are.
+ */
+import {
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions,
+  LineRuleType,
+} from 'docx';
+import { fontFamily, lineSpacing240, sizePt, spacingPt } from './typography.js';
+import { ptToHalfPt, ptToTwip } from './units.js';
+
+/** Style ids used by the block and furniture writers. */
+export const StyleId = {
+  title: 'Title',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  label: 'Label',
+  listNumber: 'ListNumber',
+  listBullet: 'ListBullet',
+  listContinue: 'ListContinue',
+  rule: 'Rule',
+  signature: 'Signature',
+  recipients: 'Recipients',
+  header: 'Header',
+  footer: 'Footer',
+  footerLabel: 'FooterLabel',
+  wordmark: 'Wordmark',
+  hyperlink: 'Hyperlink',
+} as const;
+
+function run(language: string, extra: IRunStylePropertiesOptions = {}): IRunStylePropertiesOptions {
+  return { font: fontFamily, language: { value: language }, ...extra };
+}
+
+function paragraphStyles(language: string): IParagraphStyleOptions[] {
+  const bodyStyle = (id: string, name: string, extra: Omit<IParagraphStyleOptions, 'id' | 'name'>) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    ...extra,
+    run: run(language, extra.run),
+  });
+  return [
+    bodyStyle(StyleId.label, 'Label', {
+      run: { bold: true },
+      paragraph: { keepNext: true, spacing: { after: ptToTwip(2) } },
+    }),
+    bodyStyle(StyleId.listNumber, 'List Number', {
+      paragraph: { contextualSpacing: true },
+    }),
+    bodyStyle(StyleId.listBullet, 'List Bullet', {
+      paragraph: { contextualSpacing: true },
+    }),
+    bodyStyle(StyleId.listContinue, 'List Continue', {}),
+    bodyStyle(StyleId.rule, 'Rule', {
+      paragraph: { keepNext: true, spacing: { before: ptToTwip(spacingPt.paragraphAfter) } },
+    }),
+    bodyStyle(StyleId.signature, 'Signature', {
+      paragraph: { keepNext: true, keepLines: true, spacing: { after: 0 } },
+    }),
+    bodyStyle(StyleId.recipients, 'Recipients', {
+      paragraph: { keepLines: true, spacing: { after: 0 } },
+    }),
+    bodyStyle(StyleId.header, 'Header', {
+      run: { size: ptToHalfPt(sizePt.furniture) },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    }),
+    bodyStyle(StyleId.footer, 'Footer', {
+      run: { size: ptToHalfPt(sizePt.footer) },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    }),
+    bodyStyle(StyleId.footerLabel, 'Footer Label', {
+      basedOn: StyleId.footer,
+      run: { bold: true, size: ptToHalfPt(sizePt.footer) },
+    }),
+    bodyStyle(StyleId.wordmark, 'Wordmark', {
+      basedOn: StyleId.header,
+      run: { bold: true, size: ptToHalfPt(sizePt.wordmark) },
+    }),
+  ];
+}
+
+export function buildStyles(language: string): IStylesOptions {
+  const heading = (sizeInPt: number, outlineLevel: number) => ({
+    run: run(language, { bold: true, size: ptToHalfPt(sizeInPt), color: '000000' }),
+    paragraph: {
+      keepNext: true,
+      keepLines: true,
+      outlineLevel,
+      spacing: { before: ptToTwip(spacingPt.headingBefore), after: ptToTwip(spacingPt.headingAfter) },
+    },
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+  });
+  return {
+    default: {
+      document: {
+        run: run(language, { size: ptToHalfPt(sizePt.body) }),
+        paragraph: {
+          spacing: {
+            after: ptToTwip(spacingPt.paragraphAfter),
+            line: lineSpacing240,
+            lineRule: LineRuleType.AUTO,
+          },
+        },
+      },
+      title: {
+        run: run(language, { bold: true, size: ptToHalfPt(sizePt.title), color: '000000' }),
+        paragraph: { keepNext: true, keepLines: true, spacing: { after: ptToTwip(spacingPt.titleAfter) } },
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+      },
+      heading1: heading(sizePt.heading1, 0),
+      heading2: heading(sizePt.heading2, 1),
+      // Not used by the Doc, but shaped like the others for an official who adds a deeper level.
+      heading3: heading(sizePt.heading2, 2),
+      hyperlink: { run: run(language, { color: '0563C1', underline: { type: 'single' } }) },
+    },
+    paragraphStyles: paragraphStyles(language),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Type sizes, spacing and font of the DOCX memo. Noto Sans is the family the PDF backend embeds, so
+ * both outputs look alike; Word falls back to a similar sans where Noto Sans is not installed.
+ */
+export const fontFamily = 'Noto Sans';
+
+export const sizePt = {
+  body: 11,
+  title: 16,
+  heading1: 12,
+  heading2: 11,
+  furniture: 9,
+  wordmark: 14,
+  footer: 7.5,
+} as const;
+
+export const spacingPt = {
+  /** Space after a body paragraph. */
+  paragraphAfter: 8,
+  titleAfter: 12,
+  headingBefore: 14,
+  headingAfter: 4,
+  /** Room above the signature for a hand-written signature on paper. */
+  signatureBefore: 28,
+  recipientsBefore: 16,
+} as const;
+
+/** Line height as a multiple of the font size (w:line in 240ths). */
+export const lineSpacing240 = 276;
+
+/** Indent of list text and its hanging number, in millimetres. */
+export const listIndentMm = 7.5;
+
+/** The underscore rule between Ärende and Beslutsunderlag, as the memo format writes it. */
+export const ruleText = '__________';

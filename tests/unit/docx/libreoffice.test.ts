@@ -1,0 +1,121 @@
+/**
+ * LibreOffice as an independent reader: the DOCX converted to text has the Doc's words in the Doc's
+ * order; converted to PDF it has the expected page count, the page furniture with computed page
+ * numbers on every page, and the Noto Sans family. Numbering restarts per decision block.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { renderDocx } from '../../../src/backends/docx/index.js';
+import type { Doc, Inline } from '../../../src/doc/model.js';
+import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
+
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The words a reader should see in the body, from the Doc alone (list numbers included). */
+function docWords(doc: Doc): string[] {
+  const text = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
+  const lines: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.type === 'title' || b.type === 'heading' || b.type === 'paragraph') lines.push(text(b.inlines));
+    else if (b.type === 'list')
+      b.items.forEach((item, i) => {
+        if (b.ordered) lines.push(`${b.start + i}.`);
+        for (const p of item.paragraphs) lines.push(text(p));
+      });
+    else if (b.type === 'signatures')
+      for (const s of b.signatures) lines.push(s.department, s.name, s.title ?? '');
+    else if (b.type === 'recipients') lines.push(b.label, ...b.recipients);
+  }
+  return words(lines.join('\n'));
+}
+
+function twoDecisionBlocks(): Doc {
+  const doc = seed001Doc();
+  const t = (text: string) => ({ type: 'text' as const, text });
+  const list = (...items: string[]) => ({
+    type: 'list' as const,
+    ordered: true,
+    start: 1,
+    items: items.map((i) => ({ paragraphs: [[t(i)]] })),
+  });
+  doc.blocks = [
+    { type: 'heading', level: 2, inlines: [t('Förslag till social- och omsorgsnämndens beslut')] },
+    list('Alfa', 'Beta'),
+    { type: 'heading', level: 2, inlines: [t('Förslag till bildningsnämndens beslut')] },
+    list('Gamma', 'Delta', 'Epsilon'),
+  ];
+  return doc;
+}
+
+const pdfPageText = (pdf: string, page: number) =>
+  execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+  });
+
+// In CI LibreOffice must be there: a missing install fails rather than skips.
+describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOCX', () => {
+  let seedText: string;
+  let restartText: string;
+  let seedPdf: string;
+  let pageCount: number;
+
+  beforeAll(async () => {
+    const dir = makeWorkDir();
+    const seedFile = join(dir, 'seed001.docx');
+    const restartFile = join(dir, 'restart.docx');
+    writeFileSync(seedFile, await renderDocx(seed001Doc()));
+    writeFileSync(restartFile, await renderDocx(twoDecisionBlocks()));
+    const [seedTxt, restartTxt] = convert(dir, [seedFile, restartFile], 'txt:Text');
+    seedText = readFileSync(seedTxt!, 'utf8');
+    restartText = readFileSync(restartTxt!, 'utf8');
+    [seedPdf] = convert(dir, [seedFile], 'pdf') as [string];
+    pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
+  });
+
+  test('the same words in the same order as the Doc', () => {
+    expect(words(seedText)).toEqual(docWords(seed001Doc()));
+  });
+
+  test('seed 001 lays out on 3–5 pages', () => {
+    console.info(`seed 001 DOCX → LibreOffice PDF: ${pageCount} pages`);
+    expect(pageCount).toBeGreaterThanOrEqual(3);
+    expect(pageCount).toBeLessThanOrEqual(5);
+  });
+
+  test('page 1 has the full head with "1 (M)" and the footer; later pages the short head with "N (M)"', () => {
+    const f = seed001Doc().furniture;
+    const first = pdfPageText(seedPdf, 1);
+    for (const s of [f.municipality, f.label, ...f.senderLines, f.date, ...f.dnrLines, ...f.addressees]) {
+      expect(first).toContain(s);
+    }
+    for (const field of f.footer) expect(first).toContain(field.label);
+    expect(first).toContain(`1 (${pageCount})`);
+    for (let page = 2; page <= pageCount; page++) {
+      const text = pdfPageText(seedPdf, page);
+      const head = text.split('\n').find((l) => l.trim() !== '')!;
+      expect(head, `page ${page}`).toMatch(
+        new RegExp(`^\\s*${f.shortHead.join('\\s+')}\\s+${page} \\(${pageCount}\\)\\s*$`),
+      );
+      expect(text, `page ${page}`).not.toContain(f.label);
+      expect(text, `page ${page}`).not.toContain(f.footer[0]!.label);
+    }
+  });
+
+  test('the text is set in Noto Sans', () => {
+    const fonts = execFileSync('pdffonts', [seedPdf], { encoding: 'utf8' });
+    expect(fonts).toMatch(/NotoSans-Regular/);
+    expect(fonts).toMatch(/NotoSans-Bold/);
+  });
+
+  test('numbering restarts in each decision block', () => {
+    const numbered = restartText
+      .split('\n')
+      .map((l) => /^\s*(\d+)\.\s+(\S+)/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => `${m[1]} ${m[2]}`);
+    expect(numbered).toEqual(['1 Alfa', '2 Beta', '1 Gamma', '2 Delta', '3 Epsilon']);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Schema and semantic validation with the Open XML SDK validator (Microsoft's, compiled to WebAssembly
+ * in @ooxml-tools/validate): every part against the ECMA-376 transitional schemas, for Word 2007 and 365.
+ */
+import validate, { type ValidationResult } from '@ooxml-tools/validate';
+import JSZip from 'jszip';
+import { describe, expect, test } from 'vitest';
+import { renderDocx } from '../../../src/backends/docx/index.js';
+import type { Doc } from '../../../src/doc/model.js';
+import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+
+const versions = ['Office2007', 'Microsoft365'] as const;
+
+const describeErrors = (errors: ValidationResult[]) =>
+  errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description.slice(0, 200)}`).join('\n');
+
+/** Lists from 1 and 3, bullets with a second paragraph, links, a break, and an empty first-page footer. */
+function edgeDoc(): Doc {
+  const doc = seed001Doc();
+  const t = (text: string, href?: string) => ({ type: 'text' as const, text, href });
+  doc.furniture.footer = [];
+  doc.furniture.pageNumberFormat = 'Sida {n} av {m}';
+  doc.blocks = [
+    { type: 'title', inlines: [t('Rubrik'), { type: 'break' }, t('andra raden')] },
+    {
+      type: 'list',
+      ordered: true,
+      start: 1,
+      items: [{ paragraphs: [[t('Ett')]] }, { paragraphs: [[t('Två')]] }],
+    },
+    { type: 'list', ordered: true, start: 3, items: [{ paragraphs: [[t('Tre')], [t('Mer om tre')]] }] },
+    { type: 'list', ordered: false, start: 1, items: [{ paragraphs: [[t('Punkt')]] }] },
+    { type: 'paragraph', inlines: [t('Länk', 'https://example.org/a?b=1&c=2'), t(' och '), t('ingen', '#')] },
+    { type: 'rule' },
+    {
+      type: 'signatures',
+      signatures: [
+        { department: 'A', name: 'B' },
+        { department: 'C', name: 'D', title: 'E' },
+      ],
+    },
+    { type: 'recipients', label: 'Beslutet skickas till:', recipients: ['X', 'Y'] },
+  ];
+  return doc;
+}
+
+describe('Open XML SDK validation', () => {
+  for (const [name, make] of [
+    ['seed 001', seed001Doc],
+    ['edge cases', edgeDoc],
+  ] as const) {
+    test(`${name}: zero errors`, async () => {
+      const bytes = await renderDocx(make());
+      for (const version of versions) {
+        const errors = await validate(bytes, 'docx', version);
+        expect(errors, `${version}\n${describeErrors(errors)}`).toHaveLength(0);
+      }
+    });
+  }
+
+  test('the validator does find errors (control)', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(seed001Doc()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('<w:body>', '<w:body><w:bogus/>'));
+    const broken = await zip.generateAsync({ type: 'uint8array' });
+    expect((await validate(broken, 'docx', 'Office2007')).length).toBeGreaterThan(0);
+  });
+});

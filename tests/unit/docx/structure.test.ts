@@ -1,0 +1,366 @@
+/** What the DOCX says in its XML: styles, language, numbering, page setup, furniture, links, escaping. */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { renderDocx } from '../../../src/backends/docx/index.js';
+import { mmToTwip } from '../../../src/backends/docx/units.js';
+import type { Block, Doc } from '../../../src/doc/model.js';
+import { UsageError } from '../../../src/errors.js';
+import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { part, prettyXml, readParts, wordTexts, xpathStrings } from './helpers/parts.js';
+
+const t = (text: string, extra: object = {}) => ({ type: 'text' as const, text, ...extra });
+const ordered = (start: number, ...items: string[]): Block => ({
+  type: 'list',
+  ordered: true,
+  start,
+  items: items.map((i) => ({ paragraphs: [[t(i)]] })),
+});
+
+function docWith(blocks: Block[], change: (d: Doc) => void = () => {}): Doc {
+  const doc = seed001Doc();
+  doc.blocks = blocks;
+  change(doc);
+  return doc;
+}
+
+const attr = (name: string) => `@*[local-name()='${name}']`;
+const el = (name: string) => `*[local-name()='${name}']`;
+
+describe('seed 001', () => {
+  let parts: Map<string, string>;
+  beforeAll(async () => {
+    parts = await readParts(await renderDocx(seed001Doc()));
+  });
+
+  test('every XML part is well-formed', () => {
+    for (const [name, xml] of parts)
+      if (/\.(xml|rels)$/.test(name)) expect(() => prettyXml(xml), name).not.toThrow();
+  });
+
+  test('document defaults: Swedish, Noto Sans', () => {
+    const styles = part(parts, 'word/styles.xml');
+    const rPr = `//${el('docDefaults')}/${el('rPrDefault')}/${el('rPr')}`;
+    expect(xpathStrings(styles, `string(${rPr}/${el('lang')}/${attr('val')})`)).toEqual(['sv-SE']);
+    expect(xpathStrings(styles, `string(${rPr}/${el('rFonts')}/${attr('ascii')})`)).toEqual(['Noto Sans']);
+  });
+
+  test('the styles the body uses exist, each in Swedish', () => {
+    const styles = part(parts, 'word/styles.xml');
+    const used = new Set(
+      xpathStrings(part(parts, 'word/document.xml'), `//${el('pStyle')}/${attr('val')}`).map(
+        (s) => s.match(/"(.*)"/)![1]!,
+      ),
+    );
+    expect([...used].sort()).toEqual(
+      [
+        'Heading1',
+        'Heading2',
+        'Label',
+        'ListBullet',
+        'ListNumber',
+        'Recipients',
+        'Rule',
+        'Signature',
+        'Title',
+      ].sort(),
+    );
+    for (const id of used) {
+      const style = `//${el('style')}[${attr('styleId')}='${id}']`;
+      expect(xpathStrings(styles, `string(${style}/${el('rPr')}/${el('lang')}/${attr('val')})`), id).toEqual([
+        'sv-SE',
+      ]);
+    }
+  });
+
+  test('title → Title, level 2 → Heading 1, level 3 → Heading 2, in the order of the Doc', () => {
+    const doc = part(parts, 'word/document.xml');
+    const styleOf = (text: string) =>
+      xpathStrings(
+        doc,
+        `string(//${el('p')}[.//${el('t')}[.='${text}']]/${el('pPr')}/${el('pStyle')}/${attr('val')})`,
+      );
+    expect(styleOf('Ärende')).toEqual(['Heading1']);
+    expect(styleOf('Uppföljning 2022 – resultat av insatsen, avtalet')).toEqual(['Heading2']);
+    expect(styleOf(seed001Doc().meta.title)).toEqual(['Title']);
+  });
+
+  test('headings keep with the next paragraph (via their styles)', () => {
+    const styles = part(parts, 'word/styles.xml');
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Label', 'Signature']) {
+      expect(
+        xpathStrings(
+          styles,
+          `count(//${el('style')}[${attr('styleId')}='${id}']/${el('pPr')}/${el('keepNext')})`,
+        ),
+        id,
+      ).toEqual(['1']);
+    }
+  });
+
+  test('the underscore rule is written as underscores', () => {
+    expect(wordTexts(part(parts, 'word/document.xml'))).toContain('__________');
+  });
+
+  test('A4 from doc.page, margins in twips, a different first page', () => {
+    const doc = part(parts, 'word/document.xml');
+    const sect = `//${el('sectPr')}`;
+    expect(xpathStrings(doc, `string(${sect}/${el('pgSz')}/${attr('w')})`)).toEqual(['11906']);
+    expect(xpathStrings(doc, `string(${sect}/${el('pgSz')}/${attr('h')})`)).toEqual(['16838']);
+    expect(xpathStrings(doc, `string(${sect}/${el('pgMar')}/${attr('left')})`)).toEqual([
+      String(mmToTwip(25)),
+    ]);
+    expect(xpathStrings(doc, `string(${sect}/${el('pgMar')}/${attr('top')})`)).toEqual([
+      String(mmToTwip(20)),
+    ]);
+    expect(xpathStrings(doc, `count(${sect}/${el('titlePg')})`)).toEqual(['1']);
+    const refs = (kind: string) =>
+      xpathStrings(doc, `${sect}/${el(kind)}/${attr('type')}`)
+        .map((s) => s.match(/"(.*)"/)![1])
+        .sort();
+    expect(refs('headerReference')).toEqual(['default', 'first']);
+    expect(refs('footerReference')).toEqual(['default', 'first']);
+  });
+
+  test('both heads carry PAGE and NUMPAGES fields; the first has the furniture, the later the short head', () => {
+    const doc = part(parts, 'word/document.xml');
+    const rels = part(parts, 'word/_rels/document.xml.rels');
+    const headerFile = (type: string) => {
+      const id = xpathStrings(
+        doc,
+        `string(//${el('headerReference')}[${attr('type')}='${type}']/${attr('id')})`,
+      )[0];
+      return `word/${xpathStrings(rels, `string(//*[@Id='${id}']/@Target)`)[0]}`;
+    };
+    const first = part(parts, headerFile('first'));
+    const later = part(parts, headerFile('default'));
+    for (const header of [first, later]) {
+      const instructions = xpathStrings(header, `//${el('instrText')}/text()`).map((s) => s.trim());
+      expect(instructions).toEqual(['PAGE', 'NUMPAGES']);
+    }
+    const f = seed001Doc().furniture;
+    const firstText = wordTexts(first).join('\n');
+    for (const s of [f.municipality, f.label, ...f.senderLines, f.date, ...f.dnrLines, ...f.addressees]) {
+      expect(firstText).toContain(s);
+    }
+    expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, ' (', ')']);
+  });
+
+  test('the first-page footer has every footer field', () => {
+    const doc = part(parts, 'word/document.xml');
+    const rels = part(parts, 'word/_rels/document.xml.rels');
+    const id = xpathStrings(
+      doc,
+      `string(//${el('footerReference')}[${attr('type')}='first']/${attr('id')})`,
+    )[0];
+    const footer = part(parts, `word/${xpathStrings(rels, `string(//*[@Id='${id}']/@Target)`)[0]}`);
+    expect(wordTexts(footer)).toEqual(seed001Doc().furniture.footer.flatMap((f) => [f.label, f.value]));
+  });
+
+  test('core properties come from doc.meta, dated by the memo, not the clock', () => {
+    const core = part(parts, 'docProps/core.xml');
+    const value = (name: string) => xpathStrings(core, `string(//*[name()='${name}'])`)[0];
+    const meta = seed001Doc().meta;
+    expect(value('dc:title')).toBe(meta.title);
+    expect(value('dc:creator')).toBe(meta.author);
+    expect(value('dc:subject')).toBe(meta.subject);
+    expect(value('cp:keywords')).toBe(meta.keywords.join(', '));
+    expect(value('cp:lastModifiedBy')).toBe(meta.creator);
+    expect(value('dc:language')).toBe('sv-SE');
+    expect(value('dcterms:created')).toBe('2023-08-30T00:00:00Z');
+    expect(value('dcterms:modified')).toBe('2023-08-30T00:00:00Z');
+  });
+
+  test('signatures keep together with the recipients; the last recipient does not keep with what follows', () => {
+    const doc = part(parts, 'word/document.xml');
+    const recipients = `//${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='Recipients']`;
+    expect(xpathStrings(doc, `count(${recipients})`)).toEqual(['1']);
+    expect(xpathStrings(doc, `count(${recipients}/${el('pPr')}/${el('keepNext')})`)).toEqual(['0']);
+    expect(
+      xpathStrings(doc, `count(//${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='Signature'])`),
+    ).toEqual(['3']);
+  });
+});
+
+describe('numbering', () => {
+  test('each ordered list is its own w:num, restarting at its start', async () => {
+    const doc = docWith([
+      { type: 'heading', level: 2, inlines: [t('Förslag till social- och omsorgsnämndens beslut')] },
+      ordered(1, 'Ett', 'Två'),
+      { type: 'heading', level: 2, inlines: [t('Förslag till bildningsnämndens beslut')] },
+      ordered(1, 'Första', 'Andra', 'Tredje'),
+      ordered(3, 'Fortsätter på tre'),
+    ]);
+    const parts = await readParts(await renderDocx(doc));
+    const body = part(parts, 'word/document.xml');
+    const numbering = part(parts, 'word/numbering.xml');
+    const numIdOf = (text: string) =>
+      xpathStrings(
+        body,
+        `string(//${el('p')}[.//${el('t')}[.='${text}']]//${el('numId')}/${attr('val')})`,
+      )[0]!;
+    const ids = ['Ett', 'Två', 'Första', 'Andra', 'Tredje', 'Fortsätter på tre'].map(numIdOf);
+    expect(ids[0]).toBe(ids[1]);
+    expect(new Set([ids[0], ids[2], ids[5]]).size).toBe(3);
+    expect(ids[2]).toBe(ids[4]);
+    const num = (id: string) => `//${el('num')}[${attr('numId')}='${id}']`;
+    const startOf = (id: string) =>
+      xpathStrings(
+        numbering,
+        `string(${num(id)}/${el('lvlOverride')}[${attr('ilvl')}='0']/${el('startOverride')}/${attr('val')})`,
+      )[0];
+    expect([startOf(ids[0]!), startOf(ids[2]!), startOf(ids[5]!)]).toEqual(['1', '1', '3']);
+    // The two lists that start at 1 share one abstract definition (one "List Number" look).
+    const abstractOf = (id: string) =>
+      xpathStrings(numbering, `string(${num(id)}/${el('abstractNumId')}/${attr('val')})`)[0];
+    expect(abstractOf(ids[0]!)).toBe(abstractOf(ids[2]!));
+    const lvl0 = `//${el('abstractNum')}[${attr('abstractNumId')}='${abstractOf(ids[0]!)}']/${el('lvl')}[${attr('ilvl')}='0']`;
+    expect(xpathStrings(numbering, `string(${lvl0}/${el('numFmt')}/${attr('val')})`)).toEqual(['decimal']);
+    expect(xpathStrings(numbering, `string(${lvl0}//${el('ind')}/${attr('hanging')})`)).toEqual([
+      String(mmToTwip(7.5)),
+    ]);
+  });
+
+  test('a bulleted list uses a bullet definition and the List Bullet style', async () => {
+    const doc = docWith([
+      {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        items: [{ paragraphs: [[t('Punkt')], [t('Mer om punkten')]] }],
+      },
+    ]);
+    const parts = await readParts(await renderDocx(doc));
+    const body = part(parts, 'word/document.xml');
+    const numId = xpathStrings(
+      body,
+      `string(//${el('p')}[.//${el('t')}[.='Punkt']]//${el('numId')}/${attr('val')})`,
+    )[0];
+    const numbering = part(parts, 'word/numbering.xml');
+    const abs = xpathStrings(
+      numbering,
+      `string(//${el('num')}[${attr('numId')}='${numId}']/${el('abstractNumId')}/${attr('val')})`,
+    )[0];
+    expect(
+      xpathStrings(
+        numbering,
+        `string(//${el('abstractNum')}[${attr('abstractNumId')}='${abs}']/${el('lvl')}[1]/${el('numFmt')}/${attr('val')})`,
+      ),
+    ).toEqual(['bullet']);
+    // The item's second paragraph is unnumbered and indented with the text.
+    const second = `//${el('p')}[.//${el('t')}[.='Mer om punkten']]`;
+    expect(xpathStrings(body, `count(${second}//${el('numPr')})`)).toEqual(['0']);
+    expect(xpathStrings(body, `string(${second}//${el('ind')}/${attr('left')})`)).toEqual([
+      String(mmToTwip(7.5)),
+    ]);
+  });
+});
+
+describe('text and links', () => {
+  test('markup-like text comes out literally, XML-escaped', async () => {
+    const nasty = 'a *b* # _c_ {{d}} <script>alert("x")</script> | e & f';
+    const parts = await readParts(await renderDocx(docWith([{ type: 'paragraph', inlines: [t(nasty)] }])));
+    const body = part(parts, 'word/document.xml');
+    expect(body).toContain('&lt;script&gt;');
+    expect(body).not.toContain('<script>');
+    expect(xpathStrings(body, `string(//${el('body')}/${el('p')}[1]//${el('t')})`)).toEqual([nasty]);
+  });
+
+  test('control characters XML cannot hold are dropped, the rest kept', async () => {
+    const parts = await readParts(
+      await renderDocx(docWith([{ type: 'paragraph', inlines: [t('a\u0000b\u0007c\u0301')] }])),
+    );
+    const body = part(parts, 'word/document.xml');
+    expect(() => prettyXml(body)).not.toThrow();
+    expect(xpathStrings(body, `string(//${el('body')}/${el('p')}[1]//${el('t')})`)).toEqual(['abc\u0301']);
+  });
+
+  test('runs sharing an external href become one hyperlink; "#" and relative hrefs stay plain text', async () => {
+    const url = 'https://www.linkoping.se/kommun-och-politik/styrning-och-uppfoljning/';
+    const doc = docWith([
+      {
+        type: 'paragraph',
+        inlines: [t('Se '), t('kommunens ', { href: url }), t('mål', { href: url, bold: true }), t('.')],
+      },
+      {
+        type: 'paragraph',
+        inlines: [t('Ingen länk', { href: '#' }), t(' och '), t('relativ', { href: 'mal.html' })],
+      },
+      { type: 'paragraph', inlines: [t('Skript', { href: 'javascript:alert(1)' })] },
+    ]);
+    const parts = await readParts(await renderDocx(doc));
+    const body = part(parts, 'word/document.xml');
+    const links = `//${el('hyperlink')}`;
+    expect(xpathStrings(body, `count(${links})`)).toEqual(['1']);
+    expect(xpathStrings(body, `string(${links})`)).toEqual(['kommunens mål']);
+    const id = xpathStrings(body, `string(${links}/${attr('id')})`)[0]!;
+    expect(id).toMatch(/^rId\d+$/);
+    const rels = part(parts, 'word/_rels/document.xml.rels');
+    expect(xpathStrings(rels, `string(//*[@Id='${id}']/@Target)`)).toEqual([url]);
+    expect(xpathStrings(rels, `string(//*[@Id='${id}']/@TargetMode)`)).toEqual(['External']);
+    expect(wordTexts(body)).toEqual([
+      'Se ',
+      'kommunens ',
+      'mål',
+      '.',
+      'Ingen länk',
+      ' och ',
+      'relativ',
+      'Skript',
+    ]);
+  });
+
+  test('a line break inside a paragraph is a w:br', async () => {
+    const parts = await readParts(
+      await renderDocx(
+        docWith([{ type: 'paragraph', inlines: [t('rad ett'), { type: 'break' }, t('rad två')] }]),
+      ),
+    );
+    expect(
+      xpathStrings(part(parts, 'word/document.xml'), `count(//${el('body')}/${el('p')}[1]//${el('br')})`),
+    ).toEqual(['1']);
+  });
+});
+
+describe('furniture and input', () => {
+  test('the page number format comes from the furniture', async () => {
+    const doc = docWith([], (d) => {
+      d.furniture.pageNumberFormat = 'Sida {n} av {m}';
+    });
+    const parts = await readParts(await renderDocx(doc));
+    const headers = [...parts.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k));
+    expect(headers).toHaveLength(2);
+    for (const h of headers) {
+      const texts = wordTexts(part(parts, h));
+      expect(texts).toContain('Sida ');
+      expect(texts).toContain(' av ');
+    }
+  });
+
+  test('an empty Doc with empty furniture still renders', async () => {
+    const doc = docWith([], (d) => {
+      Object.assign(d.furniture, {
+        senderLines: [],
+        dnrLines: [],
+        addressees: [],
+        shortHead: [],
+        footer: [],
+      });
+    });
+    const parts = await readParts(await renderDocx(doc));
+    for (const [name, xml] of parts)
+      if (name.endsWith('.xml')) expect(() => prettyXml(xml), name).not.toThrow();
+  });
+
+  test('a date that is not ÅÅÅÅ-MM-DD is a UsageError, in Swedish', async () => {
+    const doc = docWith([], (d) => {
+      d.meta.date = '30/8 2023';
+    });
+    await expect(renderDocx(doc)).rejects.toThrow(UsageError);
+    await expect(renderDocx(doc)).rejects.toThrow(/datum/);
+  });
+
+  test('mm → twip', () => {
+    expect(mmToTwip(210)).toBe(11906);
+    expect(mmToTwip(297)).toBe(16838);
+    expect(mmToTwip(25.4)).toBe(1440);
+  });
+});
