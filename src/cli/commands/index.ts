@@ -4,9 +4,11 @@
  */
 import type { Command } from '../io.js';
 import { check } from './check.js';
+import { diff } from './diff.js';
 import { newCase } from './new.js';
 
 export const commands: Record<string, Command> = {
   check,
   new: newCase,
+  diff,
 };

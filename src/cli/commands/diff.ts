@@ -1,0 +1,98 @@
+/** `skrivelse diff`: compares two versions of a case (files, git revisions or archived PDFs). */
+import { resolve } from 'node:path';
+import type { Case } from '../../case/model.js';
+import { readCase } from '../../case/read.js';
+import { formatHtml } from '../../diff/format-html.js';
+import { formatJson } from '../../diff/format-json.js';
+import { formatText } from '../../diff/format-text.js';
+import { diffCases, hasDifferences } from '../../diff/index.js';
+import { readGitRevisionOf, readSource, type SourceText } from '../../diff/sources.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import type { Profile } from '../../profile/model.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { choice, parseCommandArgs, profileFrom } from '../args.js';
+import type { Command, Io } from '../io.js';
+import { formatDiagnostics } from '../output.js';
+
+const usage = `Användning: skrivelse diff <gammal> <ny> [--format text|html|json] [--ut <fil>]
+       skrivelse diff --git <revision> <ärendefil>
+
+Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
+förslag till beslut per nämnd och löptexten avsnitt för avsnitt, ord för ord. Omformade rader,
+blanksteg, radslut och Unicode-normalform räknas inte som ändringar.
+
+Varje version kan vara
+  en ärendefil (.md),
+  ett arkivexemplar (.pdf från \`skrivelse arkivera\`): den inbäddade ärendefilen jämförs,
+  en git-revision skriven REV:sökväg, t.ex. HEAD~1:cases/ärende.md.
+
+Flaggor:
+  --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
+  --format <format>    text (standard), html (en fristående sida) eller json
+  --ut <fil>           skriv resultatet till en fil i stället för standard ut
+  --profil <fil>       kommunprofil (YAML); standard är Linköpings profil
+  -h, --help           visa den här hjälpen
+
+Slutkod (som diff): 0 = inga skillnader, 1 = skillnader, 2 = problem (oläslig eller ogiltig indata).
+`;
+
+const formats = ['text', 'html', 'json'] as const;
+
+export const diff: Command = {
+  summary: 'visa ändringar mellan två versioner av ett ärende',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, git: { type: 'string' }, ut: { type: 'string' } },
+      'diff',
+    );
+    const format = choice(values.format, formats, '--format', 'text');
+    const rev = typeof values.git === 'string' ? values.git : undefined;
+    const expected = rev === undefined ? 2 : 1;
+    if (positionals.length !== expected) {
+      throw new UsageError(
+        rev === undefined
+          ? 'Ange två versioner att jämföra: <gammal> <ny>.'
+          : 'Ange en ärendefil efter --git <revision>.',
+        'Se `skrivelse diff --help`.',
+      );
+    }
+    const newArg = positionals[expected - 1]!;
+    const [oldSource, newSource] = await Promise.all([
+      rev === undefined ? readSource(positionals[0]!, io.cwd) : readGitRevisionOf(rev, newArg, io.cwd),
+      readSource(newArg, io.cwd),
+    ]);
+    const profile = profileFrom(values, io);
+    const oldCase = parse(oldSource, profile, io);
+    const newCase = parse(newSource, profile, io);
+    if (!oldCase || !newCase) {
+      io.err('Jämförelsen kunde inte göras: rätta felen ovan först.\n');
+      return ExitCode.usage;
+    }
+    const result = diffCases(oldCase, newCase, { old: oldSource.label, new: newSource.label });
+    const output =
+      format === 'json'
+        ? formatJson(result)
+        : format === 'html'
+          ? formatHtml(result)
+          : formatText(result, { colour: useColour(io, values.ut) });
+    if (typeof values.ut === 'string') writeFileAtomic(resolve(io.cwd, values.ut), output);
+    else io.out(output);
+    return hasDifferences(result.summary) ? ExitCode.problems : ExitCode.ok;
+  },
+};
+
+/** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or into a file. */
+function useColour(io: Io, outFile: unknown): boolean {
+  return io.colorOut && io.env.NO_COLOR === undefined && typeof outFile !== 'string';
+}
+
+/** Reads one side; on errors prints its diagnostics (Swedish) to stderr and returns nothing. */
+function parse(source: SourceText, profile: Profile, io: Io): Case | undefined {
+  const read = readCase(source.bytes, source.file, profile);
+  if (read.case) return read.case;
+  const errors = read.diagnostics.filter((d) => d.severity === 'fel');
+  io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }));
+  return undefined;
+}

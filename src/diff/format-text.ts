@@ -1,0 +1,130 @@
+/**
+ * Terminal output. With colour (a TTY without NO_COLOR): deletions red and struck through, insertions
+ * green and underlined. Without: wdiff-style markers [-borttaget-] {+infogat+}, readable in any log.
+ */
+import type {
+  CaseDiff,
+  DecisionBlockDiff,
+  FieldChange,
+  ParagraphDiff,
+  PointDiff,
+  SectionDiff,
+  WordPart,
+} from './model.js';
+import { summaryLine } from './summary.js';
+
+interface Style {
+  del(text: string): string;
+  ins(text: string): string;
+  head(text: string): string;
+  dim(text: string): string;
+}
+
+const ansi = (open: string, text: string) => (text === '' ? '' : `\x1b[${open}m${text}\x1b[0m`);
+const colour: Style = {
+  del: (t) => ansi('31;9', t),
+  ins: (t) => ansi('32;4', t),
+  head: (t) => ansi('1', t),
+  dim: (t) => ansi('2', t),
+};
+const plain: Style = {
+  del: (t) => (t === '' ? '' : `[-${t}-]`),
+  ins: (t) => (t === '' ? '' : `{+${t}+}`),
+  head: (t) => t,
+  dim: (t) => t,
+};
+
+/** Unchanged stretches longer than this many words are shortened to their ends in the terminal. */
+const contextWords = 12;
+
+function elide(text: string): string {
+  const words = text.split(' ');
+  if (words.length <= contextWords * 2 + 2) return text;
+  return [...words.slice(0, contextWords), '…', ...words.slice(-contextWords)].join(' ');
+}
+
+function wordLine(parts: readonly WordPart[], style: Style): string {
+  return parts
+    .map((p, k) => {
+      if (p.op === 'same') return elide(p.text);
+      // Whitespace before a change stays outside the marker; a replacement gets a space between old and new.
+      const lead = /^\s*/u.exec(p.text)![0] || (p.op === 'ins' && parts[k - 1]?.op === 'del' ? ' ' : '');
+      const body = p.text.trimStart();
+      return lead + (p.op === 'del' ? style.del(body) : style.ins(body));
+    })
+    .join('');
+}
+
+function change(
+  item: { kind: string; old?: string; new?: string; words?: WordPart[] },
+  style: Style,
+): string {
+  if (item.kind === 'added') return style.ins(item.new ?? '');
+  if (item.kind === 'removed') return style.del(item.old ?? '');
+  return item.words ? wordLine(item.words, style) : (item.new ?? '');
+}
+
+const kindWord: Record<string, string> = { added: 'ny', removed: 'borttagen', changed: 'ändrad', same: '' };
+
+function metadataLines(fields: FieldChange[], style: Style): string[] {
+  return fields.map(
+    (f) => `  ${f.label}${f.kind === 'changed' ? '' : ` (${kindWord[f.kind]})`}: ${change(f, style)}`,
+  );
+}
+
+function pointLine(p: PointDiff, style: Style): string | undefined {
+  const renumbered = p.oldNumber !== undefined && p.newNumber !== undefined && p.oldNumber !== p.newNumber;
+  if (p.kind === 'same' && !p.moved) return undefined;
+  const number = p.newNumber ?? p.oldNumber;
+  const notes = [
+    p.kind === 'same' ? '' : kindWord[p.kind],
+    p.moved ? 'flyttad' : '',
+    renumbered ? `tidigare punkt ${p.oldNumber}` : '',
+  ].filter((s) => s !== '');
+  return `    ${number}. ${style.dim(`(${notes.join(', ')})`)} ${change(p, style)}`;
+}
+
+function decisionLines(blocks: DecisionBlockDiff[], style: Style): string[] {
+  return blocks
+    .filter((b) => b.kind !== 'same')
+    .flatMap((b) => {
+      const title = `  ${b.board}${b.kind === 'added' ? ' (ny nämnd)' : b.kind === 'removed' ? ' (nämnden borttagen)' : ''}`;
+      const points = b.points.map((p) => pointLine(p, style)).filter((l) => l !== undefined);
+      return [style.head(title), ...points];
+    });
+}
+
+function paragraphLine(p: ParagraphDiff, style: Style): string | undefined {
+  if (p.kind === 'same' && !p.moved) return undefined;
+  const marker = p.kind === 'added' ? '+' : p.kind === 'removed' ? '-' : p.kind === 'changed' ? '~' : '↕';
+  return `    ${marker} ${p.moved ? style.dim('(flyttat stycke) ') : ''}${change(p, style)}`;
+}
+
+function sectionLines(sections: SectionDiff[], style: Style): string[] {
+  return sections
+    .filter((s) => s.kind !== 'same' || s.moved)
+    .flatMap((s) => {
+      const notes = [
+        s.kind === 'added' ? 'nytt avsnitt' : s.kind === 'removed' ? 'avsnittet borttaget' : '',
+        s.oldHeading !== undefined ? `tidigare rubrik "${s.oldHeading}"` : '',
+        s.moved ? `flyttat från plats ${s.oldIndex} till ${s.newIndex}` : '',
+      ].filter((n) => n !== '');
+      const title = `  ${s.heading}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+      const body =
+        s.kind === 'added' || s.kind === 'removed' ? [] : s.paragraphs.map((p) => paragraphLine(p, style));
+      return [style.head(title), ...body.filter((l) => l !== undefined)];
+    });
+}
+
+export function formatText(diff: CaseDiff, options: { colour: boolean }): string {
+  const style = options.colour ? colour : plain;
+  const out = [`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`];
+  const group = (title: string, lines: string[]) => {
+    if (lines.length > 0) out.push('', style.head(title), ...lines);
+  };
+  group('Metadata', metadataLines(diff.metadata, style));
+  group('Förslag till beslut', decisionLines(diff.decisions, style));
+  group('Löptext', sectionLines(diff.sections, style));
+  out.push('', summaryLine(diff.summary));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Where the two versions come from: a case file, an archived PDF (its embedded case file), or a git
+ * revision (`REV:path`, or `--git REV` for the same path in an older revision).
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { extractEmbeddedCase } from './embedded.js';
+
+export interface SourceText {
+  /** Shown in output: the path, `REV:path`, or `fil.pdf (ärende.md)`. */
+  label: string;
+  /** Name used in diagnostics. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+const maxGitBytes = 16 * 1024 * 1024;
+
+/** Runs `git show SPEC` in `cwd`; a failure becomes a Swedish UsageError with git's own message. */
+export function gitShow(spec: string, cwd: string): Promise<Uint8Array> {
+  return new Promise((done, fail) => {
+    execFile(
+      'git',
+      ['show', spec],
+      { cwd, encoding: 'buffer', maxBuffer: maxGitBytes, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return done(new Uint8Array(stdout));
+        const code = (error as { code?: string | number }).code;
+        const detail = Buffer.from(stderr ?? '')
+          .toString('utf8')
+          .trim();
+        fail(
+          new UsageError(
+            code === 'ENOENT'
+              ? 'Kommandot git finns inte på den här datorn.'
+              : `Kunde inte hämta ${spec} ur git${detail ? `: ${detail}` : '.'}`,
+            code === 'ENOENT'
+              ? 'Installera git, eller jämför två filer i stället.'
+              : 'Kontrollera att revisionen finns och att filen ligger i ett git-arkiv (se `git log -- <fil>`).',
+          ),
+        );
+      },
+    );
+  });
+}
+
+/** True when an argument names a git object as `REV:path` rather than a file. */
+export function isGitSpec(arg: string): boolean {
+  const colon = arg.indexOf(':');
+  // `C:\…` style drive letters and plain paths are files.
+  return colon > 0 && !/^[A-Za-z]:[\\/]/.test(arg);
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
+/** Turns PDF bytes into the embedded case file; other bytes are the case file itself. */
+async function unwrap(label: string, bytes: Uint8Array): Promise<SourceText> {
+  if (!isPdf(bytes)) return { label, file: label, bytes };
+  const embedded = await extractEmbeddedCase(bytes, label);
+  return { label: `${label} (${embedded.name})`, file: `${label}/${embedded.name}`, bytes: embedded.bytes };
+}
+
+/** Reads one side: an existing file wins over the `REV:path` reading of the same argument. */
+export async function readSource(arg: string, cwd: string): Promise<SourceText> {
+  const path = resolve(cwd, arg);
+  try {
+    return await unwrap(arg, new Uint8Array(await readFile(path)));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' && isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `Filen ${arg} finns inte.`
+        : code === 'EISDIR'
+          ? `${arg} är en mapp, inte en fil.`
+          : `Filen ${arg} kunde inte läsas (${code ?? String(error)}).`,
+    );
+  }
+}
+
+/** The old side for `--git REV`: the new file's path as it was in revision REV. */
+export async function readGitRevisionOf(rev: string, newArg: string, cwd: string): Promise<SourceText> {
+  const path = resolve(cwd, newArg);
+  // `REV:./name` is resolved by git relative to the working directory, so run git in the file's folder.
+  const bytes = await gitShow(`${rev}:./${basename(path)}`, dirname(path));
+  return unwrap(`${rev}:${newArg}`, bytes);
+}

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main.js';
+
+const joint = readFileSync('cases/son-2024-112-bin-2024-87-tidiga-insatser.md', 'utf8');
+const single = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'skrivelse-diff-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(args: string[], env: Record<string, string> = {}, colorOut = false) {
+  let out = '';
+  let err = '';
+  const code = await runCli(['diff', ...args], {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env,
+    cwd: dir,
+    colorOut,
+  });
+  return { code, out, err };
+}
+
+/** Replaces exactly one occurrence, so a fixture edit cannot silently miss. */
+function edit(text: string, from: string, to: string): string {
+  expect(text.split(from).length, `"${from}" should occur once`).toBe(2);
+  return text.replace(from, to);
+}
+
+describe('skrivelse diff (files)', () => {
+  it('exits 0 when only wrapping, trailing spaces and CRLF differ', async () => {
+    const bodyStart = single.indexOf('\n---\n') + 5;
+    const rewrapped = (
+      single.slice(0, bodyStart) +
+      single
+        .slice(bodyStart)
+        .replace(/avseende\narbetsinriktad/g, 'avseende arbetsinriktad')
+        .split('\n')
+        .map((line) => (line.startsWith('#') ? line : line.replace(/ och /g, ' och\n')))
+        .join('\n')
+        .replace(/\n\n(?=[A-ZÅÄÖ])/g, '  \n\n')
+    ).replace(/\n/g, '\r\n');
+    expect(rewrapped).not.toBe(single);
+    const r = await run([write('a.md', single), write('b.md', rewrapped)]);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Inga skillnader.');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 0 for NFC vs NFD', async () => {
+    const nfd = single.normalize('NFD');
+    expect(nfd).not.toBe(single);
+    const r = await run([write('nfc.md', single), write('nfd.md', nfd)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 0 for YAML key order and quoting style', async () => {
+    const reordered = edit(
+      edit(single, 'datum: 2023-08-30\ndnr: SON 2020-281\n', 'dnr: "SON 2020-281"\ndatum: \'2023-08-30\'\n'),
+      'mbl:\n  typ: information\n',
+      'mbl: { typ: "information" }\n',
+    );
+    const r = await run([write('y1.md', single), write('y2.md', reordered)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports MBL date, recipient and reworded point, with a Swedish summary (exit 1)', async () => {
+    let changed = edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-11');
+    changed = edit(
+      changed,
+      '  - Kommunledningsförvaltningen, ekonomiavdelningen\n',
+      '  - Kommunledningsförvaltningen, ekonomiavdelningen\n  - Revisionen\n',
+    );
+    changed = edit(changed, 'avsätter 800 000 kr', 'avsätter 850 000 kr');
+    const r = await run([write('j1.md', joint), write('j2.md', changed)]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('MBL (Utbildningsförvaltningen), datum: [-2024-10-09-] {+2024-10-11+}');
+    expect(r.out).toContain('Beslutet skickas till (ny): {+Revisionen+}');
+    expect(r.out).toContain('[-800 000-] {+850 000+}');
+    expect(r.out).toContain('1 ändring i förslag till beslut, 2 i metadata.');
+    expect(r.out).not.toContain('\x1b[');
+  });
+
+  it('uses colour on a terminal and none with NO_COLOR', async () => {
+    const changed = edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-11');
+    const args = [write('c1.md', joint), write('c2.md', changed)];
+    expect((await run(args, {}, true)).out).toContain('\x1b[32;4m2024-10-11\x1b[0m');
+    expect((await run(args, { NO_COLOR: '1' }, true)).out).not.toContain('\x1b[');
+  });
+
+  it('writes stable JSON', async () => {
+    const changed = edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-11');
+    const r = await run([write('s1.md', joint), write('s2.md', changed), '--format', 'json']);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({
+      format: 'skrivelse-diff',
+      version: 1,
+      identical: false,
+      summary: { metadata: 1, decisions: 0, body: 0, total: 1, text: '1 ändring i metadata.' },
+      metadata: [{ path: 'mbl[Utbildningsförvaltningen].datum', kind: 'changed' }],
+    });
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'version',
+      'old',
+      'new',
+      'identical',
+      'summary',
+      'metadata',
+      'decisions',
+      'sections',
+    ]);
+  });
+
+  it('exits 2 with Swedish diagnostics for an invalid case', async () => {
+    const broken = edit(single, 'datum: 2023-08-30', 'datum: 30 augusti');
+    const r = await run([write('ok.md', single), write('broken.md', broken)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('broken.md');
+    expect(r.err).toContain('fel');
+    expect(r.err).toContain('Jämförelsen kunde inte göras');
+  });
+
+  it('exits 2 for a missing file and for wrong arguments', async () => {
+    const missing = await run([write('x.md', single), 'finns-inte.md']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Filen finns-inte.md finns inte.');
+    expect((await run(['bara-en.md'])).code).toBe(2);
+    expect((await run(['a.md', 'b.md', '--format', 'pdf'])).code).toBe(2);
+  });
+});
+
+describe('skrivelse diff (git)', () => {
+  const repo = join(dir, 'repo');
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 't@example.se',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 't@example.se',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+      },
+    });
+
+  it('compares a file with an older revision (--git REV and REV:path)', async () => {
+    execFileSync('mkdir', ['-p', join(repo, 'ärenden')]);
+    git('init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'ärenden', 'ärende.md'), joint);
+    git('add', '.');
+    git('commit', '-qm', 'första');
+    writeFileSync(join(repo, 'ärenden', 'ärende.md'), edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-11'));
+    const viaFlag = await run(['--git', 'HEAD', 'repo/ärenden/ärende.md']);
+    expect(viaFlag.err).toBe('');
+    expect(viaFlag.code).toBe(1);
+    expect(viaFlag.out).toContain('--- HEAD:repo/ärenden/ärende.md');
+    expect(viaFlag.out).toContain('1 ändring i metadata.');
+
+    git('commit', '-qam', 'andra');
+    let out = '';
+    const code = await runCli(['diff', 'HEAD~1:ärenden/ärende.md', 'HEAD:ärenden/ärende.md'], {
+      out: (t) => {
+        out += t;
+      },
+      err: () => {},
+      env: {},
+      cwd: repo,
+      colorOut: false,
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('[-2024-10-09-] {+2024-10-11+}');
+    expect((await run(['--git', 'HEAD', 'repo/ärenden/ärende.md'])).code).toBe(0);
+  });
+
+  it('says in Swedish when git fails', async () => {
+    const r = await run(['--git', 'finns-inte', 'repo/ärenden/ärende.md']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Kunde inte hämta finns-inte:./ärende.md ur git');
+  });
+});
