@@ -1,0 +1,212 @@
+/**
+ * The four Noto Sans faces: loaded and parsed once per process, shaped with fontkit (real advances and
+ * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
+ * fontkit shim, so embedding a face in a new document does not parse it again.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Font } from '@pdf-lib/fontkit';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
+
+export const FACE_IDS: readonly FaceId[] = ['regular', 'italic', 'bold', 'boldItalic'];
+
+const FONT_FILES: Record<FaceId, string> = {
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  boldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+};
+
+/**
+ * Subset tags for the embedded fonts' BaseFont ("ABCDEF+Name", which is what marks a subset to readers).
+ * Fixed per face so output stays deterministic; the tag does not vary with the glyph set.
+ */
+const SUBSET_TAGS: Record<FaceId, string> = {
+  regular: 'SKRVRG',
+  italic: 'SKRVIT',
+  bold: 'SKRVBD',
+  boldItalic: 'SKRVBI',
+};
+
+/** A run of glyphs between kerning adjustments: `kernAfterUnits` is added after the segment's last glyph. */
+export interface ShapedSegment {
+  text: string;
+  kernAfterUnits: number;
+}
+
+export interface Shaped {
+  /** Advance of the whole text in font units, kerning included. */
+  widthUnits: number;
+  segments: ShapedSegment[];
+}
+
+interface LoadedFace {
+  bytes: Uint8Array;
+  font: Font;
+  cache: Map<string, Shaped>;
+}
+
+/** Shape results kept per face before the cache is dropped (bounds memory in long-running processes). */
+const MAX_CACHED_SHAPES = 50_000;
+
+let loaded: Record<FaceId, LoadedFace> | undefined;
+
+/** fontkit's TrueType subsetter internals that the padding fix below touches. */
+interface GlyfBuffer {
+  length: number;
+  copy(target: GlyfBuffer): number;
+  constructor: { alloc(size: number): GlyfBuffer };
+}
+interface TtfSubsetInternals {
+  glyf: GlyfBuffer[];
+  offset: number;
+  _addGlyph(glyphId: number): number;
+}
+
+/**
+ * Work around a fontkit subsetting bug: glyph data is copied unpadded, but the subset's `loca` uses the short
+ * format (offsets / 2) when small, so after an odd-length glyph every later glyph is misread and viewers draw
+ * nothing (seen with Noto Sans). Padding each glyph to an even length keeps the short offsets exact.
+ */
+function withEvenGlyphPadding(font: Font): Font {
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const internals = subset as unknown as TtfSubsetInternals;
+    const addGlyph = internals._addGlyph;
+    if (typeof addGlyph !== 'function') return subset;
+    internals._addGlyph = function (this: TtfSubsetInternals, glyphId: number) {
+      const index = addGlyph.call(this, glyphId);
+      const data = this.glyf[index]!;
+      if (data.length % 2 === 1) {
+        const padded = data.constructor.alloc(data.length + 1);
+        data.copy(padded);
+        this.glyf[index] = padded;
+        this.offset += 1;
+      }
+      return index;
+    };
+    return subset;
+  };
+  return font;
+}
+
+function faces(): Record<FaceId, LoadedFace> {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const load = (id: FaceId): LoadedFace => {
+      const bytes = new Uint8Array(readFileSync(require.resolve(FONT_FILES[id])));
+      return { bytes, font: withEvenGlyphPadding(fontkit.create(bytes)), cache: new Map() };
+    };
+    loaded = {
+      regular: load('regular'),
+      italic: load('italic'),
+      bold: load('bold'),
+      boldItalic: load('boldItalic'),
+    };
+  }
+  return loaded;
+}
+
+export function faceFor(bold: boolean | undefined, italic: boolean | undefined): FaceId {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+export function unitsPerEm(face: FaceId): number {
+  return faces()[face].font.unitsPerEm;
+}
+
+/** Ascender and descender (negative) as fractions of the font size. */
+export function verticalMetrics(face: FaceId): { ascent: number; descent: number } {
+  const { font } = faces()[face];
+  return { ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+}
+
+function shapeUncached(font: Font, text: string): Shaped {
+  const run = font.layout(text);
+  const segments: ShapedSegment[] = [];
+  let widthUnits = 0;
+  let consumed = 0;
+  let start = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i]!;
+    const advance = run.positions[i]!.xAdvance;
+    widthUnits += advance;
+    consumed += String.fromCodePoint(...glyph.codePoints).length;
+    const kern = advance - glyph.advanceWidth;
+    if (kern !== 0 && i < run.glyphs.length - 1) {
+      segments.push({ text: text.slice(start, consumed), kernAfterUnits: kern });
+      start = consumed;
+    }
+  }
+  if (consumed !== text.length) {
+    // Glyphs do not map back onto the text one to one (unusual substitutions): draw and measure unkerned.
+    return {
+      widthUnits: run.glyphs.reduce((sum, g) => sum + g.advanceWidth, 0),
+      segments: [{ text, kernAfterUnits: 0 }],
+    };
+  }
+  segments.push({ text: text.slice(start), kernAfterUnits: 0 });
+  return { widthUnits, segments };
+}
+
+/** Shape `text` in `face` (cached). The text must be NFC and free of line breaks. */
+export function shape(face: FaceId, text: string): Shaped {
+  const entry = faces()[face];
+  let shaped = entry.cache.get(text);
+  if (!shaped) {
+    if (entry.cache.size >= MAX_CACHED_SHAPES) entry.cache.clear();
+    shaped = shapeUncached(entry.font, text);
+    entry.cache.set(text, shaped);
+  }
+  return shaped;
+}
+
+export function textWidthPt(face: FaceId, text: string, sizePt: number): number {
+  return (shape(face, text).widthUnits * sizePt) / unitsPerEm(face);
+}
+
+/**
+ * Characters of `text` that the fonts cannot draw (they would show as empty boxes). Whitespace and control
+ * characters the layout removes are not reported. `index` is the UTF-16 offset in `text`.
+ */
+export function unsupportedCharacters(text: string): { index: number; char: string }[] {
+  const { font } = faces().regular;
+  const result: { index: number; char: string }[] = [];
+  let index = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    const ignorable = /[\s\u00ad\u200b-\u200d\ufeff]/u.test(char) && codePoint !== 0xa0;
+    if (!ignorable && !font.hasGlyphForCodePoint(codePoint)) result.push({ index, char });
+    index += char.length;
+  }
+  return result;
+}
+
+/** A fontkit stand-in for pdf-lib that returns the fonts parsed once per process instead of parsing again. */
+const fontkitShim = {
+  create(bytes: Uint8Array): Font {
+    for (const face of Object.values(faces())) if (face.bytes === bytes) return face.font;
+    return fontkit.create(bytes);
+  },
+};
+
+/** Embed the given faces as subset fonts in `pdf`. */
+export async function embedFaces(pdf: PDFDocument, used: Iterable<FaceId>): Promise<Map<FaceId, PDFFont>> {
+  pdf.registerFontkit(fontkitShim);
+  const result = new Map<FaceId, PDFFont>();
+  for (const id of used) {
+    const face = faces()[id];
+    const postscriptName = (face.font.postscriptName ?? 'NotoSans').replace(/[^A-Za-z0-9-]/g, '');
+    const font = await pdf.embedFont(face.bytes, {
+      subset: true,
+      customName: `${SUBSET_TAGS[id]}+${postscriptName}`,
+    });
+    result.set(id, font);
+  }
+  return result;
+}

@@ -1,0 +1,346 @@
+/**
+ * Flow: Doc blocks → a column of lines with spacing and keep rules, plus the structure tree the lines'
+ * text belongs to. Pagination comes after and only decides where pages break.
+ */
+import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../../doc/model.js';
+import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
+import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
+import {
+  BODY_SIZE_PT,
+  H2_SIZE_PT,
+  H3_SIZE_PT,
+  KEEP_WITH_HEADING_LINES,
+  LEADING,
+  LIST_INDENT_MIN_PT,
+  LIST_LABEL_GAP_PT,
+  RULE_THICKNESS_PT,
+  RULE_WIDTH_PT,
+  SIGNATURE_NAME_GAP_PT,
+  SPACING_PT,
+  TITLE_LEADING,
+  TITLE_SIZE_PT,
+} from './style.js';
+import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
+
+/** One line of the column; item positions are relative to the line's top. */
+export interface FlowLine {
+  heightPt: number;
+  spaceBeforePt: number;
+  /** No page break may fall between this line and the one before. */
+  keepWithPrevious: boolean;
+  items: PageItem[];
+  links: LinkArea[];
+  outline?: { level: 1 | 2 | 3; title: string };
+}
+
+interface BlockFlow {
+  lines: FlowLine[];
+  spacing: { before: number; after: number };
+  /** How many lines after this block must stay on its page. */
+  keepNextLines: number;
+}
+
+export class StructBuilder {
+  readonly nodes: StructNode[] = [{ id: 0, role: 'Document', parent: null }];
+  add(role: StructRole, parent: number, href?: string): number {
+    const id = this.nodes.length;
+    this.nodes.push(href === undefined ? { id, role, parent } : { id, role, parent, href });
+    return id;
+  }
+}
+
+interface FlowContext {
+  struct: StructBuilder;
+  leftPt: number;
+  widthPt: number;
+}
+
+interface TextStyle {
+  sizePt: number;
+  leading: number;
+  bold?: boolean;
+}
+
+/** Only absolute web and mail addresses become links; "#" or relative targets stay plain text. */
+export function isLinkTarget(href: string | undefined): href is string {
+  return href !== undefined && /^(?:https?:\/\/\S|mailto:\S)/i.test(href);
+}
+
+export function plainText(inlines: Inline[]): string {
+  return inlines
+    .map((i) => (i.type === 'text' ? i.text : ' '))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Doc inlines → styled text for `node`; each run of one link target gets its own Link node. */
+function styleInlines(
+  inlines: Inline[],
+  style: TextStyle,
+  node: number,
+  struct: StructBuilder,
+): StyledInline[] {
+  const result: StyledInline[] = [];
+  let linkNode: { href: string; id: number } | undefined;
+  for (const inline of inlines) {
+    if (inline.type === 'break') {
+      result.push({ type: 'break' });
+      linkNode = undefined;
+      continue;
+    }
+    const face = faceFor(style.bold || inline.bold, inline.italic);
+    if (isLinkTarget(inline.href)) {
+      if (linkNode?.href !== inline.href)
+        linkNode = { href: inline.href, id: struct.add('Link', node, inline.href) };
+      result.push({
+        type: 'text',
+        text: inline.text,
+        face,
+        sizePt: style.sizePt,
+        node: linkNode.id,
+        href: inline.href,
+      });
+    } else {
+      linkNode = undefined;
+      result.push({ type: 'text', text: inline.text, face, sizePt: style.sizePt, node });
+    }
+  }
+  return result;
+}
+
+function baselineOffsetPt(face: FaceId, sizePt: number, heightPt: number): number {
+  const { ascent, descent } = verticalMetrics(face);
+  return (heightPt - sizePt * (ascent - descent)) / 2 + ascent * sizePt;
+}
+
+/** A broken line → a flow line at `xPt`: pieces of one face and node merged into text items. */
+export function toFlowLine(line: BrokenLine, xPt: number, leading: number): FlowLine {
+  const sizePt = Math.max(...line.pieces.map((p) => p.style.sizePt));
+  const heightPt = sizePt * leading;
+  const baselinePt = baselineOffsetPt('regular', sizePt, heightPt);
+  const items: TextItem[] = [];
+  const links: LinkArea[] = [];
+  let x = xPt;
+  let last: { item: TextItem; style: StyledText } | undefined;
+  for (const p of line.pieces) {
+    const s = p.style;
+    if (last && last.style.face === s.face && last.style.sizePt === s.sizePt && last.style.node === s.node) {
+      last.item.pieces.push(p.text);
+      last.item.widthPt += p.widthPt;
+    } else {
+      const item: TextItem = {
+        kind: 'text',
+        xPt: x,
+        baselinePt,
+        face: s.face,
+        sizePt: s.sizePt,
+        pieces: [p.text],
+        widthPt: p.widthPt,
+      };
+      if (s.node !== undefined) item.node = s.node;
+      if (s.href) item.link = true;
+      items.push(item);
+      last = { item, style: s };
+    }
+    if (s.href && s.node !== undefined) {
+      const area = links.at(-1);
+      if (area && area.node === s.node && Math.abs(area.xPt + area.widthPt - x) < 1e-6) {
+        area.widthPt += p.widthPt;
+        area.text += p.text;
+      } else {
+        links.push({
+          node: s.node,
+          href: s.href,
+          text: p.text,
+          xPt: x,
+          topPt: 0,
+          widthPt: p.widthPt,
+          heightPt,
+        });
+      }
+    }
+    x += p.widthPt;
+  }
+  for (const area of links) area.text = area.text.trim();
+  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
+}
+
+/** Lines of one paragraph, with widow and orphan control (no single first or last line on a page). */
+function paragraphLines(
+  inlines: Inline[],
+  style: TextStyle,
+  node: number,
+  ctx: FlowContext,
+  indentPt = 0,
+): FlowLine[] {
+  const broken = breakLines(styleInlines(inlines, style, node, ctx.struct), ctx.widthPt - indentPt);
+  const lines = broken
+    .filter((l) => l.pieces.length > 0)
+    .map((l) => toFlowLine(l, ctx.leftPt + indentPt, style.leading));
+  if (lines.length >= 2) {
+    lines[1]!.keepWithPrevious = true;
+    lines[lines.length - 1]!.keepWithPrevious = true;
+  }
+  return lines;
+}
+
+function keptTogether(lines: FlowLine[]): FlowLine[] {
+  for (const line of lines.slice(1)) line.keepWithPrevious = true;
+  return lines;
+}
+
+function headingFlow(inlines: Inline[], role: 'H1' | 'H2' | 'H3', ctx: FlowContext): BlockFlow {
+  const style =
+    role === 'H1'
+      ? { sizePt: TITLE_SIZE_PT, leading: TITLE_LEADING, bold: true }
+      : { sizePt: role === 'H2' ? H2_SIZE_PT : H3_SIZE_PT, leading: LEADING, bold: true };
+  const lines = keptTogether(paragraphLines(inlines, style, ctx.struct.add(role, 0), ctx));
+  const level = role === 'H1' ? 1 : role === 'H2' ? 2 : 3;
+  if (lines[0]) lines[0].outline = { level, title: plainText(inlines) };
+  const spacing = role === 'H1' ? SPACING_PT.title : role === 'H2' ? SPACING_PT.h2 : SPACING_PT.h3;
+  return { lines, spacing, keepNextLines: KEEP_WITH_HEADING_LINES };
+}
+
+const BODY: TextStyle = { sizePt: BODY_SIZE_PT, leading: LEADING };
+
+function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
+  const list = ctx.struct.add('L', 0);
+  const labels = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
+  const labelStyle = (node: number): StyledText => ({
+    type: 'text',
+    text: '',
+    face: 'regular',
+    sizePt: BODY_SIZE_PT,
+    node,
+  });
+  const labelWidths = labels.map(
+    (label) => breakLines([{ ...labelStyle(0), text: label }], 1e6)[0]?.widthPt ?? 0,
+  );
+  const indentPt = Math.max(LIST_INDENT_MIN_PT, Math.max(0, ...labelWidths) + LIST_LABEL_GAP_PT);
+  const lines: FlowLine[] = [];
+  block.items.forEach((item, i) => {
+    const li = ctx.struct.add('LI', list);
+    const lbl = ctx.struct.add('Lbl', li);
+    const body = ctx.struct.add('LBody', li);
+    const itemLines: FlowLine[] = [];
+    item.paragraphs.forEach((inlines, p) => {
+      const node = item.paragraphs.length > 1 ? ctx.struct.add('P', body) : body;
+      const paragraph = paragraphLines(inlines, BODY, node, ctx, indentPt);
+      if (p > 0 && paragraph[0]) paragraph[0].spaceBeforePt = SPACING_PT.listItemGap;
+      itemLines.push(...paragraph);
+    });
+    const label = breakLines([{ ...labelStyle(lbl), text: labels[i]! }], 1e6)[0];
+    if (!itemLines[0])
+      itemLines.push({
+        heightPt: BODY_SIZE_PT * LEADING,
+        spaceBeforePt: 0,
+        keepWithPrevious: false,
+        items: [],
+        links: [],
+      });
+    const first = itemLines[0]!;
+    if (label) first.items.unshift(...toFlowLine(label, ctx.leftPt, LEADING).items);
+    if (i > 0) first.spaceBeforePt = SPACING_PT.listItemGap;
+    lines.push(...itemLines);
+  });
+  return { lines, spacing: SPACING_PT.list, keepNextLines: 0 };
+}
+
+function textRun(text: string, bold = false): Inline[] {
+  return [{ type: 'text', text, bold }];
+}
+
+function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
+  const lines: FlowLine[] = [];
+  block.signatures.forEach((signature, i) => {
+    const node = ctx.struct.add('P', 0);
+    const department = paragraphLines(textRun(signature.department), BODY, node, ctx);
+    const name = paragraphLines(textRun(signature.name), BODY, node, ctx);
+    const title = signature.title ? paragraphLines(textRun(signature.title), BODY, node, ctx) : [];
+    if (name[0]) name[0].spaceBeforePt = SIGNATURE_NAME_GAP_PT;
+    if (i > 0 && department[0]) department[0].spaceBeforePt = SPACING_PT.signatures.before / 2;
+    lines.push(...department, ...name, ...title);
+  });
+  return { lines: keptTogether(lines), spacing: SPACING_PT.signatures, keepNextLines: 0 };
+}
+
+function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
+  const lines = paragraphLines(textRun(block.label, true), BODY, ctx.struct.add('P', 0), ctx);
+  for (const recipient of block.recipients) {
+    lines.push(...paragraphLines(textRun(recipient), BODY, ctx.struct.add('P', 0), ctx));
+  }
+  return { lines: keptTogether(lines), spacing: SPACING_PT.recipients, keepNextLines: 0 };
+}
+
+function ruleFlow(ctx: FlowContext): BlockFlow {
+  const heightPt = 8;
+  const line: FlowLine = {
+    heightPt,
+    spaceBeforePt: 0,
+    keepWithPrevious: false,
+    items: [
+      {
+        kind: 'rule',
+        xPt: ctx.leftPt,
+        yPt: heightPt / 2,
+        widthPt: Math.min(RULE_WIDTH_PT, ctx.widthPt),
+        thicknessPt: RULE_THICKNESS_PT,
+        artifact: 'layout',
+      },
+    ],
+    links: [],
+  };
+  return { lines: [line], spacing: SPACING_PT.rule, keepNextLines: 1 };
+}
+
+type Handlers = { [K in Block['type']]: (block: Extract<Block, { type: K }>, ctx: FlowContext) => BlockFlow };
+
+const HANDLERS: Handlers = {
+  title: (block, ctx) => headingFlow(block.inlines, 'H1', ctx),
+  heading: (block, ctx) => headingFlow(block.inlines, block.level === 2 ? 'H2' : 'H3', ctx),
+  paragraph: (block, ctx) => {
+    const label = block.role === 'label';
+    const lines = paragraphLines(
+      block.inlines,
+      label ? { ...BODY, bold: true } : BODY,
+      ctx.struct.add('P', 0),
+      ctx,
+    );
+    return label
+      ? { lines: keptTogether(lines), spacing: SPACING_PT.label, keepNextLines: KEEP_WITH_HEADING_LINES }
+      : { lines, spacing: SPACING_PT.paragraph, keepNextLines: 0 };
+  },
+  list: listFlow,
+  rule: (_block, ctx) => ruleFlow(ctx),
+  signatures: signaturesFlow,
+  recipients: recipientsFlow,
+};
+
+/** Lay the blocks out in one column `widthPt` wide starting at `leftPt`. */
+export function flowBlocks(
+  blocks: Block[],
+  leftPt: number,
+  widthPt: number,
+): { lines: FlowLine[]; nodes: StructNode[] } {
+  const ctx: FlowContext = { struct: new StructBuilder(), leftPt, widthPt };
+  const lines: FlowLine[] = [];
+  let afterPt = 0;
+  let keepLines = 0;
+  for (const block of blocks) {
+    const handler = HANDLERS[block.type] as (b: Block, c: FlowContext) => BlockFlow;
+    const flow = handler(block, ctx);
+    if (flow.lines.length === 0) continue;
+    flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;
+    for (const line of flow.lines) {
+      if (keepLines > 0) {
+        line.keepWithPrevious = true;
+        keepLines--;
+      }
+    }
+    keepLines = Math.max(keepLines, flow.keepNextLines);
+    afterPt = flow.spacing.after;
+    lines.push(...flow.lines);
+  }
+  return { lines, nodes: ctx.struct.nodes };
+}

@@ -1,0 +1,221 @@
+/**
+ * Page furniture: the first-page head, the short head of later pages, the page number "N (M)" on every page
+ * and the first-page footer. All of it is drawn as artifacts, outside the tagged reading order.
+ */
+import type { Furniture } from '../../../doc/model.js';
+import { type FaceId, textWidthPt } from '../fonts.js';
+import { breakLines } from './break-lines.js';
+import { toFlowLine } from './flow.js';
+import { FURNITURE, LEADING } from './style.js';
+import type { ArtifactKind, PageItem } from './types.js';
+
+/** The page's content box in points (x from the left, y from the top). */
+export interface Box {
+  leftPt: number;
+  topPt: number;
+  rightPt: number;
+  bottomPt: number;
+}
+
+export interface FurnitureLayout {
+  items: PageItem[];
+  /** The y where the body may start (head) or must end (footer). */
+  edgePt: number;
+}
+
+/** Lines of `text` broken to `widthPt`, placed from `topPt` down; returns the items and the y below them. */
+function textBlock(
+  text: string,
+  face: FaceId,
+  sizePt: number,
+  xPt: number,
+  topPt: number,
+  widthPt: number,
+  artifact: ArtifactKind,
+): { items: PageItem[]; bottomPt: number } {
+  const items: PageItem[] = [];
+  let y = topPt;
+  const style = { type: 'text' as const, text, face, sizePt };
+  for (const broken of breakLines([style], widthPt)) {
+    if (broken.pieces.length === 0) continue;
+    const line = toFlowLine(broken, xPt, LEADING);
+    for (const item of line.items) {
+      if (item.kind === 'text') items.push({ ...item, baselinePt: item.baselinePt + y, artifact });
+    }
+    y += line.heightPt;
+  }
+  return { items, bottomPt: y };
+}
+
+function stack(
+  lines: string[],
+  face: FaceId,
+  sizePt: number,
+  xPt: number,
+  topPt: number,
+  widthPt: number,
+  artifact: ArtifactKind,
+): { items: PageItem[]; bottomPt: number } {
+  const items: PageItem[] = [];
+  let bottomPt = topPt;
+  for (const line of lines) {
+    const block = textBlock(line, face, sizePt, xPt, bottomPt, widthPt, artifact);
+    items.push(...block.items);
+    bottomPt = block.bottomPt;
+  }
+  return { items, bottomPt };
+}
+
+export function pageNumberText(format: string, n: number, m: number): string {
+  return format.replaceAll('{n}', String(n)).replaceAll('{m}', String(m));
+}
+
+/** The page number, right-aligned at the top right of the content box. */
+function pageNumber(text: string, box: Box): PageItem[] {
+  const sizePt = FURNITURE.pageNumberSizePt;
+  const widthPt = textWidthPt('regular', text, sizePt);
+  return textBlock(text, 'regular', sizePt, box.rightPt - widthPt, box.topPt, widthPt + 1, 'header').items;
+}
+
+function rightColumnX(box: Box): number {
+  return box.leftPt + (box.rightPt - box.leftPt) * FURNITURE.rightColumnAt;
+}
+
+/** Page 1: wordmark, label, date and Dnr in the right column, sender lines left, then the addressees. */
+export function firstPageHead(f: Furniture, box: Box, numberText: string): FurnitureLayout {
+  const right = rightColumnX(box);
+  const leftWidth = right - box.leftPt - 12;
+  const numberWidth = textWidthPt('regular', numberText, FURNITURE.pageNumberSizePt) + 12;
+  const rightWidth = box.rightPt - right;
+  const wordmark = textBlock(
+    f.municipality,
+    'bold',
+    FURNITURE.wordmarkSizePt,
+    box.leftPt,
+    box.topPt,
+    leftWidth,
+    'header',
+  );
+  const label = textBlock(
+    f.label,
+    'bold',
+    FURNITURE.labelSizePt,
+    right,
+    box.topPt,
+    rightWidth - numberWidth,
+    'header',
+  );
+  const dated = stack(
+    [f.date, ...f.dnrLines],
+    'regular',
+    FURNITURE.headSizePt,
+    right,
+    label.bottomPt + 4,
+    rightWidth,
+    'header',
+  );
+  const senderTop = Math.max(wordmark.bottomPt, dated.bottomPt) + 10;
+  const sender = stack(
+    f.senderLines,
+    'regular',
+    FURNITURE.headSizePt,
+    box.leftPt,
+    senderTop,
+    leftWidth,
+    'header',
+  );
+  const addressees = stack(
+    f.addressees,
+    'regular',
+    FURNITURE.addresseeSizePt,
+    right,
+    senderTop + 16,
+    rightWidth,
+    'header',
+  );
+  return {
+    items: [
+      ...wordmark.items,
+      ...label.items,
+      ...pageNumber(numberText, box),
+      ...dated.items,
+      ...sender.items,
+      ...addressees.items,
+    ],
+    edgePt: Math.max(sender.bottomPt, addressees.bottomPt) + FURNITURE.gapBelowHeadPt,
+  };
+}
+
+/** Later pages: the first short-head line (kommun) left, the rest (date, Dnr) in the right column. */
+export function shortHead(f: Furniture, box: Box, numberText: string): FurnitureLayout {
+  const right = rightColumnX(box);
+  const [first = '', ...rest] = f.shortHead;
+  const sizePt = FURNITURE.shortHeadSizePt;
+  const left = textBlock(first, 'bold', sizePt, box.leftPt, box.topPt, right - box.leftPt - 12, 'header');
+  const numberWidth = textWidthPt('regular', numberText, FURNITURE.pageNumberSizePt) + 12;
+  const column = stack(
+    rest,
+    'regular',
+    sizePt,
+    right,
+    box.topPt,
+    box.rightPt - right - numberWidth,
+    'header',
+  );
+  return {
+    items: [...left.items, ...column.items, ...pageNumber(numberText, box)],
+    edgePt: Math.max(left.bottomPt, column.bottomPt) + FURNITURE.gapBelowShortHeadPt,
+  };
+}
+
+/** Page 1 footer: a thin rule, then the fields in up to four columns (label above value). */
+export function firstPageFooter(f: Furniture, box: Box): FurnitureLayout {
+  if (f.footer.length === 0) return { items: [], edgePt: box.bottomPt };
+  const columns = Math.min(4, f.footer.length);
+  const gapPt = 10;
+  const columnWidth = (box.rightPt - box.leftPt - gapPt * (columns - 1)) / columns;
+  const place = (topPt: number) => {
+    const items: PageItem[] = [];
+    let rowTop = topPt;
+    for (let start = 0; start < f.footer.length; start += columns) {
+      let rowBottom = rowTop;
+      f.footer.slice(start, start + columns).forEach((field, i) => {
+        const x = box.leftPt + i * (columnWidth + gapPt);
+        const label = textBlock(
+          field.label,
+          'bold',
+          FURNITURE.footerLabelSizePt,
+          x,
+          rowTop,
+          columnWidth,
+          'footer',
+        );
+        const value = textBlock(
+          field.value,
+          'regular',
+          FURNITURE.footerValueSizePt,
+          x,
+          label.bottomPt,
+          columnWidth,
+          'footer',
+        );
+        items.push(...label.items, ...value.items);
+        rowBottom = Math.max(rowBottom, value.bottomPt);
+      });
+      rowTop = rowBottom + 2;
+    }
+    return { items, heightPt: rowTop - topPt };
+  };
+  const { heightPt } = place(0);
+  const topPt = box.bottomPt - heightPt;
+  const ruleY = topPt - FURNITURE.footerRuleGapPt;
+  const rule: PageItem = {
+    kind: 'rule',
+    xPt: box.leftPt,
+    yPt: ruleY,
+    widthPt: box.rightPt - box.leftPt,
+    thicknessPt: 0.4,
+    artifact: 'footer',
+  };
+  return { items: [rule, ...place(topPt).items], edgePt: ruleY - FURNITURE.gapAboveFooterPt };
+}

@@ -1,0 +1,63 @@
+/**
+ * Layout of a Doc: measure → break lines → flow → paginate → furniture. Produces positioned glyph runs, rules
+ * and link areas per page plus the structure tree; nothing here writes PDF.
+ */
+import type { Doc } from '../../../doc/model.js';
+import { flowBlocks } from './flow.js';
+import { type Box, firstPageFooter, firstPageHead, pageNumberText, shortHead } from './furniture.js';
+import { paginate } from './paginate.js';
+import { PT_PER_MM } from './style.js';
+import type { LayoutResult, OutlineEntry, PageItem, PageLayout } from './types.js';
+
+export type * from './types.js';
+
+export function layoutDoc(doc: Doc): LayoutResult {
+  const widthPt = doc.page.widthMm * PT_PER_MM;
+  const heightPt = doc.page.heightMm * PT_PER_MM;
+  const m = doc.page.marginsMm;
+  const box: Box = {
+    leftPt: m.left * PT_PER_MM,
+    topPt: m.top * PT_PER_MM,
+    rightPt: widthPt - m.right * PT_PER_MM,
+    bottomPt: heightPt - m.bottom * PT_PER_MM,
+  };
+  const f = doc.furniture;
+  // The page number's width does not change the head's height, so the extents are known before the count.
+  const firstHeadEdge = firstPageHead(f, box, pageNumberText(f.pageNumberFormat, 1, 1)).edgePt;
+  const laterHeadEdge = shortHead(f, box, pageNumberText(f.pageNumberFormat, 2, 2)).edgePt;
+  const footer = firstPageFooter(f, box);
+
+  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt);
+  const placed = paginate(lines, (i) =>
+    i === 0
+      ? { topPt: firstHeadEdge, bottomPt: footer.edgePt }
+      : { topPt: laterHeadEdge, bottomPt: box.bottomPt },
+  );
+
+  const count = placed.length;
+  const outline: OutlineEntry[] = [];
+  const pages: PageLayout[] = placed.map((pageLines, pageIndex) => {
+    const numberText = pageNumberText(f.pageNumberFormat, pageIndex + 1, count);
+    const head = pageIndex === 0 ? firstPageHead(f, box, numberText) : shortHead(f, box, numberText);
+    const items: PageItem[] = [...head.items];
+    const page: PageLayout = { items, links: [] };
+    for (const { line, topPt } of pageLines) {
+      for (const item of line.items) {
+        items.push(
+          item.kind === 'text'
+            ? { ...item, baselinePt: item.baselinePt + topPt }
+            : { ...item, yPt: item.yPt + topPt },
+        );
+      }
+      for (const link of line.links) page.links.push({ ...link, topPt: link.topPt + topPt });
+      if (line.outline) outline.push({ ...line.outline, pageIndex, topPt });
+    }
+    if (pageIndex === 0) items.push(...footer.items);
+    return page;
+  });
+
+  const facesUsed = new Set(
+    pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? [i.face] : []))),
+  );
+  return { widthPt, heightPt, pages, nodes, outline, facesUsed };
+}

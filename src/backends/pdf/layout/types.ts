@@ -1,0 +1,82 @@
+/**
+ * What layout produces and the PDF writer draws: pages of positioned glyph runs, rules and link areas, plus
+ * the structure (tagging) tree the runs belong to. Coordinates are points from the page's top-left corner.
+ */
+import type { FaceId } from '../fonts.js';
+
+/** Standard PDF structure types used by the memo. */
+export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link';
+
+export interface StructNode {
+  id: number;
+  role: StructRole;
+  parent: number | null;
+  /** URI of a Link node. */
+  href?: string;
+}
+
+/** Page furniture is drawn as an artifact, outside the structure tree. */
+export type ArtifactKind = 'header' | 'footer' | 'layout';
+
+/** One run of text in one face and size, drawn from `xPt` on the baseline `baselinePt`. */
+export interface TextItem {
+  kind: 'text';
+  xPt: number;
+  baselinePt: number;
+  face: FaceId;
+  sizePt: number;
+  /** Pieces (words and spaces) drawn one after another; kerning applies inside a piece only. */
+  pieces: string[];
+  widthPt: number;
+  /** Structure node the run belongs to; absent for artifacts. */
+  node?: number;
+  artifact?: ArtifactKind;
+  /** Drawn in the link colour. */
+  link?: boolean;
+}
+
+/** A horizontal line (the memo's rule, the footer separator). */
+export interface RuleItem {
+  kind: 'rule';
+  xPt: number;
+  yPt: number;
+  widthPt: number;
+  thicknessPt: number;
+  artifact: ArtifactKind;
+}
+
+export type PageItem = TextItem | RuleItem;
+
+/** A clickable area for a link node on one line. */
+export interface LinkArea {
+  node: number;
+  href: string;
+  /** Text of the link on this line, for the annotation's /Contents. */
+  text: string;
+  xPt: number;
+  topPt: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+export interface OutlineEntry {
+  level: 1 | 2 | 3;
+  title: string;
+  pageIndex: number;
+  topPt: number;
+}
+
+export interface PageLayout {
+  items: PageItem[];
+  links: LinkArea[];
+}
+
+export interface LayoutResult {
+  widthPt: number;
+  heightPt: number;
+  pages: PageLayout[];
+  /** Structure nodes in document order; node 0 is the Document. */
+  nodes: StructNode[];
+  outline: OutlineEntry[];
+  facesUsed: Set<FaceId>;
+}

@@ -1,0 +1,140 @@
+/**
+ * Drawing one laid-out page: every body text run in its own marked-content sequence (tag = structure type,
+ * MCID recorded in the structure tree), page furniture and rules as /Artifact. Text is shown with TJ so the
+ * kerning the layout measured is the kerning drawn.
+ */
+import {
+  PDFOperatorNames as Op,
+  type PDFContext,
+  type PDFFont,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFOperator,
+} from 'pdf-lib';
+import { type FaceId, shape, unitsPerEm } from '../fonts.js';
+import type { ArtifactKind, PageItem, TextItem } from '../layout/types.js';
+import type { StructureWriter } from './structure.js';
+
+/** Link text colour (RGB 0–1): a dark blue with enough contrast on white. */
+const LINK_RGB = [0.05, 0.25, 0.6] as const;
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+export interface PageFonts {
+  font: (face: FaceId) => PDFFont;
+  resourceName: (face: FaceId) => PDFName;
+}
+
+type OperatorArg = NonNullable<Parameters<typeof PDFOperator.of>[1]>[number];
+
+/** pdf-lib's operand type omits dictionaries, but it serialises any PDF object operand. */
+const operand = (object: PDFObject): OperatorArg => object as OperatorArg;
+
+function beginMarked(tag: string, properties: PDFObject): PDFOperator {
+  return PDFOperator.of(Op.BeginMarkedContentSequence, [PDFName.of(tag), operand(properties)]);
+}
+
+function beginArtifact(context: PDFContext, kind: ArtifactKind): PDFOperator {
+  const properties =
+    kind === 'layout'
+      ? context.obj({ Type: 'Layout' })
+      : context.obj({ Type: 'Pagination', Subtype: kind === 'header' ? 'Header' : 'Footer' });
+  return beginMarked('Artifact', properties);
+}
+
+/** Encoded text per document, so each piece is laid out for embedding once. */
+export class GlyphEncoder {
+  private readonly cache = new Map<string, PDFObject[]>();
+  constructor(private readonly fonts: PageFonts) {}
+
+  /** TJ operands for the pieces: glyph strings with the kerning in between as adjustments. */
+  operands(face: FaceId, pieces: string[]): PDFObject[] {
+    const result: PDFObject[] = [];
+    for (const piece of pieces) {
+      const key = `${face}\u0000${piece}`;
+      let encoded = this.cache.get(key);
+      if (!encoded) {
+        encoded = [];
+        const upm = unitsPerEm(face);
+        for (const segment of shape(face, piece).segments) {
+          encoded.push(this.fonts.font(face).encodeText(segment.text));
+          if (segment.kernAfterUnits !== 0)
+            encoded.push(PDFNumber.of(round((-segment.kernAfterUnits * 1000) / upm)));
+        }
+        this.cache.set(key, encoded);
+      }
+      result.push(...encoded);
+    }
+    return result;
+  }
+}
+
+function textOperators(
+  context: PDFContext,
+  item: TextItem,
+  encoder: GlyphEncoder,
+  fonts: PageFonts,
+  pageHeightPt: number,
+) {
+  const ops: PDFOperator[] = [];
+  if (item.link)
+    ops.push(
+      PDFOperator.of(
+        Op.NonStrokingColorRgb,
+        LINK_RGB.map((c) => PDFNumber.of(c)),
+      ),
+    );
+  ops.push(
+    PDFOperator.of(Op.BeginText),
+    PDFOperator.of(Op.SetFontAndSize, [fonts.resourceName(item.face), PDFNumber.of(item.sizePt)]),
+    PDFOperator.of(
+      Op.SetTextMatrix,
+      [1, 0, 0, 1, round(item.xPt), round(pageHeightPt - item.baselinePt)].map((n) => PDFNumber.of(n)),
+    ),
+    PDFOperator.of(Op.ShowTextAdjusted, [operand(context.obj(encoder.operands(item.face, item.pieces)))]),
+    PDFOperator.of(Op.EndText),
+  );
+  if (item.link) ops.push(PDFOperator.of(Op.NonStrokingColorGray, [PDFNumber.of(0)]));
+  return ops;
+}
+
+/** Operators for one page's items; body text gets MCIDs 0, 1, … in drawing order. */
+export function pageOperators(
+  context: PDFContext,
+  items: PageItem[],
+  pageIndex: number,
+  pageHeightPt: number,
+  encoder: GlyphEncoder,
+  fonts: PageFonts,
+  structure: StructureWriter,
+): PDFOperator[] {
+  const ops: PDFOperator[] = [];
+  let mcid = 0;
+  for (const item of items) {
+    if (item.kind === 'rule') {
+      const y = round(pageHeightPt - item.yPt);
+      ops.push(
+        beginArtifact(context, item.artifact),
+        PDFOperator.of(Op.SetLineWidth, [PDFNumber.of(item.thicknessPt)]),
+        PDFOperator.of(Op.MoveTo, [PDFNumber.of(round(item.xPt)), PDFNumber.of(y)]),
+        PDFOperator.of(Op.LineTo, [PDFNumber.of(round(item.xPt + item.widthPt)), PDFNumber.of(y)]),
+        PDFOperator.of(Op.StrokePath),
+        PDFOperator.of(Op.EndMarkedContent),
+      );
+      continue;
+    }
+    if (item.node === undefined) {
+      ops.push(beginArtifact(context, item.artifact ?? 'layout'));
+    } else {
+      structure.addContent(item.node, pageIndex, mcid);
+      ops.push(beginMarked(structure.role(item.node), context.obj({ MCID: mcid })));
+      mcid++;
+    }
+    ops.push(
+      ...textOperators(context, item, encoder, fonts, pageHeightPt),
+      PDFOperator.of(Op.EndMarkedContent),
+    );
+  }
+  return ops;
+}

@@ -1,0 +1,62 @@
+/** Bookmarks: the title and every heading, H3 nested under the H2 before it. */
+import { type PDFContext, type PDFDict, PDFHexString, PDFName, PDFNull, type PDFRef } from 'pdf-lib';
+import type { OutlineEntry } from '../layout/types.js';
+
+interface OutlineNode {
+  entry: OutlineEntry;
+  ref: PDFRef;
+  children: OutlineNode[];
+}
+
+export function writeOutline(
+  context: PDFContext,
+  entries: OutlineEntry[],
+  pageRefs: PDFRef[],
+  pageHeightPt: number,
+): PDFRef | undefined {
+  if (entries.length === 0) return undefined;
+  const top: OutlineNode[] = [];
+  let lastH2: OutlineNode | undefined;
+  for (const entry of entries) {
+    const node: OutlineNode = { entry, ref: context.nextRef(), children: [] };
+    if (entry.level === 3 && lastH2) lastH2.children.push(node);
+    else top.push(node);
+    if (entry.level !== 3) lastH2 = entry.level === 2 ? node : undefined;
+  }
+  const rootRef = context.nextRef();
+  const writeLevel = (nodes: OutlineNode[], parent: PDFRef): number => {
+    let count = 0;
+    nodes.forEach((node, i) => {
+      const { pageIndex, topPt, title } = node.entry;
+      const dict: PDFDict = context.obj({
+        Title: PDFHexString.fromText(title),
+        Parent: parent,
+        Dest: [
+          pageRefs[pageIndex]!,
+          PDFName.of('XYZ'),
+          PDFNull,
+          Math.round(pageHeightPt - topPt + 4),
+          PDFNull,
+        ],
+      });
+      if (i > 0) dict.set(PDFName.of('Prev'), nodes[i - 1]!.ref);
+      if (i < nodes.length - 1) dict.set(PDFName.of('Next'), nodes[i + 1]!.ref);
+      if (node.children.length > 0) {
+        const open = writeLevel(node.children, node.ref);
+        dict.set(PDFName.of('First'), node.children[0]!.ref);
+        dict.set(PDFName.of('Last'), node.children.at(-1)!.ref);
+        dict.set(PDFName.of('Count'), context.obj(open));
+        count += open;
+      }
+      context.assign(node.ref, dict);
+      count++;
+    });
+    return count;
+  };
+  const count = writeLevel(top, rootRef);
+  context.assign(
+    rootRef,
+    context.obj({ Type: 'Outlines', First: top[0]!.ref, Last: top.at(-1)!.ref, Count: count }),
+  );
+  return rootRef;
+}

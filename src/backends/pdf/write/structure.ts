@@ -1,0 +1,89 @@
+/**
+ * The tagged structure: StructTreeRoot → Document → H1/H2/H3, P, L/LI/Lbl/LBody, Link. Content is attached
+ * in drawing order (which is reading order), so each element's /K lists its marked content and children in
+ * the order they are read. The ParentTree maps each page's MCIDs and each link annotation back to elements.
+ */
+import { type PDFContext, type PDFDict, PDFName, type PDFObject, type PDFRef } from 'pdf-lib';
+import type { StructNode } from '../layout/types.js';
+
+export class StructureWriter {
+  private readonly refs: PDFRef[];
+  private readonly kids: PDFObject[][];
+  private readonly attached: boolean[];
+  private readonly pageEntries: PDFRef[][];
+  private readonly annotationEntries: { key: number; ref: PDFRef }[] = [];
+  private readonly rootRef: PDFRef;
+
+  constructor(
+    private readonly context: PDFContext,
+    private readonly nodes: StructNode[],
+    private readonly pageRefs: PDFRef[],
+  ) {
+    this.rootRef = context.nextRef();
+    this.refs = nodes.map(() => context.nextRef());
+    this.kids = nodes.map(() => []);
+    this.attached = nodes.map(() => false);
+    this.pageEntries = pageRefs.map(() => []);
+  }
+
+  /** The marked-content tag for a node's text: its structure type. */
+  role(node: number): string {
+    return this.nodes[node]!.role;
+  }
+
+  private attach(node: number): void {
+    if (this.attached[node]) return;
+    this.attached[node] = true;
+    const parent = this.nodes[node]!.parent;
+    if (parent !== null) {
+      this.attach(parent);
+      this.kids[parent]!.push(this.refs[node]!);
+    }
+  }
+
+  /** Record marked content `mcid` on page `pageIndex` as the next content of `node`. */
+  addContent(node: number, pageIndex: number, mcid: number): void {
+    this.attach(node);
+    this.kids[node]!.push(this.context.obj({ Type: 'MCR', Pg: this.pageRefs[pageIndex]!, MCID: mcid }));
+    this.pageEntries[pageIndex]![mcid] = this.refs[node]!;
+  }
+
+  /** Record a link annotation as content of its Link `node`; returns the annotation's StructParent key. */
+  addAnnotation(node: number, pageIndex: number, annotationRef: PDFRef): number {
+    this.attach(node);
+    this.kids[node]!.push(
+      this.context.obj({ Type: 'OBJR', Obj: annotationRef, Pg: this.pageRefs[pageIndex]! }),
+    );
+    const key = this.pageRefs.length + this.annotationEntries.length;
+    this.annotationEntries.push({ key, ref: this.refs[node]! });
+    return key;
+  }
+
+  /** Register every attached element and the root; returns the StructTreeRoot reference. */
+  finish(): PDFRef {
+    const { context } = this;
+    this.nodes.forEach((node, i) => {
+      if (!this.attached[i]) return;
+      const element: PDFDict = context.obj({
+        Type: 'StructElem',
+        S: node.role,
+        P: node.parent === null ? this.rootRef : this.refs[node.parent]!,
+        K: this.kids[i]!,
+      });
+      context.assign(this.refs[i]!, element);
+    });
+    const nums: PDFObject[] = [];
+    this.pageEntries.forEach((entries, pageIndex) => {
+      nums.push(context.obj(pageIndex), context.obj(Array.from(entries, (ref) => ref ?? PDFName.of('Null'))));
+    });
+    for (const { key, ref } of this.annotationEntries) nums.push(context.obj(key), ref);
+    const root = context.obj({
+      Type: 'StructTreeRoot',
+      K: this.attached[0] ? [this.refs[0]!] : [],
+      ParentTree: context.register(context.obj({ Nums: nums })),
+      ParentTreeNextKey: this.pageRefs.length + this.annotationEntries.length,
+    });
+    context.assign(this.rootRef, root);
+    return this.rootRef;
+  }
+}
