@@ -15,9 +15,9 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
+import { savePdf } from '../backends/pdf/index.js';
 import { embedSources, type SourceFile } from './attachments.js';
 import { archiveTimestamp } from './dates.js';
-import { sha256Hex } from './hash.js';
 import { srgbIccProfile } from './icc.js';
 import { buildXmp } from './xmp.js';
 
@@ -109,13 +109,9 @@ function setCatalogFlags(pdf: PDFDocument, language: string): void {
   }
 }
 
-async function saveBytes(pdf: PDFDocument): Promise<Uint8Array> {
-  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-}
-
 /**
- * Adds the PDF/A-3a and PDF/UA-1 parts to `pdf` (mutating it) and returns the final bytes. The file
- * identifier is the first 16 bytes of the SHA-256 of the document saved without an identifier.
+ * Adds the PDF/A-3a and PDF/UA-1 parts to `pdf` (mutating it) and returns the final bytes, saved by the
+ * PDF backend's deterministic `savePdf` (file /ID derived from the SHA-256 of the content).
  */
 export async function toArchivalPdf(
   pdf: PDFDocument,
@@ -128,9 +124,5 @@ export async function toArchivalPdf(
   setOutputIntent(pdf);
   setCatalogFlags(pdf, meta.language);
   embedSources(pdf, sources, stamp.pdf);
-  pdf.context.trailerInfo.ID = undefined;
-  const withoutId = await saveBytes(pdf);
-  const id = PDFHexString.of(sha256Hex(withoutId).slice(0, 32));
-  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return saveBytes(pdf);
+  return savePdf(pdf);
 }

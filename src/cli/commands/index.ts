@@ -3,12 +3,16 @@
  * Order here is the order in `skrivelse --help`.
  */
 import type { Command } from '../io.js';
+import { arkivera } from './arkivera.js';
 import { check } from './check.js';
 import { diff } from './diff.js';
 import { newCase } from './new.js';
+import { verifiera } from './verifiera.js';
 
 export const commands: Record<string, Command> = {
   check,
   new: newCase,
   diff,
+  arkivera,
+  verifiera,
 };
