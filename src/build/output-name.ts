@@ -32,7 +32,11 @@ function dnrPart(dnr: string): string {
 export function outputBaseName(c: Pick<Case, 'dnr' | 'title'>): string {
   const dnr = c.dnr.map(dnrPart).filter(Boolean).join('_');
   const title = slug(c.title).split('-').filter(Boolean).slice(0, maxTitleWords).join('-');
-  let name = [dnr, title].filter(Boolean).join('_').slice(0, maxLength).replace(/[-_]+$/, '');
+  let name = [dnr, title]
+    .filter(Boolean)
+    .join('_')
+    .slice(0, maxLength)
+    .replace(/[-_]+$/, '');
   if (!name) name = 'skrivelse';
   if (reserved.test(name)) name = `skrivelse-${name}`;
   return name;

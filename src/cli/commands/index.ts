@@ -4,6 +4,7 @@
  */
 import type { Command } from '../io.js';
 import { arkivera } from './arkivera.js';
+import { build } from './build.js';
 import { check } from './check.js';
 import { diff } from './diff.js';
 import { newCase } from './new.js';
@@ -12,6 +13,7 @@ import { verifiera } from './verifiera.js';
 export const commands: Record<string, Command> = {
   check,
   new: newCase,
+  build,
   diff,
   arkivera,
   verifiera,

@@ -1,0 +1,65 @@
+/** `skrivelse build`: validate, then render each case to PDF and/or DOCX in the output folder. */
+import { relative, resolve } from 'node:path';
+import { buildCases, type OutputFormat, outputFormats } from '../../build/index.js';
+import { hasErrors } from '../../diagnostics.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { parseCommandArgs, profileFrom } from '../args.js';
+import { collectCaseFiles } from '../collect.js';
+import type { Command } from '../io.js';
+import { formatDiagnostics } from '../output.js';
+
+const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
+
+Kontrollerar ärendefilerna och skriver varje giltigt ärende som PDF och DOCX i utdatamappen.
+Ett ärende med fel skrivs inte; felen visas som i \`skrivelse check\`.
+Filnamnen bildas av diarienumret och början av rubriken. En fil som skapats från ett annat ärende
+skrivs aldrig över.
+
+Flaggor:
+  --format pdf,docx   vilka format som skrivs (standard: pdf,docx)
+  --ut <mapp>         utdatamapp (standard: output/)
+  --profil <fil>      kommunprofil (YAML); standard är Linköpings profil
+  -h, --help          visa den här hjälpen
+
+Slutkod: 0 = allt skrevs, 1 = minst ett ärende hade fel, 2 = fel i anropet.
+`;
+
+function parseFormats(value: unknown): OutputFormat[] {
+  if (value === undefined) return ['pdf', 'docx'];
+  const parts = String(value)
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = parts.filter((p) => !Object.hasOwn(outputFormats, p));
+  if (parts.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `Okänt format "${unknown.join(', ') || String(value)}" för --format.`,
+      `Tillåtna format: ${Object.keys(outputFormats).join(', ')}, till exempel --format pdf,docx.`,
+    );
+  }
+  return [...new Set(parts)] as OutputFormat[];
+}
+
+export const build: Command = {
+  summary: 'skriv ärenden som PDF och DOCX',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: 'string' }, ut: { type: 'string' } },
+      'build',
+    );
+    const formats = parseFormats(values.format);
+    const files = collectCaseFiles(positionals, io.cwd);
+    const profile = profileFrom(values, io);
+    const outDir = resolve(io.cwd, typeof values.ut === 'string' ? values.ut : 'output');
+    const results = await buildCases(
+      files.map((f) => resolve(io.cwd, f)),
+      { profile, formats, outDir },
+    );
+    const diagnostics = results.flatMap((r, i) => r.diagnostics.map((d) => ({ ...d, file: files[i]! })));
+    for (const written of results.flatMap((r) => r.written)) io.out(`skrev ${relative(io.cwd, written)}\n`);
+    io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }));
+    return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
+  },
+};
