@@ -73,6 +73,22 @@ const yamlRules: Record<string, { rule: string; message: string; hint?: string }
   },
 };
 
+/** Swedish wording for the YAML errors officials meet most often. */
+const yamlMessages: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'ett värde innehåller kolon följt av mellanslag (": ") utan citattecken',
+  BAD_INDENT: 'indraget stämmer inte med raderna ovanför',
+  MISSING_CHAR: 'ett tecken saknas (t.ex. en avslutande ] eller })',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel sträcker sig över flera rader; saknas ett kolon eller ett citattecken?',
+  UNEXPECTED_TOKEN: 'oväntat tecken',
+};
+
+/** Offset of the quote that opens the unclosed string ending at `end` (the last one opening a value). */
+function openingQuote(yaml: string, end: number): number {
+  let at = end;
+  for (const m of yaml.slice(0, end).matchAll(/(?:^|[:\-[,]\s*)(["'])/gm)) at = m.index + m[0].length - 1;
+  return at;
+}
+
 export function readFrontMatter(yaml: string, file: string): FrontMatter {
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
@@ -90,14 +106,18 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
     return { locate, diagnostics };
   }
   for (const error of doc.errors) {
-    const position = toPosition(lineCounter, error.pos[0]);
+    const unclosedQuote = error.code === 'MISSING_CHAR' && /quote/.test(error.message);
+    const position = toPosition(lineCounter, unclosedQuote ? openingQuote(yaml, error.pos[0]) : error.pos[0]);
     if (tabLines.has(position.line)) continue;
     const known = yamlRules[error.code];
     const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? '';
+    const said = unclosedQuote
+      ? 'citattecknet som börjar här stängs aldrig'
+      : (yamlMessages[error.code] ?? detail);
     diagnostics.push({
       severity: 'fel',
       rule: known?.rule ?? 'yaml-syntax',
-      message: known?.message ?? `YAML-huvudet har ett syntaxfel (${detail}).`,
+      message: known?.message ?? `YAML-huvudet har ett syntaxfel: ${said}.`,
       hint:
         known?.hint ??
         'Kontrollera indrag, kolon efter varje nyckel och citattecken runt text som innehåller ": " eller börjar med specialtecken.',

@@ -47,7 +47,14 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   const split = splitCase(text, file);
   diagnostics.push(...split.diagnostics);
   if (!split.split) {
-    diagnostics.push(...runRules({ file, profile, source: text, sections: [], locate: noPosition }));
+    // No usable front matter: still report what the body and the characters reveal.
+    const missing = split.diagnostics.some((d) => d.rule === 'front-matter-missing');
+    const body = missing ? parseBody(text, { offset: 0, line: 1 }, profile.consequences, file) : undefined;
+    diagnostics.push(...(body?.diagnostics ?? []));
+    const sections = body?.sections ?? [];
+    diagnostics.push(
+      ...runRules({ file, profile, source: text, sections, bodyRead: !!body, locate: noPosition }),
+    );
     return { diagnostics: sortDiagnostics(diagnostics) };
   }
   const { yaml, body: bodyText, bodyOffset, bodyLine } = split.split;
@@ -62,6 +69,7 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
       profile,
       source: text,
       sections: body.sections,
+      bodyRead: true,
       locate: front.locate,
       ...(front.data ? { data: front.data } : {}),
       ...(draft ? { draft } : {}),

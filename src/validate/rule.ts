@@ -10,8 +10,9 @@ export interface RuleContext {
   profile: Profile;
   /** The normalised case text (BOM removed, LF, NFC). */
   source: string;
-  /** Body sections; empty when the body could not be reached. */
+  /** Body sections; empty when the body could not be reached (then `bodyRead` is false). */
   sections: Section[];
+  bodyRead: boolean;
   /** Set when the front matter passed the schema; rules about fields need it. */
   data?: CaseData;
   /** The case built from `data` (canonical names where the profile knows them). */

@@ -11,7 +11,7 @@ export const arendeMissing: Rule = {
   description: 'Avsnittet "## Ärende" måste finnas och ha text.',
   check: (ctx) => {
     const section = ärende(ctx.sections);
-    if (section && hasContent(section)) return [];
+    if (!ctx.bodyRead || (section && hasContent(section))) return [];
     return [
       {
         message: section ? 'Avsnittet Ärende är tomt.' : 'Avsnittet "## Ärende" saknas.',
