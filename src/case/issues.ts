@@ -74,7 +74,7 @@ function convert(issue: Issue, prefix: PathPart[], file: string, locate: Locate,
       rule: 'field-missing',
       message: `Nyckeln ${label} saknas.`,
       hint: 'Se docs/ärendeformat.md för vilka nycklar en ärendefil måste ha.',
-      position: locate(path.slice(0, -1)),
+      position: locate(path.slice(0, -1), path.length > 1),
     });
     return;
   }

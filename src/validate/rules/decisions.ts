@@ -16,7 +16,7 @@ export const decisionMissing: Rule = {
         {
           message: `Skrivelsen riktar sig till ${draft.boards.length} nämnder men förslag_till_beslut är en enda lista.`,
           hint: 'Skriv förslag_till_beslut som en tabell med en lista per nämnd, t.ex. "Bildningsnämnden:" följt av punkterna.',
-          position: ctx.locate(['förslag_till_beslut']),
+          position: ctx.locate(['förslag_till_beslut'], true),
           field: 'förslag_till_beslut',
         },
       ];
@@ -26,7 +26,7 @@ export const decisionMissing: Rule = {
       .map((b) => ({
         message: `${b} har inga beslutspunkter under förslag_till_beslut.`,
         hint: `Lägg till "${b}:" med en lista av beslutspunkter under förslag_till_beslut.`,
-        position: ctx.locate(['förslag_till_beslut']),
+        position: ctx.locate(['förslag_till_beslut'], true),
         field: 'förslag_till_beslut',
       }));
   },
