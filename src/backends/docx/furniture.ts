@@ -1,6 +1,6 @@
 /**
  * Page furniture: the first-page head (a borderless table: wordmark, label, sender, date, Dnr,
- * addressees), the short head of later pages (tab stops), the first-page footer, and the page
+ * addressees), the short head of later pages (one row), the first-page footer, and the page
  * number "N (M)" top right on every page from PAGE and NUMPAGES fields.
  */
 import {
@@ -15,8 +15,8 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TabStopType,
   TextRun,
+  VerticalAlignTable,
   WidthType,
 } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
@@ -47,14 +47,35 @@ export function textWidthTwip(doc: Doc): number {
   return mmToTwip(widthMm - marginsMm.left - marginsMm.right);
 }
 
-/** No padding, except a gutter on the right so neighbouring columns never touch. */
-const cellMargins = { top: 0, bottom: 0, left: 0, right: mmToTwip(3) };
+/** Share of the text width kept for the page number, top right. */
+const pageNumberShare = 0.15;
+/** Space between columns of the head and foot tables. */
+const gutterTwip = mmToTwip(3);
 
-function cell(children: Paragraph[], widthTwip: number, columnSpan?: number): TableCell {
+/** Splits `totalTwip` in proportion to `weights`, each column at least `minShare` of the total. */
+export function splitWidth(totalTwip: number, weights: readonly number[], minShare = 0.12): number[] {
+  const floor = weights.map((w) => Math.max(w, 1));
+  const sum = floor.reduce((a, b) => a + b, 0);
+  const shares = floor.map((w) => Math.max(w / sum, minShare));
+  const shareSum = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((s) => Math.floor((s / shareSum) * totalTwip));
+  widths[widths.length - 1]! += totalTwip - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+interface CellOptions {
+  columnSpan?: number;
+  /** The last column has no gutter, so its text ends at the right margin. */
+  last?: boolean;
+  bottom?: boolean;
+}
+
+function cell(children: Paragraph[], widthTwip: number, options: CellOptions = {}): TableCell {
   return new TableCell({
     children,
-    columnSpan,
-    margins: cellMargins,
+    columnSpan: options.columnSpan,
+    verticalAlign: options.bottom ? VerticalAlignTable.BOTTOM : undefined,
+    margins: { top: 0, bottom: 0, left: 0, right: options.last ? 0 : gutterTwip },
     width: { size: widthTwip, type: WidthType.DXA },
   });
 }
@@ -76,41 +97,12 @@ function borderlessTable(rows: TableRow[], columnWidthsTwip: number[], topRule =
 const spacer = (afterPt: number) =>
   new Paragraph({ style: StyleId.header, spacing: { after: ptToTwip(afterPt) }, children: [] });
 
-function firstPageHeader(doc: Doc): Header {
-  const f = doc.furniture;
-  const width = textWidthTwip(doc);
-  const left = Math.round(width * 0.5);
-  const pageCol = Math.round(width * 0.15);
-  const middle = width - left - pageCol;
-  const rows = [
-    new TableRow({
-      children: [
-        cell([line(f.municipality, StyleId.wordmark)], left),
-        cell([line(f.label, StyleId.header, true)], middle),
-        cell(
-          [
-            new Paragraph({
-              style: StyleId.header,
-              alignment: AlignmentType.RIGHT,
-              children: [pageNumberRun(f)],
-            }),
-          ],
-          pageCol,
-        ),
-      ],
-    }),
-    new TableRow({
-      children: [
-        cell(stack(f.senderLines, 10), left),
-        cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, 2),
-      ],
-    }),
-    new TableRow({
-      children: [cell([line('')], left), cell(stack(f.addressees, 12, true), middle + pageCol, 2)],
-    }),
-  ];
-  return new Header({ children: [borderlessTable(rows, [left, middle, pageCol]), spacer(18)] });
-}
+const pageNumberCell = (f: Furniture, widthTwip: number) =>
+  cell(
+    [new Paragraph({ style: StyleId.header, alignment: AlignmentType.RIGHT, children: [pageNumberRun(f)] })],
+    widthTwip,
+    { last: true, bottom: true },
+  );
 
 /** Lines of the head, the first set off from the row above by `beforePt`. */
 function stack(texts: readonly string[], beforePt: number, bold?: boolean): Paragraph[] {
@@ -125,34 +117,61 @@ function stack(texts: readonly string[], beforePt: number, bold?: boolean): Para
   );
 }
 
-/** Later pages: the short head on one line, items at even tab stops, the page number flush right. */
+/** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
+function firstPageHeader(doc: Doc): Header {
+  const f = doc.furniture;
+  const width = textWidthTwip(doc);
+  const pageCol = Math.round(width * pageNumberShare);
+  const left = Math.round(width * 0.5);
+  const middle = width - left - pageCol;
+  const rows = [
+    new TableRow({
+      children: [
+        cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
+        cell([line(f.label, StyleId.header, true)], middle, { bottom: true }),
+        pageNumberCell(f, pageCol),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell(stack(f.senderLines, 10), left),
+        cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, { columnSpan: 2, last: true }),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell([line('')], left),
+        cell(stack(f.addressees, 12, true), middle + pageCol, { columnSpan: 2, last: true }),
+      ],
+    }),
+  ];
+  return new Header({ children: [borderlessTable(rows, [left, middle, pageCol]), spacer(18)] });
+}
+
+/** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */
 function laterPageHeader(doc: Doc): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc);
-  const step = Math.round((width * 0.75) / Math.max(f.shortHead.length, 1));
-  const children: TextRun[] = [];
-  f.shortHead.forEach((item, i) => {
-    if (i > 0) children.push(new TextRun({ text: '\t' }));
-    children.push(new TextRun({ text: xmlSafe(item) }));
+  const pageCol = Math.round(width * pageNumberShare);
+  const items = f.shortHead.length > 0 ? f.shortHead : [''];
+  const widths = splitWidth(
+    width - pageCol,
+    items.map((item) => item.length),
+  );
+  const row = new TableRow({
+    children: [...items.map((item, i) => cell([line(item)], widths[i]!)), pageNumberCell(f, pageCol)],
   });
-  children.push(new TextRun({ text: '\t' }), pageNumberRun(f));
-  const tabStops = [
-    ...f.shortHead.slice(1).map((_, i) => ({ type: TabStopType.LEFT, position: step * (i + 1) })),
-    { type: TabStopType.RIGHT, position: width },
-  ];
-  return new Header({
-    children: [new Paragraph({ style: StyleId.header, tabStops, children }), spacer(12)],
-  });
+  return new Header({ children: [borderlessTable([row], [...widths, pageCol]), spacer(12)] });
 }
 
+/** Page 1 foot: one column per field (label over value), widths after their text, a rule above. */
 function firstPageFooter(doc: Doc): Footer {
   const fields = doc.furniture.footer;
-  if (fields.length === 0)
-    return new Footer({ children: [new Paragraph({ style: StyleId.footer, children: [] })] });
-  const width = textWidthTwip(doc);
-  const colWidth = Math.floor(width / fields.length);
-  const widths = fields.map((_, i) =>
-    i === fields.length - 1 ? width - colWidth * (fields.length - 1) : colWidth,
+  const empty = new Paragraph({ style: StyleId.footer, children: [] });
+  if (fields.length === 0) return new Footer({ children: [empty] });
+  const widths = splitWidth(
+    textWidthTwip(doc),
+    fields.map((field) => Math.max(field.label.length, field.value.length)),
   );
   const row = new TableRow({
     children: fields.map((field, i) =>
@@ -166,18 +185,20 @@ function firstPageFooter(doc: Doc): Footer {
           line(field.value, StyleId.footer),
         ],
         widths[i]!,
+        { last: i === fields.length - 1 },
       ),
     ),
   });
-  return new Footer({
-    children: [borderlessTable([row], widths, true), new Paragraph({ style: StyleId.footer, children: [] })],
-  });
+  // The paragraph above the rule keeps the body text off the foot.
+  const gap = new Paragraph({ style: StyleId.footer, spacing: { after: ptToTwip(10) }, children: [] });
+  return new Footer({ children: [gap, borderlessTable([row], widths, true), empty] });
 }
 
 export function buildHeaders(doc: Doc) {
   return { first: firstPageHeader(doc), default: laterPageHeader(doc) };
 }
 
+/** Later pages have no foot; an empty one is written so Word does not repeat the first. */
 export function buildFooters(doc: Doc) {
   return {
     first: firstPageFooter(doc),

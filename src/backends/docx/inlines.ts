@@ -1,9 +1,11 @@
 /**
  * Inline content → runs. Runs sharing an external href become one Word hyperlink. A "#" or relative
  * href has no target outside the case's web page, so it is written as plain text (its words kept).
+ * Numbers are kept whole at line ends (see nobreak.ts).
  */
 import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
+import { keepNumbersTogether } from './nobreak.js';
 import { StyleId } from './styles.js';
 
 /** Characters XML 1.0 cannot hold (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
@@ -21,7 +23,7 @@ export function isExternalHref(href: string | undefined): href is string {
 
 function textRun(run: DocTextRun, style?: string): TextRun {
   return new TextRun({
-    text: xmlSafe(run.text),
+    text: keepNumbersTogether(xmlSafe(run.text)),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,
@@ -55,9 +57,4 @@ export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] 
     );
   }
   return children;
-}
-
-/** The plain text of inlines, for one-line uses such as the furniture. */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
 }
