@@ -60,6 +60,47 @@ async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
   return problems;
 }
 
+/** Standard structure types of ISO 32000-1 14.8.4. */
+const standardTypes = new Set(
+  (
+    'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 ' +
+    'L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot ' +
+    'Ruby RB RT RP Warichu WT WP Figure Formula Form'
+  ).split(' '),
+);
+
+/** Structure types used in the tree that neither are standard nor role-map to a standard type. */
+function unmappedTypes(ctx: PreflightContext): string[] {
+  const root = ctx.pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
+  if (!root) return [];
+  const roleMap = root.lookupMaybe(name('RoleMap'), PDFDict);
+  const resolves = (type: string): boolean => {
+    let current: string | undefined = type;
+    for (let i = 0; current && i < 10; i++) {
+      if (standardTypes.has(current)) return true;
+      current = nameOf(roleMap, current);
+    }
+    return false;
+  };
+  const bad = new Set<string>();
+  const seen = new Set<PDFDict>();
+  const visit = (obj: unknown, depth: number): void => {
+    const node = obj instanceof PDFRef ? ctx.pdf.context.lookup(obj) : obj;
+    if (depth > 200) return;
+    if (node instanceof PDFArray) {
+      for (let i = 0; i < node.size(); i++) visit(node.get(i), depth + 1);
+    } else if (node instanceof PDFDict && !seen.has(node)) {
+      seen.add(node);
+      const type = nameOf(node, 'S');
+      if (type !== undefined && !resolves(type)) bad.add(type);
+      if (nameOf(node, 'Type') !== 'OBJR' && nameOf(node, 'Type') !== 'MCR')
+        visit(node.get(name('K')), depth + 1);
+    }
+  };
+  visit(root.get(name('K')), 0);
+  return [...bad];
+}
+
 export const pdfuaRules: Rule[] = [
   {
     id: 'pdfua-identification',
@@ -79,6 +120,14 @@ export const pdfuaRules: Rule[] = [
         ? []
         : ['Strukturträdet saknar innehåll (/K) eller /ParentTree.'];
     },
+  },
+  {
+    id: 'pdfua-role-map',
+    clause: 'ISO 14289-1 7.1',
+    check: (ctx) =>
+      unmappedTypes(ctx).map(
+        (t) => `Strukturtypen /${t} är inte standard och saknar rollmappning (/RoleMap).`,
+      ),
   },
   {
     id: 'pdfua-marked',

@@ -119,6 +119,21 @@ const cases: [string, string[], (pdf: PDFDocument) => void][] = [
     ['pdfua-struct-tree', 'pdfua-tagged-content'],
     (pdf) => pdf.catalog.delete(n('StructTreeRoot')),
   ],
+  [
+    'non-standard structure type without role map',
+    ['pdfua-role-map'],
+    (pdf) => {
+      for (const d of allIndirectDicts(pdf)) if (d.get(n('S')) === n('H1')) d.set(n('S'), n('Rubrik'));
+    },
+  ],
+  [
+    'non-standard structure type with a role map is accepted',
+    [],
+    (pdf) => {
+      for (const d of allIndirectDicts(pdf)) if (d.get(n('S')) === n('H1')) d.set(n('S'), n('Rubrik'));
+      pdf.catalog.lookup(n('StructTreeRoot'), PDFDict).set(n('RoleMap'), pdf.context.obj({ Rubrik: 'H1' }));
+    },
+  ],
   ['MarkInfo removed', ['pdfua-marked'], (pdf) => pdf.catalog.delete(n('MarkInfo'))],
   ['Lang removed', ['pdfua-lang'], (pdf) => pdf.catalog.delete(n('Lang'))],
   ['DisplayDocTitle removed', ['pdfua-title'], (pdf) => pdf.catalog.delete(n('ViewerPreferences'))],
