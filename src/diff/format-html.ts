@@ -27,11 +27,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapeMap[c]!);
 }
 
+/** Case text for display: escaped; numbers grouped in thousands and ISO dates never broken across lines. */
+function display(text: string): string {
+  return escapeHtml(text)
+    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1&#160;')
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="nw">$&</span>');
+}
+
 const hidden = (text: string) => `<span class="vh">${escapeHtml(text)}</span>`;
 const del = (text: string) =>
-  text === '' ? '' : `<del>${hidden('[borttaget: ')}${escapeHtml(text)}${hidden(']')}</del>`;
+  text === '' ? '' : `<del>${hidden('[borttaget: ')}${display(text)}${hidden(']')}</del>`;
 const ins = (text: string) =>
-  text === '' ? '' : `<ins>${hidden('[infogat: ')}${escapeHtml(text)}${hidden(']')}</ins>`;
+  text === '' ? '' : `<ins>${hidden('[infogat: ')}${display(text)}${hidden(']')}</ins>`;
 
 type Side = 'both' | 'old' | 'new';
 
@@ -39,7 +46,7 @@ type Side = 'both' | 'old' | 'new';
 function words(parts: readonly WordPart[], side: Side): string {
   return parts
     .map((p, k) => {
-      if (p.op === 'same') return escapeHtml(p.text);
+      if (p.op === 'same') return display(p.text);
       if ((p.op === 'del' && side === 'new') || (p.op === 'ins' && side === 'old')) return '';
       const replaces = side === 'both' && p.op === 'ins' && parts[k - 1]?.op === 'del';
       const lead = /^\s*/u.exec(p.text)![0] || (replaces ? ' ' : '');
@@ -60,7 +67,7 @@ function content(item: Item, side: Side): string {
   if (item.kind === 'added') return side === 'old' ? '' : ins(item.new ?? '');
   if (item.kind === 'removed') return side === 'new' ? '' : del(item.old ?? '');
   if (item.words) return words(item.words, side);
-  return escapeHtml((side === 'old' ? item.old : item.new) ?? item.new ?? item.old ?? '');
+  return display((side === 'old' ? item.old : item.new) ?? item.new ?? item.old ?? '');
 }
 
 /** The two views of one changed text: inline and two columns. */
@@ -101,7 +108,8 @@ function pointHtml(p: PointDiff): string {
     renumbered ? badge('note', `tidigare punkt ${p.oldNumber}`) : '',
   ].join(' ');
   const number = p.newNumber ?? p.oldNumber;
-  return `<li class="point ${p.kind}"><div class="point-head"><span class="num">${number}.</span> ${notes}</div>${both(p)}</li>`;
+  const head = notes.trim() === '' ? '' : `<div class="point-head">${notes}</div>`;
+  return `<li class="point ${p.kind}"><span class="num">${number}.</span><div>${head}${both(p)}</div></li>`;
 }
 
 function decisionsHtml(blocks: DecisionBlockDiff[]): string {
@@ -174,8 +182,15 @@ tbody th{font-weight:600;width:28%}
 .none{color:var(--muted)}
 ol.points{list-style:none;padding:0;margin:0}
 .point,.para{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;margin:.6rem 0}
+.point{display:grid;grid-template-columns:1.75rem 1fr;align-items:start}
+.point.same{border-style:dashed;color:var(--muted);background:#fafafa}
+.point.added{border-left:5px solid #2e7d3e}
+.point.removed{border-left:5px solid #b3261e}
+.point.changed,.para.changed{border-left:5px solid #b07d00}
+.para.added{border-left:5px solid #2e7d3e}
+.para.removed{border-left:5px solid #b3261e}
 .point-head,.para-head{margin-bottom:.2rem}
-.num{font-weight:700}
+.num{font-weight:700;line-height:1.55}
 .text{margin:0}
 .sbs{display:none;grid-template-columns:1fr 1fr;gap:.75rem}
 .col{padding:.4rem .6rem;border-radius:4px}
@@ -183,6 +198,7 @@ ol.points{list-style:none;padding:0;margin:0}
 .col.new{background:#f6fbf7}
 .colheads{display:none;grid-template-columns:1fr 1fr;gap:.75rem;font-weight:700;color:var(--muted);position:sticky;top:0;background:var(--bg);padding:.4rem 0;border-bottom:1px solid var(--line)}
 .unchanged{color:var(--muted)}
+.nw{white-space:nowrap}
 fieldset.views{border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem .6rem;margin:0 0 .5rem;display:inline-block}
 fieldset.views legend{font-weight:600;padding:0 .3rem}
 fieldset.views label{margin-right:1rem;cursor:pointer}
