@@ -53,7 +53,8 @@ export const arkivera: Command = {
       sources: manifestSources(archival.sources),
       tool: toolName,
     });
-    const shown = relative(io.cwd, result.path) || result.path;
+    const rel = relative(io.cwd, result.path);
+    const shown = rel && !rel.startsWith('..') ? rel : result.path;
     const version = `v${String(result.entry.version).padStart(3, '0')}`;
     io.out(
       result.status === 'stored'

@@ -29,9 +29,10 @@ export const verifiera: Command = {
     if (positionals.length !== 1)
       throw new UsageError('Ange en arkiverad PDF eller en arkivmapp.', 'Se `skrivelse verifiera --help`.');
     const result = await verifyPath(resolve(io.cwd, positionals[0]!));
-    const diagnostics = result.findings
-      .map(findingToDiagnostic)
-      .map((d) => ({ ...d, file: relative(io.cwd, d.file) || d.file }));
+    const diagnostics = result.findings.map(findingToDiagnostic).map((d) => {
+      const rel = relative(io.cwd, d.file);
+      return { ...d, file: rel && !rel.startsWith('..') ? rel : d.file };
+    });
     io.out(
       formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: result.checkedPdfs.length }),
     );
