@@ -34,6 +34,7 @@ const SUBSET_TAGS: Record<FaceId, string> = {
 /** A run of glyphs between kerning adjustments: `kernAfterUnits` is added after the segment's last glyph. */
 export interface ShapedSegment {
   text: string;
+  glyphCount: number;
   kernAfterUnits: number;
 }
 
@@ -51,6 +52,26 @@ interface LoadedFace {
 
 /** Shape results kept per face before the cache is dropped (bounds memory in long-running processes). */
 const MAX_CACHED_SHAPES = 50_000;
+
+/**
+ * fontkit's layout (GSUB/GPOS shaping) is the costly step, and pdf-lib's encodeText repeats it for the text
+ * we already measured: cache default-feature layouts per text so each word is shaped once per process.
+ */
+function withLayoutCache(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const cache = new Map<string, ReturnType<Font['layout']>>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features);
+    let run = cache.get(text);
+    if (!run) {
+      if (cache.size >= MAX_CACHED_SHAPES) cache.clear();
+      run = layout(text);
+      cache.set(text, run);
+    }
+    return run;
+  };
+  return font;
+}
 
 let loaded: Record<FaceId, LoadedFace> | undefined;
 
@@ -99,7 +120,7 @@ function faces(): Record<FaceId, LoadedFace> {
     const require = createRequire(import.meta.url);
     const load = (id: FaceId): LoadedFace => {
       const bytes = new Uint8Array(readFileSync(require.resolve(FONT_FILES[id])));
-      return { bytes, font: withEvenGlyphPadding(fontkit.create(bytes)), cache: new Map() };
+      return { bytes, font: withLayoutCache(withEvenGlyphPadding(fontkit.create(bytes))), cache: new Map() };
     };
     loaded = {
       regular: load('regular'),
@@ -132,6 +153,7 @@ function shapeUncached(font: Font, text: string): Shaped {
   let widthUnits = 0;
   let consumed = 0;
   let start = 0;
+  let startGlyph = 0;
   for (let i = 0; i < run.glyphs.length; i++) {
     const glyph = run.glyphs[i]!;
     const advance = run.positions[i]!.xAdvance;
@@ -139,18 +161,21 @@ function shapeUncached(font: Font, text: string): Shaped {
     consumed += String.fromCodePoint(...glyph.codePoints).length;
     const kern = advance - glyph.advanceWidth;
     if (kern !== 0 && i < run.glyphs.length - 1) {
-      segments.push({ text: text.slice(start, consumed), kernAfterUnits: kern });
+      segments.push({
+        text: text.slice(start, consumed),
+        glyphCount: i + 1 - startGlyph,
+        kernAfterUnits: kern,
+      });
       start = consumed;
+      startGlyph = i + 1;
     }
   }
   if (consumed !== text.length) {
     // Glyphs do not map back onto the text one to one (unusual substitutions): draw and measure unkerned.
-    return {
-      widthUnits: run.glyphs.reduce((sum, g) => sum + g.advanceWidth, 0),
-      segments: [{ text, kernAfterUnits: 0 }],
-    };
+    const unkerned = run.glyphs.reduce((sum, g) => sum + g.advanceWidth, 0);
+    return { widthUnits: unkerned, segments: [{ text, glyphCount: run.glyphs.length, kernAfterUnits: 0 }] };
   }
-  segments.push({ text: text.slice(start), kernAfterUnits: 0 });
+  segments.push({ text: text.slice(start), glyphCount: run.glyphs.length - startGlyph, kernAfterUnits: 0 });
   return { widthUnits, segments };
 }
 

@@ -332,13 +332,9 @@ export function flowBlocks(
     const flow = handler(block, ctx);
     if (flow.lines.length === 0) continue;
     flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;
-    for (const line of flow.lines) {
-      if (keepLines > 0) {
-        line.keepWithPrevious = true;
-        keepLines--;
-      }
-    }
-    keepLines = Math.max(keepLines, flow.keepNextLines);
+    // A heading keeps with the first lines of the next block only, so one-line sections do not chain up.
+    for (const line of flow.lines.slice(0, keepLines)) line.keepWithPrevious = true;
+    keepLines = flow.keepNextLines;
     afterPt = flow.spacing.after;
     lines.push(...flow.lines);
   }

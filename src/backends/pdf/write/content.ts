@@ -7,6 +7,7 @@ import {
   PDFOperatorNames as Op,
   type PDFContext,
   type PDFFont,
+  PDFHexString,
   PDFName,
   PDFNumber,
   type PDFObject,
@@ -48,7 +49,10 @@ export class GlyphEncoder {
   private readonly cache = new Map<string, PDFObject[]>();
   constructor(private readonly fonts: PageFonts) {}
 
-  /** TJ operands for the pieces: glyph strings with the kerning in between as adjustments. */
+  /**
+   * TJ operands for the pieces: glyph strings with the kerning in between as adjustments. Each piece is
+   * encoded whole (pdf-lib adds its glyphs to the subset) and its glyph codes split where the shaping kerned.
+   */
   operands(face: FaceId, pieces: string[]): PDFObject[] {
     const result: PDFObject[] = [];
     for (const piece of pieces) {
@@ -57,8 +61,13 @@ export class GlyphEncoder {
       if (!encoded) {
         encoded = [];
         const upm = unitsPerEm(face);
+        const hex = this.fonts.font(face).encodeText(piece).asString();
+        const hexPerGlyph = 4;
+        let at = 0;
         for (const segment of shape(face, piece).segments) {
-          encoded.push(this.fonts.font(face).encodeText(segment.text));
+          const end = at + segment.glyphCount * hexPerGlyph;
+          encoded.push(PDFHexString.of(hex.slice(at, end)));
+          at = end;
           if (segment.kernAfterUnits !== 0)
             encoded.push(PDFNumber.of(round((-segment.kernAfterUnits * 1000) / upm)));
         }

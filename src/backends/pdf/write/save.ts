@@ -16,6 +16,8 @@ export async function savePdf(pdf: PDFDocument): Promise<Uint8Array> {
     useObjectStreams: false,
     addDefaultPage: false,
     updateFieldAppearances: false,
+    // pdf-lib yields to the event loop every N objects by default; a memo is small, write it in one go.
+    objectsPerTick: Number.POSITIVE_INFINITY,
   });
   const id = createHash('sha256').update(bytes).digest('hex').slice(0, ID_HEX_LENGTH).toUpperCase();
   const marker = Buffer.from(`<${PLACEHOLDER}>`, 'latin1');

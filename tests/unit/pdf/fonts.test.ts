@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { shape, textWidthPt, unsupportedCharacters } from '../../../src/backends/pdf/fonts.js';
+
+describe('fonts', () => {
+  test('Swedish letters, dashes, quotes, § € and no-break space are all covered', () => {
+    expect(unsupportedCharacters('åäö ÅÄÖ é ü – — “ ” ’ § € a\u00a0b')).toEqual([]);
+  });
+
+  test('characters the fonts lack are reported with their offset', () => {
+    expect(unsupportedCharacters('Beslut 中 och 😀.')).toEqual([
+      { index: 7, char: '中' },
+      { index: 13, char: '😀' },
+    ]);
+  });
+
+  test('measurement includes kerning', () => {
+    const kerned = textWidthPt('regular', 'To', 11);
+    const unkerned = textWidthPt('regular', 'T', 11) + textWidthPt('regular', 'o', 11);
+    expect(kerned).toBeLessThan(unkerned);
+    expect(shape('regular', 'To').segments.map((s) => s.text)).toEqual(['T', 'o']);
+  });
+
+  test('bold is wider than regular', () => {
+    expect(textWidthPt('bold', 'Ärende', 11)).toBeGreaterThan(textWidthPt('regular', 'Ärende', 11));
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import { layoutDoc } from '../../../src/backends/pdf/index.js';
+import type { LayoutResult, StructRole, TextItem } from '../../../src/backends/pdf/layout/types.js';
+import type { Block } from '../../../src/doc/model.js';
+import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
+import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
+
+const MM = 72 / 25.4;
+
+/** Body text items (not furniture) with their page index. */
+function bodyItems(layout: LayoutResult): { page: number; item: TextItem }[] {
+  return layout.pages.flatMap((p, page) =>
+    p.items.flatMap((item) => (item.kind === 'text' && item.node !== undefined ? [{ page, item }] : [])),
+  );
+}
+
+function nodesWithRole(layout: LayoutResult, role: StructRole): number[] {
+  return layout.nodes.filter((n) => n.role === role).map((n) => n.id);
+}
+
+/** Distinct lines (page, baseline) of a node's text. */
+function linesOf(layout: LayoutResult, node: number): { page: number; baselinePt: number }[] {
+  const seen = new Map<string, { page: number; baselinePt: number }>();
+  for (const { page, item } of bodyItems(layout)) {
+    if (item.node === node) seen.set(`${page}:${item.baselinePt}`, { page, baselinePt: item.baselinePt });
+  }
+  return [...seen.values()];
+}
+
+describe('layout', () => {
+  test('no text passes the right margin, even a long URL or a 200-character word', () => {
+    for (const doc of [seed001Doc(), overflowDoc()]) {
+      const layout = layoutDoc(doc);
+      const right = layout.widthPt - doc.page.marginsMm.right * MM;
+      const left = doc.page.marginsMm.left * MM;
+      for (const page of layout.pages) {
+        for (const item of page.items) {
+          if (item.kind !== 'text') continue;
+          expect(item.xPt).toBeGreaterThanOrEqual(left - 1e-6);
+          expect(item.xPt + item.widthPt).toBeLessThanOrEqual(right + 1e-6);
+        }
+      }
+    }
+  });
+
+  test('the 200-character word is broken between characters and loses nothing', () => {
+    const layout = layoutDoc(overflowDoc());
+    const all = bodyItems(layout)
+      .map(({ item }) => item.pieces.join(''))
+      .join('');
+    expect(all.replace(/\s/g, '')).toContain('Överenskommelse'.repeat(14).slice(0, 200).repeat(2));
+  });
+
+  test('a heading moves to the next page rather than stand last on a page', () => {
+    let moved = 0;
+    for (let n = 20; n < 60; n++) {
+      const layout = layoutDoc(docWith([...fillers(n), heading('Rubriken'), para(text(prose(60)))]));
+      const [h2] = nodesWithRole(layout, 'H2');
+      const headingPage = linesOf(layout, h2!)[0]!.page;
+      const paragraph = nodesWithRole(layout, 'P').at(-1)!;
+      const following = linesOf(layout, paragraph).slice(0, 2);
+      expect(following.every((l) => l.page === headingPage)).toBe(true);
+      const firstOnPage = bodyItems(layout).find(({ page }) => page === headingPage)!.item;
+      if (headingPage > 0 && firstOnPage.node === h2) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  test('no paragraph leaves a single line at the foot or head of a page', () => {
+    for (let n = 20; n < 60; n += 3) {
+      const layout = layoutDoc(docWith([...fillers(n), para(text(prose(90))), para(text(prose(40)))]));
+      for (const node of nodesWithRole(layout, 'P')) {
+        const lines = linesOf(layout, node);
+        if (lines.length < 2) continue;
+        const perPage = new Map<number, number>();
+        for (const l of lines) perPage.set(l.page, (perPage.get(l.page) ?? 0) + 1);
+        for (const count of perPage.values()) expect(count).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  test('the signature block and the recipients block are each kept whole', () => {
+    const tail = seed001Doc().blocks.slice(-2);
+    const signature = [
+      'Social- och omsorgsförvaltningen',
+      'Susanna Lundstedt',
+      'Social- och omsorgsdirektör',
+    ];
+    const recipients = ['Beslutet skickas till:', 'Integrations- och arbetsmarknadsförvaltningen'];
+    let split = 0;
+    for (let n = 20; n < 60; n++) {
+      const layout = layoutDoc(docWith([...fillers(n), ...tail]));
+      const pagesOf = (lines: string[]) =>
+        new Set(
+          bodyItems(layout).flatMap(({ page, item }) => (lines.includes(item.pieces.join('')) ? [page] : [])),
+        ).size;
+      expect(pagesOf(signature)).toBe(1);
+      expect(pagesOf(recipients)).toBe(1);
+      if (pagesOf([...signature, ...recipients]) > 1) split++;
+    }
+    // Some filler counts do push the recipients over the page break: the check above was exercised.
+    expect(split).toBeGreaterThan(0);
+  });
+
+  test('ordered list numbers from start, with a hanging indent', () => {
+    const list: Block = {
+      type: 'list',
+      ordered: true,
+      start: 3,
+      items: [{ paragraphs: [[text(prose(40))]] }, { paragraphs: [[text('Kort punkt.')]] }],
+    };
+    const layout = layoutDoc(docWith([list]));
+    const labels = nodesWithRole(layout, 'Lbl').map(
+      (id) => bodyItems(layout).find(({ item }) => item.node === id)!.item,
+    );
+    expect(labels.map((l) => l.pieces.join(''))).toEqual(['3.', '4.']);
+    const [body] = nodesWithRole(layout, 'LBody');
+    const bodyLines = bodyItems(layout).filter(({ item }) => item.node === body);
+    expect(bodyLines.length).toBeGreaterThan(1);
+    for (const { item } of bodyLines) expect(item.xPt).toBeCloseTo(bodyLines[0]!.item.xPt, 6);
+    expect(bodyLines[0]!.item.xPt).toBeGreaterThan(labels[0]!.xPt + labels[0]!.widthPt);
+  });
+
+  test('"#" and relative targets are plain text; web addresses become links', () => {
+    const seed = layoutDoc(seed001Doc());
+    expect(seed.pages.flatMap((p) => p.links)).toEqual([]);
+    const links = layoutDoc(overflowDoc()).pages.flatMap((p) => p.links);
+    expect(links[0]).toMatchObject({ href: 'https://www.linkoping.se/', text: 'kommunens webbplats' });
+    expect(links.length).toBeGreaterThan(2);
+  });
+});

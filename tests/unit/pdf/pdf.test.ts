@@ -1,0 +1,204 @@
+/** The rendered PDF as independent readers see it: poppler, qpdf and pdf.js. */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { renderPdf } from '../../../src/backends/pdf/index.js';
+import type { Doc } from '../../../src/doc/model.js';
+import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
+import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
+import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from './readers.js';
+
+const MM = 72 / 25.4;
+
+/** Every word a reader should find in the body, in reading order. */
+function bodyWords(doc: Doc): string[] {
+  const texts: string[] = [];
+  for (const block of doc.blocks) {
+    if (block.type === 'title' || block.type === 'heading' || block.type === 'paragraph') {
+      texts.push(block.inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join(''));
+    } else if (block.type === 'list') {
+      block.items.forEach((item, i) => {
+        texts.push(block.ordered ? `${block.start + i}.` : '•');
+        for (const p of item.paragraphs)
+          texts.push(p.map((i) => (i.type === 'text' ? i.text : ' ')).join(''));
+      });
+    } else if (block.type === 'signatures') {
+      for (const s of block.signatures) texts.push(s.department, s.name, s.title ?? '');
+    } else if (block.type === 'recipients') {
+      texts.push(block.label, ...block.recipients);
+    }
+  }
+  return words(texts.join(' '));
+}
+
+/** Words after joining a line-end hyphen to the next line ("Social-\noch" and "Social- och" compare equal). */
+function words(text: string): string[] {
+  return text
+    .replace(/-\s+/g, '-')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Index after the last word of `needle` found in order in `haystack`, or -1 with the first missing word. */
+function findInOrder(haystack: string[], needle: string[]): { missing?: string; at?: number } {
+  let at = 0;
+  for (const [i, word] of needle.entries()) {
+    const found = haystack.indexOf(word, at);
+    if (found < 0)
+      return { missing: `${word} (ord ${i}: …${needle.slice(Math.max(0, i - 5), i).join(' ')})`, at };
+    at = found + 1;
+  }
+  return {};
+}
+
+describe('seed 001 as PDF', () => {
+  const doc = seed001Doc();
+  let bytes: Uint8Array;
+  let path: string;
+  beforeAll(async () => {
+    bytes = await renderPdf(doc);
+    path = tempPdf(bytes, 'seed001');
+  });
+
+  test('pdftotext finds every word of the memo in order', () => {
+    expect(findInOrder(words(pdftotext(path)), bodyWords(doc))).toEqual({});
+  });
+
+  test('3 to 5 pages, each numbered "N (M)"', () => {
+    const pages = pageCount(path);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(5);
+    for (let n = 1; n <= pages; n++) expect(pdftotext(path, n)).toContain(`${n} (${pages})`);
+  });
+
+  test('the first page carries the head and the footer; later pages the short head', () => {
+    const first = pdftotext(path, 1);
+    for (const s of [
+      'Linköpings kommun',
+      'TJÄNSTESKRIVELSE',
+      'John Fristedt',
+      'Dnr SON 2020-281',
+      'Org.nr',
+      '212000-2403',
+    ]) {
+      expect(first).toContain(s);
+    }
+    const second = pdftotext(path, 2);
+    expect(second).toContain('Dnr SON 2020-281');
+    expect(second).not.toContain('TJÄNSTESKRIVELSE');
+    expect(second).not.toContain('Org.nr');
+  });
+
+  test('pdffonts: every font embedded as a subset with a ToUnicode map', () => {
+    const rows = run('pdffonts', [path]).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+NotoSans-/);
+  });
+
+  test('qpdf --check finds no errors', () => {
+    const out = run('qpdf', ['--check', path]);
+    expect(out).toContain('No syntax or stream encoding errors');
+    expect(out).not.toMatch(/WARNING|error:/i);
+  });
+
+  test('metadata: title, author, dates from the case, tagged', () => {
+    const info = run('pdfinfo', ['-isodates', path]);
+    expect(info).toContain(`Title:           ${doc.meta.title}`);
+    expect(info).toContain('Author:          John Fristedt');
+    expect(info).toMatch(/CreationDate:\s+2023-08-30T00:00:00Z/);
+    expect(info).toMatch(/ModDate:\s+2023-08-30T00:00:00Z/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const catalog = run('qpdf', ['--show-object=trailer', '--filtered-stream-data', path]);
+    expect(catalog).toContain('/ID [');
+  });
+
+  test('pdf.js: language, display title, the structure tree with headings in order, marked text', async () => {
+    const pdf = await openWithPdfjs(bytes);
+    const meta = await pdf.getMetadata();
+    expect((meta.info as { Language?: string }).Language).toBe('sv-SE');
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    const headings: string[] = [];
+    const roles = new Set<string>();
+    let textInside = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const tree = await page.getStructTree();
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const textById = new Map<string, string>();
+      let open: string | undefined;
+      for (const item of content.items) {
+        if ('type' in item) {
+          open = item.type === 'beginMarkedContentProps' ? (item.id ?? undefined) : undefined;
+        } else if (open) {
+          textById.set(open, (textById.get(open) ?? '') + item.str);
+          textInside++;
+        }
+      }
+      type Node = { role?: string; id?: string; type?: string; children?: Node[] };
+      const walk = (node: Node, into?: string[]) => {
+        if (node.role) roles.add(node.role);
+        const collect = node.role && /^H[1-3]$/.test(node.role) ? [] : into;
+        for (const child of node.children ?? []) {
+          if (child.type === 'content' && child.id && collect) collect.push(textById.get(child.id) ?? '');
+          else walk(child, collect);
+        }
+        if (collect && collect !== into) headings.push(`${node.role} ${collect.join(' ')}`);
+      };
+      walk(tree as Node);
+    }
+    const expected = doc.blocks.flatMap((b) =>
+      b.type === 'title' || b.type === 'heading'
+        ? [
+            `${b.type === 'title' ? 'H1' : `H${b.level}`} ${b.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('')}`,
+          ]
+        : [],
+    );
+    expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual(expected);
+    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody'])
+      expect(roles).toContain(role);
+    expect(textInside).toBeGreaterThan(50);
+  });
+
+  test('same Doc, same bytes', async () => {
+    expect(Buffer.from(await renderPdf(seed001Doc())).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('links and overflow', () => {
+  let bytes: Uint8Array;
+  let path: string;
+  beforeAll(async () => {
+    bytes = await renderPdf(overflowDoc());
+    path = tempPdf(bytes, 'overflow');
+  });
+
+  test('pdftotext -bbox: no word passes the right margin', () => {
+    const doc = overflowDoc();
+    const right = doc.page.widthMm * MM - doc.page.marginsMm.right * MM;
+    const boxes = wordBoxes(path);
+    expect(boxes.length).toBeGreaterThan(50);
+    for (const box of boxes) expect(box.xMax, box.word).toBeLessThanOrEqual(right + 0.5);
+  });
+
+  test('link annotations carry the URL, a description and a structure parent', async () => {
+    const pdf = await openWithPdfjs(bytes);
+    const annotations = (await (await pdf.getPage(1)).getAnnotations()) as {
+      id: string;
+      subtype: string;
+      url?: string;
+      contentsObj?: { str: string };
+    }[];
+    const links = annotations.filter((a) => a.subtype === 'Link');
+    expect(links[0]).toMatchObject({
+      url: 'https://www.linkoping.se/',
+      contentsObj: { str: 'kommunens webbplats' },
+    });
+    expect(links.filter((a) => a.url === LONG_URL).length).toBeGreaterThan(1);
+    const tree = JSON.stringify(await (await pdf.getPage(1)).getStructTree());
+    expect(tree).toContain('"role":"Link"');
+    // Each link annotation is an object reference (OBJR) inside a Link element.
+    for (const link of links)
+      expect(tree).toMatch(
+        new RegExp(`"role":"Link","children":\\[[^\\]]*"type":"object","id":"${link.id}"`),
+      );
+  });
+});
