@@ -35,9 +35,11 @@ Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel
 /** Runs the CLI with the given arguments; never throws, always resolves to an exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
-    const split = argv.findIndex((a) => !a.startsWith('-'));
-    const globalArgs = split === -1 ? argv : argv.slice(0, split);
-    const rest = split === -1 ? [] : argv.slice(split);
+    // Global flags come before the command name; --profil takes the next argument as its value.
+    let split = 0;
+    while (split < argv.length && argv[split]!.startsWith('-')) split += argv[split] === '--profil' ? 2 : 1;
+    const globalArgs = argv.slice(0, split);
+    const rest = argv.slice(split);
     const globals = parseGlobals(globalArgs);
     if (globals.version) {
       io.out(`${toolName}\n`);
