@@ -21,7 +21,17 @@ const caseFile = resolve('cases/son-2020-281-arbetsinriktad-rehabilitering.md');
 async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd, colorOut: false };
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env: {},
+    cwd,
+    colorOut: false,
+  };
   const code = await runCli(args, io);
   return { code, out, err };
 }

@@ -45,7 +45,13 @@ const firstPage = (pdf: PDFDocument) => pdf.getPages()[0]!.node;
 const firstAnnot = (pdf: PDFDocument) => firstPage(pdf).lookup(n('Annots'), PDFArray).lookup(0, PDFDict);
 
 const cases: [string, string[], (pdf: PDFDocument) => void][] = [
-  ['trailer without /ID', ['pdfa-file-id'], (pdf) => void (pdf.context.trailerInfo.ID = undefined)],
+  [
+    'trailer without /ID',
+    ['pdfa-file-id'],
+    (pdf) => {
+      pdf.context.trailerInfo.ID = undefined;
+    },
+  ],
   [
     'XMP stripped',
     ['pdfa-identification', 'pdfa-xmp', 'pdfua-identification', 'pdfua-title'],
