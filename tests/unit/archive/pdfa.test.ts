@@ -94,6 +94,19 @@ describe('archival PDF', () => {
     expect(info).toContain(`Producer:        ${fixtureMeta.producer}`);
   });
 
+  it('has a well-formed XMP packet that pdf.js parses', async () => {
+    execFileSync('xmllint', ['--noout', '-'], { input: run('pdfinfo', ['-meta', file]) });
+    const doc = await openWithPdfJs(bytes);
+    try {
+      const { metadata } = await doc.getMetadata();
+      expect(metadata?.get('dc:title')).toBe(fixtureTitle);
+      expect(metadata?.get('pdfaid:part')).toBe('3');
+      expect(metadata?.get('pdfuaid:part')).toBe('1');
+    } finally {
+      await doc.destroy();
+    }
+  });
+
   it('keeps the text in reading order for pdftotext', () => {
     const text = run('pdftotext', [file, '-']);
     const order = [fixtureHead, fixtureTitle, fixtureBody].map((s) => text.indexOf(s));

@@ -84,6 +84,13 @@ describe('storeArchivalPdf', () => {
     const metsFile = join(a, 'SON-2020-281', 'METS.xml');
     const premisFile = join(a, 'SON-2020-281', 'metadata', 'preservation', 'premis.xml');
     execFileSync('xmllint', ['--noout', metsFile, premisFile]);
+    const count = (xpath: string, f: string) =>
+      execFileSync('xmllint', ['--xpath', xpath, f], { encoding: 'utf8' }).trim();
+    expect(
+      count("count(//*[local-name()='fileSec']//*[local-name()='file'][@CHECKSUMTYPE='SHA-256'])", metsFile),
+    ).toBe('2');
+    expect(count("count(//*[local-name()='structMap']//*[local-name()='fptr'])", metsFile)).toBe('2');
+    expect(count("count(//*[local-name()='object'])", premisFile)).toBe('2');
     const mets = readFileSync(metsFile, 'utf8');
     expect(mets).toBe(readFileSync(join(b, 'SON-2020-281', 'METS.xml'), 'utf8'));
     expect(mets).toContain('OBJID="SON-2020-281"');
