@@ -1,0 +1,26 @@
+/** Rule ids the reader itself reports (before the validation rules run), for docs and tests. */
+import type { Severity } from '../diagnostics.js';
+
+export const readerRules: Record<string, { severity: Severity; description: string }> = {
+  'file-unreadable': { severity: 'fel', description: 'Filen finns inte eller kan inte läsas.' },
+  'file-too-large': { severity: 'fel', description: 'Filen är större än 2 MB.' },
+  'file-empty': { severity: 'fel', description: 'Filen är tom.' },
+  binary: { severity: 'fel', description: 'Filen innehåller NUL-tecken och är inte en textfil.' },
+  encoding: { severity: 'fel', description: 'Filen är inte sparad som UTF-8 (t.ex. Latin-1).' },
+  bom: { severity: 'info', description: 'Filen börjar med ett byte order mark; det tas bort.' },
+  'front-matter-missing': { severity: 'fel', description: 'YAML-huvudet (mellan två "---") saknas.' },
+  'front-matter-unclosed': { severity: 'fel', description: 'YAML-huvudet avslutas aldrig med "---".' },
+  'yaml-syntax': { severity: 'fel', description: 'YAML-huvudet har ett syntaxfel.' },
+  'yaml-tab': { severity: 'fel', description: 'Tabbtecken används som indrag i YAML-huvudet.' },
+  'yaml-duplicate-key': { severity: 'fel', description: 'Samma nyckel står två gånger.' },
+  'unknown-key': { severity: 'fel', description: 'Okänd nyckel (med förslag på rätt stavning).' },
+  'field-missing': { severity: 'fel', description: 'En obligatorisk nyckel saknas eller saknar värde.' },
+  'field-type': {
+    severity: 'fel',
+    description: 'Fel sorts värde, t.ex. ett tal där text ska stå eller text där en lista ska stå.',
+  },
+  'field-value': { severity: 'fel', description: 'Ogiltigt värde, t.ex. en okänd MBL-typ eller tom text.' },
+  'text-before-section': { severity: 'fel', description: 'Text före första avsnittsrubriken (##).' },
+  'heading-level': { severity: 'fel', description: 'Rubrik med # (nivå 1); avsnitt skrivs med ##.' },
+  internal: { severity: 'fel', description: 'Internt fel i skrivelse (inte i ärendet).' },
+};
