@@ -7,6 +7,7 @@ import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
 import { blocksToParagraphs } from './blocks.js';
 import { buildFooters, buildHeaders } from './furniture.js';
+import { xmlSafe } from './inlines.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { buildStyles } from './styles.js';
@@ -33,11 +34,11 @@ export function buildDocument(doc: Doc): Document {
   const numbering = planListNumbering(doc.blocks);
   const { widthMm, heightMm, marginsMm } = doc.page;
   return new Document({
-    title: doc.meta.title,
-    subject: doc.meta.subject,
-    creator: doc.meta.author,
-    keywords: doc.meta.keywords.join(', '),
-    lastModifiedBy: doc.meta.creator,
+    title: xmlSafe(doc.meta.title),
+    subject: xmlSafe(doc.meta.subject),
+    creator: xmlSafe(doc.meta.author),
+    keywords: xmlSafe(doc.meta.keywords.join(', ')),
+    lastModifiedBy: xmlSafe(doc.meta.creator),
     revision: 1,
     styles: buildStyles(doc.meta.language),
     numbering: numbering.options,

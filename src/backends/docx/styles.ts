@@ -4,6 +4,9 @@
  *
  * Mapping from the Doc: title → Title, heading level 2 → Heading 1, heading level 3 → Heading 2.
  * Word's Heading 1 is the top level of its navigation pane, which is what the memo's sections are.
+ * Built-in styles carry Word's internal names ("heading 1", "header", "List Number", "Signature"),
+ * so a Swedish Word shows them as Rubrik 1, Sidhuvud, Listnumrering, Signatur. The memo's own styles
+ * have Swedish names (Ledtext, Avdelare, Sändlista, …); their ids stay English like the code.
  */
 import {
   type IParagraphStyleOptions,
@@ -48,7 +51,7 @@ function paragraphStyles(language: string): IParagraphStyleOptions[] {
     run: run(language, extra.run),
   });
   return [
-    bodyStyle(StyleId.label, 'Label', {
+    bodyStyle(StyleId.label, 'Ledtext', {
       run: { bold: true },
       paragraph: { keepNext: true, spacing: { after: ptToTwip(2) } },
     }),
@@ -59,28 +62,28 @@ function paragraphStyles(language: string): IParagraphStyleOptions[] {
       paragraph: { contextualSpacing: true },
     }),
     bodyStyle(StyleId.listContinue, 'List Continue', {}),
-    bodyStyle(StyleId.rule, 'Rule', {
+    bodyStyle(StyleId.rule, 'Avdelare', {
       paragraph: { keepNext: true, spacing: { before: ptToTwip(spacingPt.paragraphAfter) } },
     }),
     bodyStyle(StyleId.signature, 'Signature', {
       paragraph: { keepNext: true, keepLines: true, spacing: { after: 0 } },
     }),
-    bodyStyle(StyleId.recipients, 'Recipients', {
+    bodyStyle(StyleId.recipients, 'Sändlista', {
       paragraph: { keepLines: true, spacing: { after: 0 } },
     }),
-    bodyStyle(StyleId.header, 'Header', {
+    bodyStyle(StyleId.header, 'header', {
       run: { size: ptToHalfPt(sizePt.furniture) },
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     }),
-    bodyStyle(StyleId.footer, 'Footer', {
+    bodyStyle(StyleId.footer, 'footer', {
       run: { size: ptToHalfPt(sizePt.footer) },
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     }),
-    bodyStyle(StyleId.footerLabel, 'Footer Label', {
+    bodyStyle(StyleId.footerLabel, 'Sidfot ledtext', {
       basedOn: StyleId.footer,
       run: { bold: true, size: ptToHalfPt(sizePt.footer) },
     }),
-    bodyStyle(StyleId.wordmark, 'Wordmark', {
+    bodyStyle(StyleId.wordmark, 'Kommunnamn', {
       basedOn: StyleId.header,
       run: { bold: true, size: ptToHalfPt(sizePt.wordmark) },
     }),
@@ -89,6 +92,8 @@ function paragraphStyles(language: string): IParagraphStyleOptions[] {
 
 export function buildStyles(language: string): IStylesOptions {
   const heading = (sizeInPt: number, outlineLevel: number) => ({
+    // Word's own (lower-case) name, so Word treats it as its built-in heading and translates it.
+    name: `heading ${outlineLevel + 1}`,
     run: run(language, { bold: true, size: ptToHalfPt(sizeInPt), color: '000000' }),
     paragraph: {
       keepNext: true,

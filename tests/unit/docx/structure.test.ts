@@ -71,6 +71,36 @@ describe('seed 001', () => {
     }
   });
 
+  test("built-in styles carry Word's internal names, the memo's own styles Swedish ones", () => {
+    const styles = part(parts, 'word/styles.xml');
+    const nameOf = (id: string) =>
+      xpathStrings(
+        styles,
+        `string(//${el('style')}[${attr('styleId')}='${id}']/${el('name')}/${attr('val')})`,
+      )[0];
+    expect(
+      ['Title', 'Heading1', 'Heading2', 'ListNumber', 'ListBullet', 'Signature', 'Header', 'Footer'].map(
+        nameOf,
+      ),
+    ).toEqual([
+      'Title',
+      'heading 1',
+      'heading 2',
+      'List Number',
+      'List Bullet',
+      'Signature',
+      'header',
+      'footer',
+    ]);
+    expect(['Label', 'Rule', 'Recipients', 'Wordmark', 'FooterLabel'].map(nameOf)).toEqual([
+      'Ledtext',
+      'Avdelare',
+      'Sändlista',
+      'Kommunnamn',
+      'Sidfot ledtext',
+    ]);
+  });
+
   test('title → Title, level 2 → Heading 1, level 3 → Heading 2, in the order of the Doc', () => {
     const doc = part(parts, 'word/document.xml');
     const styleOf = (text: string) =>
@@ -266,7 +296,7 @@ describe('text and links', () => {
 
   test('control characters XML cannot hold are dropped, the rest kept', async () => {
     const parts = await readParts(
-      await renderDocx(docWith([{ type: 'paragraph', inlines: [t('a\u0000b\u0007c\u0301')] }])),
+      await renderDocx(docWith([{ type: 'paragraph', inlines: [t('a\u0000b\u0007c\uFFFE\u0301')] }])),
     );
     const body = part(parts, 'word/document.xml');
     expect(() => prettyXml(body)).not.toThrow();
