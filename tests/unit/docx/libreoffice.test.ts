@@ -4,11 +4,14 @@
  * numbers on every page, and the Noto Sans family. Numbering restarts per decision block.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
+import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
+import { loadProfile } from '../../../src/profile/load.js';
+import { renderDoc } from '../../../src/render/index.js';
 import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 
@@ -50,6 +53,18 @@ function twoDecisionBlocks(): Doc {
   return doc;
 }
 
+/** The repository's case files through src/render, by file name. */
+function caseDocs(): Map<string, Doc> {
+  const dir = join(import.meta.dirname, '../../../cases');
+  const profile = loadProfile();
+  const docs = new Map<string, Doc>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    const c = readCaseFile(join(dir, file), profile).case;
+    if (c) docs.set(file.replace(/\.md$/, ''), renderDoc(c, profile));
+  }
+  return docs;
+}
+
 const pdfPageText = (pdf: string, page: number) =>
   execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], {
     encoding: 'utf8',
@@ -59,6 +74,8 @@ const pdfPageText = (pdf: string, page: number) =>
 describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOCX', () => {
   let seedText: string;
   let restartText: string;
+  const cases = caseDocs();
+  const caseTexts = new Map<string, string>();
   let seedPdf: string;
   let pageCount: number;
 
@@ -68,15 +85,30 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     const restartFile = join(dir, 'restart.docx');
     writeFileSync(seedFile, await renderDocx(seed001Doc()));
     writeFileSync(restartFile, await renderDocx(twoDecisionBlocks()));
-    const [seedTxt, restartTxt] = convert(dir, [seedFile, restartFile], 'txt:Text');
+    const caseFiles: string[] = [];
+    for (const [name, doc] of cases) {
+      caseFiles.push(join(dir, `${name}.docx`));
+      writeFileSync(caseFiles.at(-1)!, await renderDocx(doc));
+    }
+    const [seedTxt, restartTxt, ...caseTxts] = convert(
+      dir,
+      [seedFile, restartFile, ...caseFiles],
+      'txt:Text',
+    );
     seedText = readFileSync(seedTxt!, 'utf8');
     restartText = readFileSync(restartTxt!, 'utf8');
+    [...cases.keys()].forEach((name, i) => caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8')));
     [seedPdf] = convert(dir, [seedFile], 'pdf') as [string];
     pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
   });
 
   test('the same words in the same order as the Doc', () => {
     expect(words(seedText)).toEqual(docWords(seed001Doc()));
+  });
+
+  test("the repository's case files, rendered by src/render: the same words in the same order", () => {
+    expect(cases.size).toBeGreaterThan(0);
+    for (const [name, doc] of cases) expect(words(caseTexts.get(name)!), name).toEqual(docWords(doc));
   });
 
   test('seed 001 lays out on 3–5 pages', () => {
