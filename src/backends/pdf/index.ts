@@ -80,7 +80,11 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
   };
   const encoder = new GlyphEncoder(fonts);
 
-  const pages = layout.pages.map(() => pdf.addPage([layout.widthPt, layout.heightPt]));
+  const size: [number, number] = [
+    Math.round(layout.widthPt * 1000) / 1000,
+    Math.round(layout.heightPt * 1000) / 1000,
+  ];
+  const pages = layout.pages.map(() => pdf.addPage(size));
   const pageRefs: PDFRef[] = pages.map((p) => p.ref);
   const structure = new StructureWriter(context, layout.nodes, pageRefs);
 

@@ -8,6 +8,18 @@ import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from './
 
 const MM = 72 / 25.4;
 
+/** All objects as qpdf's JSON (names as "/Name", references as "N 0 R") keyed by reference. */
+function qpdfObjects(path: string): Record<string, Record<string, unknown>> {
+  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', path])) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects: Record<string, Record<string, unknown>> = {};
+  for (const [key, entry] of Object.entries(json.qpdf[1])) {
+    if (entry.value && typeof entry.value === 'object') objects[key.replace(/^obj:/, '')] = entry.value;
+  }
+  return objects;
+}
+
 /** Every word a reader should find in the body, in reading order. */
 function bodyWords(doc: Doc): string[] {
   const texts: string[] = [];
@@ -156,6 +168,42 @@ describe('seed 001 as PDF', () => {
     for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody'])
       expect(roles).toContain(role);
     expect(textInside).toBeGreaterThan(50);
+  });
+
+  test('qpdf: catalog, pages and structure root carry the tagging entries', () => {
+    const objects = qpdfObjects(path);
+    const byType = (type: string) => Object.values(objects).filter((o) => o['/Type'] === type);
+    const [catalog] = byType('/Catalog');
+    expect(catalog).toMatchObject({ '/Lang': 'u:sv-SE', '/MarkInfo': { '/Marked': true } });
+    expect(objects[catalog!['/ViewerPreferences'] as string]).toMatchObject({ '/DisplayDocTitle': true });
+    const pages = byType('/Page');
+    pages.forEach((page, i) => expect(page).toMatchObject({ '/Tabs': '/S', '/StructParents': i }));
+    const [root] = byType('/StructTreeRoot');
+    const parentTree = objects[root!['/ParentTree'] as string] as { '/Nums': unknown[] };
+    expect(parentTree['/Nums'].filter((_, i) => i % 2 === 0)).toEqual(pages.map((_, i) => i));
+  });
+
+  test('pdf.js: bookmarks for the title and every heading; furniture is an artifact', async () => {
+    const pdf = await openWithPdfjs(bytes);
+    const outline = await pdf.getOutline();
+    const flat = (items: { title: string; items: unknown[] }[]): string[] =>
+      items.flatMap((i) => [i.title, ...flat(i.items as { title: string; items: unknown[] }[])]);
+    const titles = doc.blocks.flatMap((b) =>
+      b.type === 'title' || b.type === 'heading'
+        ? [b.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('')]
+        : [],
+    );
+    expect(flat(outline)).toEqual(titles);
+    const content = await (await pdf.getPage(2)).getTextContent({ includeMarkedContent: true });
+    let inArtifact = false;
+    const artifactText: string[] = [];
+    for (const item of content.items) {
+      if ('type' in item) inArtifact = item.type === 'beginMarkedContentProps' && item.tag === 'Artifact';
+      else if (inArtifact) artifactText.push(item.str);
+    }
+    expect(artifactText.join(' ')).toContain(`2 (${pdf.numPages})`);
+    expect(artifactText.join(' ')).toContain('Dnr SON 2020-281');
+    expect(artifactText.join(' ')).not.toContain('Bakgrund');
   });
 
   test('same Doc, same bytes', async () => {

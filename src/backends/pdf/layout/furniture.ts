@@ -96,12 +96,16 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     leftWidth,
     'header',
   );
+  // Label and page number sit on the wordmark's first baseline.
+  const firstBaseline = (items: PageItem[]) => (items[0]?.kind === 'text' ? items[0].baselinePt : 0);
+  const probe = textBlock('X', 'bold', FURNITURE.labelSizePt, right, box.topPt, rightWidth, 'header');
+  const labelTop = box.topPt + Math.max(0, firstBaseline(wordmark.items) - firstBaseline(probe.items));
   const label = textBlock(
     f.label,
     'bold',
     FURNITURE.labelSizePt,
     right,
-    box.topPt,
+    labelTop,
     rightWidth - numberWidth,
     'header',
   );
@@ -137,7 +141,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     items: [
       ...wordmark.items,
       ...label.items,
-      ...pageNumber(numberText, box),
+      ...pageNumber(numberText, { ...box, topPt: labelTop }),
       ...dated.items,
       ...sender.items,
       ...addressees.items,
