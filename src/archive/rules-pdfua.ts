@@ -2,7 +2,7 @@
 import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { pdfText } from './attachments.js';
 import { name, nameOf, numberTreeGet } from './pdf-walk.js';
-import { openWithPdfJs } from './pdfjs.js';
+import { openWithPdfJs, type PDFPageProxy } from './pdfjs.js';
 import type { PreflightContext, Rule } from './preflight.js';
 
 interface MarkedItem {
@@ -21,9 +21,43 @@ function mcidInStructure(ctx: PreflightContext, key: number | undefined, mcid: n
   return target instanceof PDFRef && ctx.pdf.context.lookup(target) instanceof PDFDict;
 }
 
+/** pdf.js operators that paint something other than text (text is checked with its MCIDs). */
+const paintingOps = [
+  'constructPath',
+  'stroke',
+  'closeStroke',
+  'fill',
+  'eoFill',
+  'fillStroke',
+  'eoFillStroke',
+  'closeFillStroke',
+  'closeEOFillStroke',
+  'shadingFill',
+  'paintImageXObject',
+  'paintInlineImageXObject',
+  'paintImageMaskXObject',
+  'paintSolidColorImageMask',
+  'paintFormXObjectBegin',
+];
+
+/** Number of non-text painting operations outside any marked-content sequence on a page. */
+async function unmarkedPaintingOps(page: PDFPageProxy, ops: Record<string, number>): Promise<number> {
+  const list = await page.getOperatorList();
+  const painting = new Set(paintingOps.map((op) => ops[op]));
+  let depth = 0;
+  let count = 0;
+  for (const fn of list.fnArray) {
+    if (fn === ops.beginMarkedContent || fn === ops.beginMarkedContentProps) depth++;
+    else if (fn === ops.endMarkedContent) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && painting.has(fn)) count++;
+  }
+  return count;
+}
+
 async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
   const problems: string[] = [];
   const doc = await openWithPdfJs(ctx.bytes);
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     const pages = ctx.pdf.getPages();
     for (let p = 1; p <= doc.numPages; p++) {
@@ -45,6 +79,11 @@ async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
           untagged++;
         }
       }
+      const unmarked = await unmarkedPaintingOps(page, OPS as unknown as Record<string, number>);
+      if (unmarked > 0)
+        problems.push(
+          `Sidan ${p}: ${unmarked} ritoperationer (linjer, ytor, bilder) ligger utanför märkt innehåll.`,
+        );
       if (untagged > 0)
         problems.push(
           `Sidan ${p}: ${untagged} textavsnitt ligger utanför märkt innehåll (varken struktur eller artefakt).`,

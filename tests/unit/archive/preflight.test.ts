@@ -161,6 +161,26 @@ const cases: [string, string[], (pdf: PDFDocument) => void][] = [
     },
   ],
   [
+    'a line drawn outside marked content',
+    ['pdfua-tagged-content'],
+    (pdf) => {
+      const page = firstPage(pdf);
+      const extra = pdf.context.register(pdf.context.stream('0 0 0 RG 56 500 m 300 500 l S'));
+      page.set(n('Contents'), pdf.context.obj([page.get(n('Contents'))!, extra]));
+    },
+  ],
+  [
+    'a line drawn as an artifact is accepted',
+    [],
+    (pdf) => {
+      const page = firstPage(pdf);
+      const extra = pdf.context.register(
+        pdf.context.stream('/Artifact BMC 0 0 0 RG 56 500 m 300 500 l S EMC'),
+      );
+      page.set(n('Contents'), pdf.context.obj([page.get(n('Contents'))!, extra]));
+    },
+  ],
+  [
     'marked content not in the structure',
     ['pdfua-tagged-content'],
     (pdf) => {
