@@ -177,7 +177,8 @@ describe('seed 001 as PDF', () => {
     expect(catalog).toMatchObject({ '/Lang': 'u:sv-SE', '/MarkInfo': { '/Marked': true } });
     expect(objects[catalog!['/ViewerPreferences'] as string]).toMatchObject({ '/DisplayDocTitle': true });
     const pages = byType('/Page');
-    pages.forEach((page, i) => expect(page).toMatchObject({ '/Tabs': '/S', '/StructParents': i }));
+    for (const [i, page] of pages.entries())
+      expect(page).toMatchObject({ '/Tabs': '/S', '/StructParents': i });
     const [root] = byType('/StructTreeRoot');
     const parentTree = objects[root!['/ParentTree'] as string] as { '/Nums': unknown[] };
     expect(parentTree['/Nums'].filter((_, i) => i % 2 === 0)).toEqual(pages.map((_, i) => i));
