@@ -152,6 +152,12 @@ describe('skrivelse verifiera', () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain('fel [archive-checksum] Kontrollsumman stämmer inte');
     expect(result.out).toContain('(arkivets manifest (SHA-256))');
+    const json = await cli(['verifiera', join(copy, 'arkiv'), '--format', 'json']);
+    const report = JSON.parse(json.out) as { diagnostics: { rule: string; severity: string }[] };
+    expect([...new Set(report.diagnostics.map((d) => d.rule))].sort()).toEqual([
+      'archive-checksum',
+      'archive-mets',
+    ]);
   });
 
   it('exits 2 for a path that does not exist', async () => {
