@@ -15,11 +15,11 @@ export interface Token {
   space: string;
 }
 
-const word = String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`;
+const word = String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-\u2011][\p{L}\p{M}\p{N}]+)*`;
 const thousandsSep = String.raw`[ \u00A0\u202F]`;
 const patterns = [
   // ISO date
-  String.raw`\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}])`,
+  String.raw`\d{4}[-\u2011]\d{2}[-\u2011]\d{2}(?![\p{L}\p{N}])`,
   // number grouped in thousands, optional decimals: 2 085 000, 1 200 000,50
   String.raw`(?<!\d)\d{1,3}(?:${thousandsSep}\d{3})+(?:,\d+)?(?![\p{L}\p{N}])`,
   // decimal number or time: 1,9  13.30
@@ -41,7 +41,10 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The comparison key of a token: inner whitespace of any kind counts as one plain space. */
+/**
+ * The comparison key of a token: inner whitespace of any kind (incl. no-break spaces) counts as one
+ * plain space, and a non-breaking hyphen (U+2011, used by the backends in dates) as a hyphen.
+ */
 export function tokenKey(token: Token): string {
-  return token.text.replace(/\s+/gu, ' ');
+  return token.text.replace(/\s+/gu, ' ').replace(/\u2011/gu, '-');
 }

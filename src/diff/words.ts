@@ -5,12 +5,15 @@ import { normalizeText } from './normalize.js';
 import { type Token, tokenize, tokenKey } from './tokenize.js';
 
 /**
- * Diffs normalised `oldText` → `newText` word by word. Adjacent runs of the same op are merged and
+ * Diffs `oldText` → `newText` (normalised unless `exact`) word by word. Adjacent runs of the same op are merged and
  * spacing is kept, so joining the `same`+`del` parts gives the old text and `same`+`ins` the new one.
  */
-export function diffWords(oldText: string, newText: string): WordPart[] {
-  const oldTokens = tokenize(normalizeText(oldText));
-  const newTokens = tokenize(normalizeText(newText));
+export function diffWords(oldText: string, newText: string, options: { exact?: boolean } = {}): WordPart[] {
+  // `exact` keeps the texts as they are (no-break spaces, line breaks), for output that must rebuild them.
+  const oldSource = options.exact ? oldText : normalizeText(oldText);
+  const newSource = options.exact ? newText : normalizeText(newText);
+  const oldTokens = tokenize(oldSource);
+  const newTokens = tokenize(newSource);
   const changes = diffArrays<Token>(oldTokens, newTokens, {
     comparator: (a, b) => tokenKey(a) === tokenKey(b),
   });
@@ -43,6 +46,13 @@ export function diffWords(oldText: string, newText: string): WordPart[] {
       push('same', token.text);
       oldAt += 1;
     }
+  }
+  const oldTrail = /\s*$/u.exec(oldSource)![0];
+  const newTrail = /\s*$/u.exec(newSource)![0];
+  if (oldTrail === newTrail) push('same', newTrail);
+  else {
+    push('del', oldTrail);
+    push('ins', newTrail);
   }
   return parts;
 }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Case } from '../../case/model.js';
 import { readCase } from '../../case/read.js';
+import { trackedChangesDocx } from '../../diff/docx.js';
 import { formatHtml } from '../../diff/format-html.js';
 import { formatJson } from '../../diff/format-json.js';
 import { formatText } from '../../diff/format-text.js';
@@ -14,7 +15,7 @@ import { choice, parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
 import { formatDiagnostics } from '../output.js';
 
-const usage = `Användning: skrivelse diff <gammal> <ny> [--format text|html|json] [--ut <fil>]
+const usage = `Användning: skrivelse diff <gammal> <ny> [--format text|html|json|docx] [--ut <fil>]
        skrivelse diff --git <revision> <ärendefil>
 
 Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
@@ -28,7 +29,8 @@ Varje version kan vara
 
 Flaggor:
   --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
-  --format <format>    text (standard), html (en fristående sida) eller json
+  --format <format>    text (standard), html (en fristående sida), json, eller docx: den nya
+                       versionen som Word-fil med spårade ändringar (kräver --ut)
   --ut <fil>           skriv resultatet till en fil i stället för standard ut
   --profil <fil>       kommunprofil (YAML); standard är Linköpings profil
   -h, --help           visa den här hjälpen
@@ -36,7 +38,7 @@ Flaggor:
 Slutkod (som diff): 0 = inga skillnader, 1 = skillnader, 2 = problem (oläslig eller ogiltig indata).
 `;
 
-const formats = ['text', 'html', 'json'] as const;
+const formats = ['text', 'html', 'json', 'docx'] as const;
 
 export const diff: Command = {
   summary: 'visa ändringar mellan två versioner av ett ärende',
@@ -48,6 +50,12 @@ export const diff: Command = {
       'diff',
     );
     const format = choice(values.format, formats, '--format', 'text');
+    if (format === 'docx' && typeof values.ut !== 'string') {
+      throw new UsageError(
+        '--format docx skriver en Word-fil och behöver --ut <fil.docx>.',
+        'Se `skrivelse diff --help`.',
+      );
+    }
     const rev = typeof values.git === 'string' ? values.git : undefined;
     const expected = rev === undefined ? 2 : 1;
     if (positionals.length !== expected) {
@@ -72,13 +80,15 @@ export const diff: Command = {
     }
     const result = diffCases(oldCase, newCase, { old: oldSource.label, new: newSource.label });
     const output =
-      format === 'json'
-        ? formatJson(result)
-        : format === 'html'
-          ? formatHtml(result)
-          : formatText(result, { colour: useColour(io, values.ut) });
+      format === 'docx'
+        ? await trackedChangesDocx(oldCase, newCase, profile)
+        : format === 'json'
+          ? formatJson(result)
+          : format === 'html'
+            ? formatHtml(result)
+            : formatText(result, { colour: useColour(io, values.ut) });
     if (typeof values.ut === 'string') writeFileAtomic(resolve(io.cwd, values.ut), output);
-    else io.out(output);
+    else if (typeof output === 'string') io.out(output);
     return hasDifferences(result.summary) ? ExitCode.problems : ExitCode.ok;
   },
 };

@@ -160,13 +160,16 @@ describe('HTML diff page in Chromium', () => {
 });
 
 describe('side-by-side screenshot for review', () => {
-  it.runIf(process.env.UPDATE_SCREENSHOTS === '1')('writes docs/diff-html-sida.png (side-by-side view)', async () => {
-    const p = await browser.newPage();
-    await p.setViewportSize({ width: 1100, height: 1100 });
-    await p.goto(pathToFileURL(join(dir, 'diff.html')).href);
-    await p.click('label[for=vy-sida]');
-    await p.evaluate(() => document.querySelector('#h-beslut')?.scrollIntoView());
-    await p.screenshot({ path: 'docs/diff-html-sida.png' });
-    await p.close();
-  });
+  it.runIf(process.env.UPDATE_SCREENSHOTS === '1')(
+    'writes docs/diff-html-sida.png (side-by-side view)',
+    async () => {
+      const p = await browser.newPage();
+      await p.setViewportSize({ width: 1100, height: 1100 });
+      await p.goto(pathToFileURL(join(dir, 'diff.html')).href);
+      await p.click('label[for=vy-sida]');
+      await p.evaluate(() => document.querySelector('#h-beslut')?.scrollIntoView());
+      await p.screenshot({ path: 'docs/diff-html-sida.png' });
+      await p.close();
+    },
+  );
 });
