@@ -1,11 +1,12 @@
 /** Body blocks → Word paragraphs, one handler per block type. */
 import { Paragraph, TextRun } from 'docx';
 import type { Block, ListBlock } from '../../doc/model.js';
-import { inlinesToChildren, xmlSafe } from './inlines.js';
+import { inlinesToChildren } from './inlines.js';
 import type { ListNumbering } from './numbering.js';
 import { StyleId } from './styles.js';
 import { listIndentMm, ruleText, spacingPt } from './typography.js';
 import { mmToTwip, ptToTwip } from './units.js';
+import { xmlSafe } from './xml-safe.js';
 
 interface BlockContext {
   numbering: ListNumbering;

@@ -20,9 +20,9 @@ import {
   WidthType,
 } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
-import { xmlSafe } from './inlines.js';
 import { StyleId } from './styles.js';
 import { mmToTwip, ptToTwip } from './units.js';
+import { xmlSafe } from './xml-safe.js';
 
 type RunChild = string | (typeof PageNumber)[keyof typeof PageNumber];
 

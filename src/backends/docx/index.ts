@@ -7,32 +7,28 @@ import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
 import { blocksToParagraphs } from './blocks.js';
 import { buildFooters, buildHeaders } from './furniture.js';
-import { xmlSafe } from './inlines.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
+import { pageProperties } from './page.js';
 import { buildStyles } from './styles.js';
-import { mmToTwip } from './units.js';
-
-/** Distance of the head and foot from the paper's edge. */
-const headerDistanceMm = 10;
-const footerDistanceMm = 10;
+import { xmlSafe } from './xml-safe.js';
 
 /** "2023-08-30" → "2023-08-30T00:00:00Z"; the memo's date, never the clock. */
 function timestampOf(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const valid = match !== null && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
-  if (!valid) {
+  const timestamp = `${date}T00:00:00Z`;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(timestamp) : Number.NaN;
+  // The round trip refuses days that do not exist, such as 2023-02-30.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new UsageError(
       `Dokumentets datum "${date}" är inte ett datum på formen ÅÅÅÅ-MM-DD.`,
       'Ange datum som till exempel 2023-08-30.',
     );
   }
-  return `${date}T00:00:00Z`;
+  return timestamp;
 }
 
 export function buildDocument(doc: Doc): Document {
   const numbering = planListNumbering(doc.blocks);
-  const { widthMm, heightMm, marginsMm } = doc.page;
   return new Document({
     title: xmlSafe(doc.meta.title),
     subject: xmlSafe(doc.meta.subject),
@@ -46,17 +42,7 @@ export function buildDocument(doc: Doc): Document {
       {
         properties: {
           titlePage: true,
-          page: {
-            size: { width: mmToTwip(widthMm), height: mmToTwip(heightMm) },
-            margin: {
-              top: mmToTwip(marginsMm.top),
-              right: mmToTwip(marginsMm.right),
-              bottom: mmToTwip(marginsMm.bottom),
-              left: mmToTwip(marginsMm.left),
-              header: mmToTwip(headerDistanceMm),
-              footer: mmToTwip(footerDistanceMm),
-            },
-          },
+          page: pageProperties(doc.page),
         },
         headers: buildHeaders(doc),
         footers: buildFooters(doc),

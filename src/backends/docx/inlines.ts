@@ -7,14 +7,7 @@ import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { keepNumbersTogether } from './nobreak.js';
 import { StyleId } from './styles.js';
-
-/** Characters XML 1.0 cannot hold (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
-const xmlInvalid =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafe(text: string): string {
-  return text.replace(xmlInvalid, '');
-}
+import { xmlSafe } from './xml-safe.js';
 
 /** Whether Word can open the href as a link of its own (web or e-mail address). */
 export function isExternalHref(href: string | undefined): href is string {

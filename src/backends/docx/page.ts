@@ -1,0 +1,41 @@
+/** The section's page: size and margins from doc.page, checked so a bad setup is a clear error. */
+import type { ISectionPropertiesOptions } from 'docx';
+import type { PageSetup } from '../../doc/model.js';
+import { UsageError } from '../../errors.js';
+import { mmToTwip } from './units.js';
+
+/** Distance of the head and foot from the paper's edge. */
+const headerDistanceMm = 10;
+const footerDistanceMm = 10;
+
+function checkPageSetup(page: PageSetup): void {
+  const { widthMm, heightMm, marginsMm: m } = page;
+  const lengths = [widthMm, heightMm, m.top, m.right, m.bottom, m.left];
+  const valid =
+    lengths.every((l) => Number.isFinite(l) && l >= 0) &&
+    m.left + m.right < widthMm &&
+    m.top + m.bottom < heightMm;
+  if (!valid) {
+    throw new UsageError(
+      `Sidinställningen går inte att använda: ${widthMm} × ${heightMm} mm med marginalerna ` +
+        `${m.top}/${m.right}/${m.bottom}/${m.left} mm (topp/höger/botten/vänster).`,
+      'Marginalerna ska vara tal från 0 och lämna plats för text på sidan; se sida.marginaler_mm i kommunprofilen.',
+    );
+  }
+}
+
+export function pageProperties(page: PageSetup): NonNullable<ISectionPropertiesOptions['page']> {
+  checkPageSetup(page);
+  const { widthMm, heightMm, marginsMm } = page;
+  return {
+    size: { width: mmToTwip(widthMm), height: mmToTwip(heightMm) },
+    margin: {
+      top: mmToTwip(marginsMm.top),
+      right: mmToTwip(marginsMm.right),
+      bottom: mmToTwip(marginsMm.bottom),
+      left: mmToTwip(marginsMm.left),
+      header: mmToTwip(headerDistanceMm),
+      footer: mmToTwip(footerDistanceMm),
+    },
+  };
+}
