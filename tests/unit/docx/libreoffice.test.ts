@@ -97,7 +97,8 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     );
     seedText = readFileSync(seedTxt!, 'utf8');
     restartText = readFileSync(restartTxt!, 'utf8');
-    [...cases.keys()].forEach((name, i) => caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8')));
+    for (const [i, name] of [...cases.keys()].entries())
+      caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8'));
     [seedPdf] = convert(dir, [seedFile], 'pdf') as [string];
     pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
   });

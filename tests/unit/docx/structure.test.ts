@@ -389,15 +389,23 @@ describe('furniture and input', () => {
   });
 
   test('a day that does not exist is a UsageError too', async () => {
-    await expect(renderDocx(docWith([], (d) => void (d.meta.date = '2023-02-30')))).rejects.toThrow(
-      UsageError,
-    );
+    await expect(
+      renderDocx(
+        docWith([], (d) => {
+          d.meta.date = '2023-02-30';
+        }),
+      ),
+    ).rejects.toThrow(UsageError);
   });
 
   test('margins that leave no room for text are a UsageError, in Swedish', async () => {
-    const wide = docWith([], (d) => void (d.page.marginsMm = { top: 20, right: 110, bottom: 20, left: 110 }));
+    const wide = docWith([], (d) => {
+      d.page.marginsMm = { top: 20, right: 110, bottom: 20, left: 110 };
+    });
     await expect(renderDocx(wide)).rejects.toThrow(/Sidinställningen/);
-    const nan = docWith([], (d) => void (d.page.widthMm = Number.NaN));
+    const nan = docWith([], (d) => {
+      d.page.widthMm = Number.NaN;
+    });
     await expect(renderDocx(nan)).rejects.toThrow(UsageError);
   });
 
