@@ -54,11 +54,13 @@ export function matchItems<T>(
     const text = options.text;
     const threshold = options.threshold ?? 0.5;
     const candidates: { i: number; j: number; score: number }[] = [];
+    const newBags = newItems.map((b, j) => (oldFor.has(j) ? undefined : wordBag(text(b))));
     oldItems.forEach((a, i) => {
       if (usedOld.has(i)) return;
-      newItems.forEach((b, j) => {
-        if (oldFor.has(j)) return;
-        const score = similarity(text(a), text(b));
+      const oldBag = wordBag(text(a));
+      newBags.forEach((newBag, j) => {
+        if (newBag === undefined) return;
+        const score = bagSimilarity(oldBag, newBag);
         if (score >= threshold) candidates.push({ i, j, score });
       });
     });
@@ -82,16 +84,21 @@ export function matchItems<T>(
 
 /** Dice coefficient over word tokens (case-insensitive multiset): 1 = same words, 0 = none shared. */
 export function similarity(a: string, b: string): number {
-  const count = (s: string) => {
-    const bag = new Map<string, number>();
-    for (const token of tokenize(normalizeKey(s))) {
-      const key = tokenKey(token);
-      bag.set(key, (bag.get(key) ?? 0) + 1);
-    }
-    return bag;
-  };
-  const x = count(a);
-  const y = count(b);
+  return bagSimilarity(wordBag(a), wordBag(b));
+}
+
+type WordBag = Map<string, number>;
+
+function wordBag(text: string): WordBag {
+  const bag: WordBag = new Map();
+  for (const token of tokenize(normalizeKey(text))) {
+    const key = tokenKey(token);
+    bag.set(key, (bag.get(key) ?? 0) + 1);
+  }
+  return bag;
+}
+
+function bagSimilarity(x: WordBag, y: WordBag): number {
   let shared = 0;
   let total = 0;
   for (const [key, n] of x) {
