@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { layoutDoc } from '../../../src/backends/pdf/index.js';
+import { breakLines } from '../../../src/backends/pdf/layout/break-lines.js';
 import type { LayoutResult, StructRole, TextItem } from '../../../src/backends/pdf/layout/types.js';
 import type { Block } from '../../../src/doc/model.js';
 import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
@@ -127,5 +128,21 @@ describe('layout', () => {
     const links = layoutDoc(overflowDoc()).pages.flatMap((p) => p.links);
     expect(links[0]).toMatchObject({ href: 'https://www.linkoping.se/', text: 'kommunens webbplats' });
     expect(links.length).toBeGreaterThan(2);
+  });
+});
+
+describe('line breaking', () => {
+  test('amounts, "19 §" and "25 %" are never split over two lines', () => {
+    const sample =
+      'Kostnaden är 1 200 000 kr per år, enligt 19 § och § 11, varav 25 % och 800 000 kr avser 2 085 000 kr. ';
+    const inlines = [{ type: 'text' as const, text: sample.repeat(4), face: 'regular' as const, sizePt: 11 }];
+    for (let width = 90; width < 400; width += 7) {
+      const lines = breakLines(inlines, width).map((l) => l.pieces.map((p) => p.text).join(''));
+      for (let i = 1; i < lines.length; i++) {
+        const boundary = `${lines[i - 1]!.slice(-1)}|${lines[i]!.slice(0, 4)}`;
+        expect(boundary).not.toMatch(/^\d\|(\d{3}(?!\d)|kr|§|%)|^§\|\d/);
+      }
+      expect(lines.join(' ')).toBe(sample.repeat(4).trim());
+    }
   });
 });

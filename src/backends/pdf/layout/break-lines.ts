@@ -39,6 +39,16 @@ const AFTER_HYPHEN = /(?<=\p{L}{2}[-\u2010])(?=\p{L})/u;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
 const AFTER_URL_SEPARATOR = /(?<=[/?&=_-])(?=[^/])/;
 
+/** "1 200 000", "800 000 kr", "19 §", "25 %", "§ 19": spaces that must not become line breaks. */
+const NUMBER_GLUE_BEFORE = /^(?:\d{3}(?!\d)|(?:kr|tkr|mnkr|§|%)(?![\p{L}\p{N}]))/u;
+
+function keepsNumberTogether(text: string, at: number, space: string): boolean {
+  if (space !== ' ') return false;
+  const before = text[at - 1] ?? '';
+  const after = text.slice(at + 1);
+  return (/\d/.test(before) && NUMBER_GLUE_BEFORE.test(after)) || (before === '§' && /^\d/.test(after));
+}
+
 /** An unbreakable chunk, with the space that precedes it (if any). */
 interface Box {
   pieces: LinePiece[];
@@ -89,10 +99,17 @@ function toBoxes(inlines: StyledInline[]): Box[] {
       pendingSpace = undefined;
       continue;
     }
-    const parts = normaliseText(inline.text).split(new RegExp(`(${BREAKING_SPACE.source})`, 'u'));
+    const normalised = normaliseText(inline.text);
+    const parts = normalised.split(new RegExp(`(${BREAKING_SPACE.source})`, 'u'));
+    let offset = 0;
     for (const part of parts) {
+      offset += part.length;
       if (part.length === 0) continue;
       if (BREAKING_SPACE.test(part)) {
+        if (current && keepsNumberTogether(normalised, offset - part.length, part)) {
+          addText(' ', inline, false);
+          continue;
+        }
         close();
         if (!pendingBreak) pendingSpace = piece(' ', inline);
         continue;

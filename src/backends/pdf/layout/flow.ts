@@ -251,17 +251,54 @@ function textRun(text: string, bold = false): Inline[] {
   return [{ type: 'text', text, bold }];
 }
 
+/** Signatures side by side, two to a row; each is its own P (department, name, title). */
+const SIGNATURES_PER_ROW = 2;
+const SIGNATURE_COLUMN_GAP_PT = 18;
+
+/** Lay column sections next to each other: row k of the result holds line k of every column. */
+function mergeColumns(columns: FlowLine[][]): FlowLine[] {
+  const rows: FlowLine[] = [];
+  const count = Math.max(0, ...columns.map((c) => c.length));
+  for (let k = 0; k < count; k++) {
+    const lines = columns.flatMap((c) => c.slice(k, k + 1));
+    rows.push({
+      heightPt: Math.max(...lines.map((l) => l.heightPt)),
+      spaceBeforePt: Math.max(...lines.map((l) => l.spaceBeforePt)),
+      keepWithPrevious: false,
+      items: lines.flatMap((l) => l.items),
+      links: lines.flatMap((l) => l.links),
+    });
+  }
+  return rows;
+}
+
 function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
   const lines: FlowLine[] = [];
-  block.signatures.forEach((signature, i) => {
-    const node = ctx.struct.add('P', 0);
-    const department = paragraphLines(textRun(signature.department), BODY, node, ctx);
-    const name = paragraphLines(textRun(signature.name), BODY, node, ctx);
-    const title = signature.title ? paragraphLines(textRun(signature.title), BODY, node, ctx) : [];
-    if (name[0]) name[0].spaceBeforePt = SIGNATURE_NAME_GAP_PT;
-    if (i > 0 && department[0]) department[0].spaceBeforePt = SPACING_PT.signatures.before / 2;
-    lines.push(...department, ...name, ...title);
-  });
+  const columnWidthPt =
+    (ctx.widthPt - SIGNATURE_COLUMN_GAP_PT * (SIGNATURES_PER_ROW - 1)) / SIGNATURES_PER_ROW;
+  for (let row = 0; row * SIGNATURES_PER_ROW < block.signatures.length; row++) {
+    const signatures = block.signatures.slice(row * SIGNATURES_PER_ROW, (row + 1) * SIGNATURES_PER_ROW);
+    const sections = signatures.map((signature, i) => {
+      const column = {
+        ...ctx,
+        leftPt: ctx.leftPt + i * (columnWidthPt + SIGNATURE_COLUMN_GAP_PT),
+        widthPt: columnWidthPt,
+      };
+      const node = ctx.struct.add('P', 0);
+      const name = paragraphLines(textRun(signature.name), BODY, node, column);
+      if (name[0]) name[0].spaceBeforePt = SIGNATURE_NAME_GAP_PT;
+      return [
+        paragraphLines(textRun(signature.department), BODY, node, column),
+        name,
+        signature.title ? paragraphLines(textRun(signature.title), BODY, node, column) : [],
+      ];
+    });
+    const rowLines = [0, 1, 2].flatMap((section) => mergeColumns(sections.map((s) => s[section]!)));
+    if (row > 0 && rowLines[0]) rowLines[0].spaceBeforePt = SPACING_PT.signatures.before;
+    lines.push(...rowLines);
+  }
+  // Never a signature alone on the last page: it takes the end of the text before it along.
+  if (lines[0]) lines[0].keepWithPrevious = true;
   return { lines: keptTogether(lines), spacing: SPACING_PT.signatures, keepNextLines: 0 };
 }
 

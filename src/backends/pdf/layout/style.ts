@@ -18,7 +18,7 @@ export const SPACING_PT = {
   label: { before: 0, after: 3 },
   list: { before: 0, after: 7 },
   listItemGap: 4,
-  rule: { before: 4, after: 10 },
+  rule: { before: 10, after: 10 },
   signatures: { before: 30, after: 0 },
   recipients: { before: 24, after: 0 },
 } as const;
