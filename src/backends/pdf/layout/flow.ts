@@ -307,6 +307,8 @@ function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
   for (const recipient of block.recipients) {
     lines.push(...paragraphLines(textRun(recipient), BODY, ctx.struct.add('P', 0), ctx));
   }
+  // The expedition list belongs with the signatures above it: no page of its own.
+  if (lines[0]) lines[0].keepWithPrevious = true;
   return { lines: keptTogether(lines), spacing: SPACING_PT.recipients, keepNextLines: 0 };
 }
 
