@@ -1,5 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import fontkit from '@pdf-lib/fontkit';
+import { describe, expect, test, vi } from 'vitest';
 import { shape, textWidthPt, unsupportedCharacters } from '../../../src/backends/pdf/fonts.js';
+import { renderPdf } from '../../../src/backends/pdf/index.js';
+import { overflowDoc } from '../../fixtures/pdf/docs.js';
+import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
 
 describe('fonts', () => {
   test('Swedish letters, dashes, quotes, § € and no-break space are all covered', () => {
@@ -22,5 +26,16 @@ describe('fonts', () => {
 
   test('bold is wider than regular', () => {
     expect(textWidthPt('bold', 'Ärende', 11)).toBeGreaterThan(textWidthPt('regular', 'Ärende', 11));
+  });
+});
+
+describe('font loading', () => {
+  test('fonts are parsed once per process, not per document', async () => {
+    await renderPdf(seed001Doc());
+    const create = vi.spyOn(fontkit, 'create');
+    await renderPdf(seed001Doc());
+    await renderPdf(overflowDoc());
+    expect(create).not.toHaveBeenCalled();
+    create.mockRestore();
   });
 });

@@ -3,7 +3,7 @@
  * in drawing order (which is reading order), so each element's /K lists its marked content and children in
  * the order they are read. The ParentTree maps each page's MCIDs and each link annotation back to elements.
  */
-import { type PDFContext, type PDFDict, PDFName, type PDFObject, type PDFRef } from 'pdf-lib';
+import { type PDFContext, type PDFDict, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../layout/types.js';
 
 export class StructureWriter {
@@ -74,7 +74,7 @@ export class StructureWriter {
     });
     const nums: PDFObject[] = [];
     this.pageEntries.forEach((entries, pageIndex) => {
-      nums.push(context.obj(pageIndex), context.obj(Array.from(entries, (ref) => ref ?? PDFName.of('Null'))));
+      nums.push(context.obj(pageIndex), context.obj(Array.from(entries, (ref) => ref ?? PDFNull)));
     });
     for (const { key, ref } of this.annotationEntries) nums.push(context.obj(key), ref);
     const root = context.obj({
