@@ -27,6 +27,8 @@ export interface LinePiece {
 export interface BrokenLine {
   pieces: LinePiece[];
   widthPt: number;
+  /** The line was broken at a space: drawn after the line (outside its width) so text extraction keeps it. */
+  trailingSpace?: boolean;
 }
 
 /** Allowed slack for rounding when comparing widths. */
@@ -195,7 +197,10 @@ export function breakLines(inlines: StyledInline[], maxWidthPt: number): BrokenL
       line.widthPt += spacePt + box.widthPt;
       continue;
     }
-    if (line.pieces.length > 0) flush();
+    if (line.pieces.length > 0) {
+      if (box.space) line.trailingSpace = true;
+      flush();
+    }
     if (box.widthPt <= maxWidthPt + EPSILON_PT) {
       line.pieces.push(...box.pieces);
       line.widthPt = box.widthPt;

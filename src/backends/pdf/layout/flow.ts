@@ -163,6 +163,8 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
     x += p.widthPt;
   }
   for (const area of links) area.text = area.text.trim();
+  // The space the line broke at is drawn (invisibly, past the text) so copied text keeps its word gap.
+  if (line.trailingSpace) items.at(-1)?.pieces.push(' ');
   return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
 }
 
