@@ -137,3 +137,30 @@ describe('DOCX with tracked changes', async () => {
     expect(Buffer.from(readFileSync(out)).equals(Buffer.from(tracked))).toBe(true);
   });
 });
+
+describe('DOCX with tracked changes between unrelated memos', () => {
+  const pairs = [
+    [
+      'cases/son-2020-281-arbetsinriktad-rehabilitering.md',
+      'cases/son-2024-112-bin-2024-87-tidiga-insatser.md',
+    ],
+    ['cases/kfn-2025-41-oppettider-stadsbiblioteket.md', 'cases/on-2017-612-tillaggsuppdrag-leanlink.md'],
+  ] as const;
+  for (const [from, to] of pairs) {
+    it(`${from} → ${to}: accept gives the new, reject the old, and the schema holds`, async () => {
+      const [a, b] = [caseOf(from), caseOf(to)];
+      const tracked = await trackedChangesDocx(a, b, profile);
+      const zip = await JSZip.loadAsync(tracked);
+      const newZip = await JSZip.loadAsync(await renderDocx(renderDoc(b, profile)));
+      const oldZip = await JSZip.loadAsync(await renderDocx(renderDoc(a, profile)));
+      for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer2.xml']) {
+        const xml = await zip.file(part)!.async('string');
+        const newTexts = paragraphsOf(await newZip.file(part)!.async('string')).map(paragraphText);
+        const oldTexts = paragraphsOf(await oldZip.file(part)!.async('string')).map(paragraphText);
+        expect(acceptAll(xml), part).toEqual(newTexts);
+        expect(rejectAll(xml), part).toEqual(oldTexts);
+      }
+      expect(await validate(tracked, 'docx', 'Office2007')).toHaveLength(0);
+    });
+  }
+});
