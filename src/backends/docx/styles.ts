@@ -10,6 +10,7 @@
  */
 import {
   type IParagraphStyleOptions,
+  type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions,
   type IStylesOptions,
   LineRuleType,
@@ -90,6 +91,15 @@ function paragraphStyles(language: string): IParagraphStyleOptions[] {
   ];
 }
 
+/**
+ * Paragraph defaults. Widow and orphan control is on, as in Word's own Normal template (docx's
+ * types only offer it on paragraphs, but its defaults writer takes it).
+ */
+const paragraphDefaults: IParagraphStylePropertiesOptions & { widowControl: boolean } = {
+  spacing: { after: ptToTwip(spacingPt.paragraphAfter), line: lineSpacing240, lineRule: LineRuleType.AUTO },
+  widowControl: true,
+};
+
 export function buildStyles(language: string): IStylesOptions {
   const heading = (sizeInPt: number, outlineLevel: number) => ({
     // Word's own (lower-case) name, so Word treats it as its built-in heading and translates it.
@@ -109,13 +119,7 @@ export function buildStyles(language: string): IStylesOptions {
     default: {
       document: {
         run: run(language, { size: ptToHalfPt(sizePt.body) }),
-        paragraph: {
-          spacing: {
-            after: ptToTwip(spacingPt.paragraphAfter),
-            line: lineSpacing240,
-            lineRule: LineRuleType.AUTO,
-          },
-        },
+        paragraph: paragraphDefaults,
       },
       title: {
         run: run(language, { bold: true, size: ptToHalfPt(sizePt.title), color: '000000' }),
