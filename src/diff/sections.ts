@@ -6,7 +6,7 @@ import type { Case, Section } from '../case/model.js';
 import { alignRows, matchItems } from './match.js';
 import type { ParagraphDiff, SectionDiff } from './model.js';
 import { normalizeKey, normalizeText, splitParagraphs } from './normalize.js';
-import { diffWords } from './words.js';
+import { compareTexts } from './texts.js';
 
 interface Prepared {
   heading: string;
@@ -51,17 +51,5 @@ export function diffSections(a: Case, b: Case): SectionDiff[] {
 }
 
 function diffParagraphs(oldParagraphs: string[], newParagraphs: string[]): ParagraphDiff[] {
-  const matching = matchItems(oldParagraphs, newParagraphs, {
-    key: (s) => s,
-    text: (s) => s,
-    threshold: 0.5,
-  });
-  return alignRows(matching, newParagraphs.length).map((row): ParagraphDiff => {
-    const old = row.oldIndex === undefined ? undefined : oldParagraphs[row.oldIndex];
-    const neu = row.newIndex === undefined ? undefined : newParagraphs[row.newIndex];
-    if (old === undefined) return { kind: 'added', moved: false, new: neu };
-    if (neu === undefined) return { kind: 'removed', moved: false, old };
-    if (old === neu) return { kind: 'same', moved: row.moved, old, new: neu };
-    return { kind: 'changed', moved: row.moved, old, new: neu, words: diffWords(old, neu) };
-  });
+  return compareTexts(oldParagraphs, newParagraphs, 0.5).map(({ row: _row, ...text }) => text);
 }
