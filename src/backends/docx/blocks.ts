@@ -22,8 +22,9 @@ const text = (t: string) => new TextRun({ text: xmlSafe(t) });
 function listParagraphs(list: ListBlock, ctx: BlockContext): Paragraph[] {
   const { reference, instance } = ctx.numbering.refOf(list);
   const style = list.ordered ? StyleId.listNumber : StyleId.listBullet;
+  // An item without paragraphs still takes its number, so the numbers after it stay right.
   return list.items.flatMap((item) =>
-    item.paragraphs.map((inlines, index) =>
+    (item.paragraphs.length > 0 ? item.paragraphs : [[]]).map((inlines, index) =>
       index === 0
         ? new Paragraph({
             style,

@@ -249,6 +249,19 @@ describe('numbering', () => {
     ]);
   });
 
+  test('an item without paragraphs keeps its number', async () => {
+    const doc = docWith([
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        items: [{ paragraphs: [[t('Ett')]] }, { paragraphs: [] }, { paragraphs: [[t('Tre')]] }],
+      },
+    ]);
+    const body = part(await readParts(await renderDocx(doc)), 'word/document.xml');
+    expect(xpathStrings(body, `count(//${el('body')}/${el('p')}[.//${el('numPr')}])`)).toEqual(['3']);
+  });
+
   test('a bulleted list uses a bullet definition and the List Bullet style', async () => {
     const doc = docWith([
       {
