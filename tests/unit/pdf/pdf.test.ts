@@ -1,7 +1,7 @@
 /** The rendered PDF as independent readers see it: poppler, qpdf and pdf.js. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
-import type { Doc } from '../../../src/doc/model.js';
+import type { Doc, Inline } from '../../../src/doc/model.js';
 import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
 import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
 import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from './readers.js';
@@ -128,7 +128,7 @@ describe('seed 001 as PDF', () => {
     const meta = await pdf.getMetadata();
     expect((meta.info as { Language?: string }).Language).toBe('sv-SE');
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
-    const headings: string[] = [];
+    const elements: { role: string; text: string }[] = [];
     const roles = new Set<string>();
     let textInside = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -146,28 +146,48 @@ describe('seed 001 as PDF', () => {
         }
       }
       type Node = { role?: string; id?: string; type?: string; children?: Node[] };
+      // Text of each heading and paragraph element, its marked content joined as a reader would.
       const walk = (node: Node, into?: string[]) => {
         if (node.role) roles.add(node.role);
-        const collect = node.role && /^H[1-3]$/.test(node.role) ? [] : into;
+        const collect = node.role && /^(H[1-3]|P)$/.test(node.role) ? [] : into;
         for (const child of node.children ?? []) {
           if (child.type === 'content' && child.id && collect) collect.push(textById.get(child.id) ?? '');
           else walk(child, collect);
         }
-        if (collect && collect !== into) headings.push(`${node.role} ${collect.join(' ')}`);
+        if (collect && collect !== into) elements.push({ role: node.role!, text: collect.join(' ') });
       };
       walk(tree as Node);
     }
+    const inlineText = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
     const expected = doc.blocks.flatMap((b) =>
       b.type === 'title' || b.type === 'heading'
-        ? [
-            `${b.type === 'title' ? 'H1' : `H${b.level}`} ${b.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('')}`,
-          ]
+        ? [{ role: b.type === 'title' ? 'H1' : `H${b.level}`, text: inlineText(b.inlines) }]
         : [],
     );
-    expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual(expected);
-    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody'])
+    const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(elements.filter((e) => e.role !== 'P').map((e) => ({ ...e, text: normalised(e.text) }))).toEqual(
+      expected,
+    );
+    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody']) {
       expect(roles).toContain(role);
+    }
     expect(textInside).toBeGreaterThan(50);
+  });
+
+  test('pdfinfo -struct-text: each paragraph reads back word for word, spaces at line ends included', () => {
+    // The element tree as poppler prints it: a role line, then its text as quoted lines (one per line drawn).
+    const elements: { role: string; text: string }[] = [];
+    for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
+      const role = /^\s*(\w+) \(\w+\)$/.exec(line);
+      const quoted = /^\s*"(.*)"$/.exec(line);
+      if (role) elements.push({ role: role[1]!, text: '' });
+      else if (quoted && elements.length > 0) elements.at(-1)!.text += quoted[1];
+    }
+    const paragraphs = doc.blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [b.inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('')] : [],
+    );
+    expect(paragraphs.length).toBeGreaterThan(10);
+    for (const p of paragraphs) expect(elements).toContainEqual({ role: 'P', text: p });
   });
 
   test('qpdf: catalog, pages and structure root carry the tagging entries', () => {
