@@ -48,7 +48,7 @@ describe('skrivelse diff (files)', () => {
         .slice(bodyStart)
         .replace(/avseende\narbetsinriktad/g, 'avseende arbetsinriktad')
         .split('\n')
-        .map((line) => (line.startsWith('#') ? line : line.replace(/ och /g, ' och\n')))
+        .map((line) => (line.startsWith('#') ? line : line.replace(/ och /g, ' och \n ')))
         .join('\n')
         .replace(/\n\n(?=[A-ZÅÄÖ])/g, '  \n\n')
     ).replace(/\n/g, '\r\n');
