@@ -79,6 +79,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
   let seedPdf: string;
   let pageCount: number;
 
+  // A first LibreOffice start on a fresh machine builds its profile, which can take a while.
   beforeAll(async () => {
     const dir = makeWorkDir();
     const seedFile = join(dir, 'seed001.docx');
@@ -101,7 +102,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
       caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8'));
     [seedPdf] = convert(dir, [seedFile], 'pdf') as [string];
     pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
-  });
+  }, 300_000);
 
   test('the same words in the same order as the Doc', () => {
     expect(words(seedText)).toEqual(docWords(seed001Doc()));

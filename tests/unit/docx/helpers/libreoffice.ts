@@ -58,7 +58,7 @@ export function convert(workDir: string, files: string[], format: string): strin
     ],
     {
       stdio: 'pipe',
-      timeout: 120_000,
+      timeout: 240_000,
       env: { ...process.env, FONTCONFIG_FILE: join(workDir, 'fonts.conf') },
     },
   );
