@@ -35,7 +35,7 @@ export function gitShow(spec: string, cwd: string): Promise<Uint8Array> {
           new UsageError(
             code === 'ENOENT'
               ? 'Kommandot git finns inte på den här datorn.'
-              : `Kunde inte hämta ${spec} ur git${detail ? `: ${detail}` : '.'}`,
+              : `Kunde inte hämta ${spec} ur git: ${explainGit(detail)}`,
             code === 'ENOENT'
               ? 'Installera git, eller jämför två filer i stället.'
               : 'Kontrollera att revisionen finns och att filen ligger i ett git-arkiv (se `git log -- <fil>`).',
@@ -44,6 +44,15 @@ export function gitShow(spec: string, cwd: string): Promise<Uint8Array> {
       },
     );
   });
+}
+
+/** git's (English) complaint in Swedish for the common cases, with git's own words kept for the rest. */
+function explainGit(detail: string): string {
+  if (/not a git repository/i.test(detail)) return 'mappen ligger inte i ett git-arkiv.';
+  if (/does not exist in|exists on disk, but not in/i.test(detail))
+    return 'filen fanns inte i den revisionen.';
+  if (/invalid object name|unknown revision|bad revision/i.test(detail)) return 'revisionen finns inte.';
+  return detail === '' ? 'okänt fel.' : `${detail}`;
 }
 
 /** True when an argument names a git object as `REV:path` rather than a file. */

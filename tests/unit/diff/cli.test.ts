@@ -191,6 +191,9 @@ describe('skrivelse diff (git)', () => {
   it('says in Swedish when git fails', async () => {
     const r = await run(['--git', 'finns-inte', 'repo/ärenden/ärende.md']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Kunde inte hämta finns-inte:./ärende.md ur git');
+    expect(r.err).toContain('Kunde inte hämta finns-inte:./ärende.md ur git: revisionen finns inte.');
+    const notThere = await run(['--git', 'HEAD', write('utanför.md', single)]);
+    expect(notThere.code).toBe(2);
+    expect(notThere.err).toContain('mappen ligger inte i ett git-arkiv.');
   });
 });
