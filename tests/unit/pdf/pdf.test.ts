@@ -1,6 +1,6 @@
 /** The rendered PDF as independent readers see it: poppler, qpdf and pdf.js. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { renderPdf } from '../../../src/backends/pdf/index.js';
+import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
 import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
@@ -97,6 +97,26 @@ describe('seed 001 as PDF', () => {
     expect(second).toContain('Dnr SON 2020-281');
     expect(second).not.toContain('TJÄNSTESKRIVELSE');
     expect(second).not.toContain('Org.nr');
+  });
+
+  test('pdftotext -bbox: lines end where layout measured them (kerning drawn as measured)', () => {
+    const layout = layoutDoc(doc);
+    const boxes = wordBoxes(path);
+    let compared = 0;
+    layout.pages.forEach((page, pageIndex) => {
+      const lineEnds = new Map<number, number>();
+      for (const item of page.items) {
+        if (item.kind !== 'text' || item.node === undefined) continue;
+        lineEnds.set(item.baselinePt, Math.max(lineEnds.get(item.baselinePt) ?? 0, item.xPt + item.widthPt));
+      }
+      for (const [baseline, end] of lineEnds) {
+        const words = boxes.filter((b) => b.page === pageIndex + 1 && b.yMin < baseline && b.yMax > baseline);
+        if (words.length === 0) continue;
+        expect(Math.max(...words.map((w) => w.xMax))).toBeCloseTo(end, 1);
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(60);
   });
 
   test('pdffonts: every font embedded as a subset with a ToUnicode map', () => {

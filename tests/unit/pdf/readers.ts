@@ -28,14 +28,31 @@ export function pageCount(path: string): number {
 }
 
 /** Words with their boxes from `pdftotext -bbox`, in points. */
-export function wordBoxes(path: string): { page: number; word: string; xMax: number; xMin: number }[] {
+export interface WordBox {
+  page: number;
+  word: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export function wordBoxes(path: string): WordBox[] {
   const html = run('pdftotext', ['-bbox', path, '-']);
-  const words: { page: number; word: string; xMax: number; xMin: number }[] = [];
+  const words: WordBox[] = [];
   let page = 0;
   for (const line of html.split('\n')) {
     if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (m) words.push({ page, word: m[3]!, xMin: Number(m[1]), xMax: Number(m[2]) });
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) {
+      const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      words.push({ page, word: m[5]!, xMin, yMin, xMax, yMax });
+    }
   }
   return words;
 }
