@@ -124,9 +124,17 @@ function decisionsHtml(blocks: DecisionBlockDiff[]): string {
   return `<section aria-labelledby="h-beslut"><h2 id="h-beslut">Förslag till beslut</h2>\n${html}</section>`;
 }
 
+/** "Stycke" is neuter: nytt, borttaget, ändrat. */
+const paragraphBadge: Record<string, string> = {
+  added: badge('added', 'nytt stycke'),
+  removed: badge('removed', 'borttaget stycke'),
+  changed: badge('changed', 'ändrat stycke'),
+  same: '',
+};
+
 function paragraphHtml(p: ParagraphDiff): string {
   if (p.kind === 'same' && !p.moved) return '';
-  const notes = [kindBadge[p.kind], p.moved ? badge('moved', 'flyttat stycke') : ''].join(' ').trim();
+  const notes = [paragraphBadge[p.kind], p.moved ? badge('moved', 'flyttat stycke') : ''].join(' ').trim();
   return `<div class="para ${p.kind}">${notes ? `<div class="para-head">${notes}</div>` : ''}${both(p)}</div>`;
 }
 

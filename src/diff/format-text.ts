@@ -110,8 +110,13 @@ function sectionLines(sections: SectionDiff[], style: Style): string[] {
         s.moved ? `flyttat från plats ${s.oldIndex} till ${s.newIndex}` : '',
       ].filter((n) => n !== '');
       const title = `  ${s.heading}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
-      const body =
-        s.kind === 'added' || s.kind === 'removed' ? [] : s.paragraphs.map((p) => paragraphLine(p, style));
+      // A whole new or removed section is shown shortened; its paragraphs carry the markers.
+      const whole = s.kind === 'added' || s.kind === 'removed';
+      const body = s.paragraphs.map((p) =>
+        whole
+          ? paragraphLine({ ...p, old: p.old && elide(p.old), new: p.new && elide(p.new) }, style)
+          : paragraphLine(p, style),
+      );
       return [style.head(title), ...body.filter((l) => l !== undefined)];
     });
 }
