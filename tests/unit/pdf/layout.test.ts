@@ -147,3 +147,32 @@ describe('line breaking', () => {
     }
   });
 });
+
+describe('keep rules across blocks', () => {
+  test('a heading keeps two lines even when its first paragraph has one, but sections do not chain', () => {
+    const sections = Array.from({ length: 6 }, (_, i) => [
+      heading(`Avsnitt ${i + 1}`),
+      para(text(`Kort text ${i + 1}.`)),
+    ]).flat();
+    let spread = 0;
+    for (let n = 20; n < 60; n++) {
+      const layout = layoutDoc(
+        docWith([
+          ...fillers(n),
+          heading('Huvudrubrik'),
+          para(text('En rad.')),
+          para(text(prose(50))),
+          ...sections,
+        ]),
+      );
+      const items = bodyItems(layout);
+      const pageOf = (s: string) => items.find(({ item }) => item.pieces.join('').startsWith(s))!.page;
+      // Two lines after "Huvudrubrik": the one-line paragraph and the first line of the next.
+      expect(pageOf('Huvudrubrik')).toBe(pageOf('En rad.'));
+      expect(pageOf('Förvaltningen')).toBe(pageOf('Huvudrubrik'));
+      for (let i = 1; i <= 6; i++) expect(pageOf(`Avsnitt ${i}`)).toBe(pageOf(`Kort text ${i}.`));
+      if (pageOf('Avsnitt 1') !== pageOf('Avsnitt 6')) spread++;
+    }
+    expect(spread).toBeGreaterThan(0);
+  });
+});

@@ -367,15 +367,26 @@ export function flowBlocks(
   const ctx: FlowContext = { struct: new StructBuilder(), leftPt, widthPt };
   const lines: FlowLine[] = [];
   let afterPt = 0;
+  // Lines still to keep with the last heading (or label), and whether a block already came in between.
   let keepLines = 0;
+  let carried = false;
   for (const block of blocks) {
     const handler = HANDLERS[block.type] as (b: Block, c: FlowContext) => BlockFlow;
     const flow = handler(block, ctx);
     if (flow.lines.length === 0) continue;
     flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;
-    // A heading keeps with the first lines of the next block only, so one-line sections do not chain up.
-    for (const line of flow.lines.slice(0, keepLines)) line.keepWithPrevious = true;
-    keepLines = flow.keepNextLines;
+    // A heading keeps with two lines of what follows, but the count stops at the next heading, so a run of
+    // one-line sections does not chain into one unbreakable block.
+    const startsSection = flow.keepNextLines > 0;
+    const kept = carried && startsSection ? 0 : Math.min(keepLines, flow.lines.length);
+    for (const line of flow.lines.slice(0, kept)) line.keepWithPrevious = true;
+    if (startsSection) {
+      keepLines = flow.keepNextLines;
+      carried = false;
+    } else {
+      keepLines -= kept;
+      carried = true;
+    }
     afterPt = flow.spacing.after;
     lines.push(...flow.lines);
   }
