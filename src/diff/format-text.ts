@@ -121,7 +121,15 @@ function sectionLines(sections: SectionDiff[], style: Style): string[] {
     });
 }
 
-export function formatText(diff: CaseDiff, options: { colour: boolean }): string {
+/** Control characters from a case (e.g. ESC) could drive the terminal; they are shown as U+FFFD instead. */
+function withoutControls(diff: CaseDiff): CaseDiff {
+  return JSON.parse(JSON.stringify(diff), (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd') : value,
+  ) as CaseDiff;
+}
+
+export function formatText(unsafe: CaseDiff, options: { colour: boolean }): string {
+  const diff = withoutControls(unsafe);
   const style = options.colour ? colour : plain;
   const out = [`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`];
   const group = (title: string, lines: string[]) => {

@@ -54,3 +54,13 @@ describe('HTML page', () => {
     expect(html).toContain('>nämnden borttagen<');
   });
 });
+
+describe('terminal safety', () => {
+  it('never passes control characters from a case to the terminal', () => {
+    const a = makeCase();
+    const b = makeCase({ title: 'Rubrik \u001b]0;kapad\u0007 \u001b[2J slut' });
+    const out = formatText(diffCases(a, b), { colour: true });
+    expect(out).not.toMatch(/\u001b[\]]|\u001b\[2J|\u0007/);
+    expect(out).toContain('\ufffd[2J');
+  });
+});
