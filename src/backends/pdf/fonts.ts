@@ -11,8 +11,6 @@ import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
-export const FACE_IDS: readonly FaceId[] = ['regular', 'italic', 'bold', 'boldItalic'];
-
 const FONT_FILES: Record<FaceId, string> = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',

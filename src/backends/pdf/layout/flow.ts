@@ -3,8 +3,17 @@
  * text belongs to. Pagination comes after and only decides where pages break.
  */
 import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../../doc/model.js';
-import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
-import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
+import { breakLines, type StyledText } from './break-lines.js';
+import {
+  type FlowContext,
+  type FlowLine,
+  keptTogether,
+  paragraphLines,
+  plainText,
+  StructBuilder,
+  type TextStyle,
+  toFlowLine,
+} from './lines.js';
 import {
   BODY_SIZE_PT,
   H2_SIZE_PT,
@@ -20,176 +29,13 @@ import {
   TITLE_LEADING,
   TITLE_SIZE_PT,
 } from './style.js';
-import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
-
-/** One line of the column; item positions are relative to the line's top. */
-export interface FlowLine {
-  heightPt: number;
-  spaceBeforePt: number;
-  /** No page break may fall between this line and the one before. */
-  keepWithPrevious: boolean;
-  items: PageItem[];
-  links: LinkArea[];
-  outline?: { level: 1 | 2 | 3; title: string };
-}
+import type { StructNode } from './types.js';
 
 interface BlockFlow {
   lines: FlowLine[];
   spacing: { before: number; after: number };
   /** How many lines after this block must stay on its page. */
   keepNextLines: number;
-}
-
-export class StructBuilder {
-  readonly nodes: StructNode[] = [{ id: 0, role: 'Document', parent: null }];
-  add(role: StructRole, parent: number, href?: string): number {
-    const id = this.nodes.length;
-    this.nodes.push(href === undefined ? { id, role, parent } : { id, role, parent, href });
-    return id;
-  }
-}
-
-interface FlowContext {
-  struct: StructBuilder;
-  leftPt: number;
-  widthPt: number;
-}
-
-interface TextStyle {
-  sizePt: number;
-  leading: number;
-  bold?: boolean;
-}
-
-/** Only absolute web and mail addresses become links; "#" or relative targets stay plain text. */
-export function isLinkTarget(href: string | undefined): href is string {
-  return href !== undefined && /^(?:https?:\/\/\S|mailto:\S)/i.test(href);
-}
-
-export function plainText(inlines: Inline[]): string {
-  return inlines
-    .map((i) => (i.type === 'text' ? i.text : ' '))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Doc inlines → styled text for `node`; each run of one link target gets its own Link node. */
-function styleInlines(
-  inlines: Inline[],
-  style: TextStyle,
-  node: number,
-  struct: StructBuilder,
-): StyledInline[] {
-  const result: StyledInline[] = [];
-  let linkNode: { href: string; id: number } | undefined;
-  for (const inline of inlines) {
-    if (inline.type === 'break') {
-      result.push({ type: 'break' });
-      linkNode = undefined;
-      continue;
-    }
-    const face = faceFor(style.bold || inline.bold, inline.italic);
-    if (isLinkTarget(inline.href)) {
-      if (linkNode?.href !== inline.href)
-        linkNode = { href: inline.href, id: struct.add('Link', node, inline.href) };
-      result.push({
-        type: 'text',
-        text: inline.text,
-        face,
-        sizePt: style.sizePt,
-        node: linkNode.id,
-        href: inline.href,
-      });
-    } else {
-      linkNode = undefined;
-      result.push({ type: 'text', text: inline.text, face, sizePt: style.sizePt, node });
-    }
-  }
-  return result;
-}
-
-function baselineOffsetPt(face: FaceId, sizePt: number, heightPt: number): number {
-  const { ascent, descent } = verticalMetrics(face);
-  return (heightPt - sizePt * (ascent - descent)) / 2 + ascent * sizePt;
-}
-
-/** A broken line → a flow line at `xPt`: pieces of one face and node merged into text items. */
-export function toFlowLine(line: BrokenLine, xPt: number, leading: number): FlowLine {
-  const sizePt = Math.max(...line.pieces.map((p) => p.style.sizePt));
-  const heightPt = sizePt * leading;
-  const baselinePt = baselineOffsetPt('regular', sizePt, heightPt);
-  const items: TextItem[] = [];
-  const links: LinkArea[] = [];
-  let x = xPt;
-  let last: { item: TextItem; style: StyledText } | undefined;
-  for (const p of line.pieces) {
-    const s = p.style;
-    if (last && last.style.face === s.face && last.style.sizePt === s.sizePt && last.style.node === s.node) {
-      last.item.pieces.push(p.text);
-      last.item.widthPt += p.widthPt;
-    } else {
-      const item: TextItem = {
-        kind: 'text',
-        xPt: x,
-        baselinePt,
-        face: s.face,
-        sizePt: s.sizePt,
-        pieces: [p.text],
-        widthPt: p.widthPt,
-      };
-      if (s.node !== undefined) item.node = s.node;
-      if (s.href) item.link = true;
-      items.push(item);
-      last = { item, style: s };
-    }
-    if (s.href && s.node !== undefined) {
-      const area = links.at(-1);
-      if (area && area.node === s.node && Math.abs(area.xPt + area.widthPt - x) < 1e-6) {
-        area.widthPt += p.widthPt;
-        area.text += p.text;
-      } else {
-        links.push({
-          node: s.node,
-          href: s.href,
-          text: p.text,
-          xPt: x,
-          topPt: 0,
-          widthPt: p.widthPt,
-          heightPt,
-        });
-      }
-    }
-    x += p.widthPt;
-  }
-  for (const area of links) area.text = area.text.trim();
-  // The space the line broke at is drawn (invisibly, past the text) so copied text keeps its word gap.
-  if (line.trailingSpace) items.at(-1)?.pieces.push(' ');
-  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
-}
-
-/** Lines of one paragraph, with widow and orphan control (no single first or last line on a page). */
-function paragraphLines(
-  inlines: Inline[],
-  style: TextStyle,
-  node: number,
-  ctx: FlowContext,
-  indentPt = 0,
-): FlowLine[] {
-  const broken = breakLines(styleInlines(inlines, style, node, ctx.struct), ctx.widthPt - indentPt);
-  const lines = broken
-    .filter((l) => l.pieces.length > 0)
-    .map((l) => toFlowLine(l, ctx.leftPt + indentPt, style.leading));
-  if (lines.length >= 2) {
-    lines[1]!.keepWithPrevious = true;
-    lines[lines.length - 1]!.keepWithPrevious = true;
-  }
-  return lines;
-}
-
-function keptTogether(lines: FlowLine[]): FlowLine[] {
-  for (const line of lines.slice(1)) line.keepWithPrevious = true;
-  return lines;
 }
 
 function headingFlow(inlines: Inline[], role: 'H1' | 'H2' | 'H3', ctx: FlowContext): BlockFlow {

@@ -5,7 +5,7 @@
 import type { Furniture } from '../../../doc/model.js';
 import { type FaceId, textWidthPt } from '../fonts.js';
 import { breakLines } from './break-lines.js';
-import { toFlowLine } from './flow.js';
+import { toFlowLine } from './lines.js';
 import { FURNITURE, LEADING } from './style.js';
 import type { ArtifactKind, PageItem } from './types.js';
 

@@ -2,7 +2,7 @@
  * Pagination: place flow lines on pages, breaking only where keep rules allow (heading with what follows,
  * no widows or orphans, blocks kept whole). A chain of kept lines taller than a page breaks where it must.
  */
-import type { FlowLine } from './flow.js';
+import type { FlowLine } from './lines.js';
 
 /** Vertical extent available to the body on a page (points from the top). */
 export interface ColumnExtent {
