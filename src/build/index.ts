@@ -4,8 +4,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDocx } from '../backends/docx/index.js';
-import { renderPdf } from '../backends/pdf/index.js';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import type { Doc } from '../doc/model.js';
@@ -17,9 +15,10 @@ import { conflictingOwner, ownerKey, readOwners, writeOwners } from './ownership
 
 export type OutputFormat = 'pdf' | 'docx';
 
+/** Backends are loaded on first use, so commands that render nothing start fast. */
 export const outputFormats: Record<OutputFormat, (doc: Doc) => Promise<Uint8Array>> = {
-  pdf: renderPdf,
-  docx: renderDocx,
+  pdf: async (doc) => (await import('../backends/pdf/index.js')).renderPdf(doc),
+  docx: async (doc) => (await import('../backends/docx/index.js')).renderDocx(doc),
 };
 
 export interface BuildOptions {
