@@ -126,9 +126,15 @@ describe('layout', () => {
   test('"#" and relative targets are plain text; web addresses become links', () => {
     const seed = layoutDoc(seed001Doc());
     expect(seed.pages.flatMap((p) => p.links)).toEqual([]);
-    const links = layoutDoc(overflowDoc()).pages.flatMap((p) => p.links);
+    const layout = layoutDoc(overflowDoc());
+    const links = layout.pages.flatMap((p) => p.links);
     expect(links[0]).toMatchObject({ href: 'https://www.linkoping.se/', text: 'kommunens webbplats' });
     expect(links.length).toBeGreaterThan(2);
+    // Each link area is underlined (colour is not the only cue).
+    const underlines = layout.pages.flatMap((p) => p.items.filter((i) => i.kind === 'rule' && i.link));
+    expect(underlines.map((u) => u.kind === 'rule' && [u.xPt, u.widthPt])).toEqual(
+      links.map((l) => [l.xPt, l.widthPt]),
+    );
   });
 });
 

@@ -7,6 +7,10 @@ import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
 import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
 import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
 
+/** Link underline below the baseline and its thickness, as fractions of the font size. */
+const LINK_UNDERLINE_OFFSET = 0.12;
+const LINK_UNDERLINE_THICKNESS = 0.05;
+
 /** One line of the column; item positions are relative to the line's top. */
 export interface FlowLine {
   heightPt: number;
@@ -141,9 +145,19 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
     x += p.widthPt;
   }
   for (const area of links) area.text = area.text.trim();
+  // Links are underlined as well as coloured, so colour is not the only cue (WCAG 1.4.1).
+  const underlines: PageItem[] = links.map((area) => ({
+    kind: 'rule',
+    xPt: area.xPt,
+    yPt: baselinePt + sizePt * LINK_UNDERLINE_OFFSET,
+    widthPt: area.widthPt,
+    thicknessPt: sizePt * LINK_UNDERLINE_THICKNESS,
+    artifact: 'layout',
+    link: true,
+  }));
   // The space the line broke at is drawn (invisibly, past the text) so copied text keeps its word gap.
   if (line.trailingSpace) items.at(-1)?.pieces.push(' ');
-  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
+  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items: [...items, ...underlines], links };
 }
 
 /** Lines of one paragraph, with widow and orphan control (no single first or last line on a page). */

@@ -43,6 +43,8 @@ export interface RuleItem {
   widthPt: number;
   thicknessPt: number;
   artifact: ArtifactKind;
+  /** Stroked in the link colour (a link's underline). */
+  link?: boolean;
 }
 
 export type PageItem = TextItem | RuleItem;

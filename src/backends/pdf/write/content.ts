@@ -125,7 +125,11 @@ export function pageOperators(
       const y = round(pageHeightPt - item.yPt);
       ops.push(
         beginArtifact(context, item.artifact),
-        PDFOperator.of(Op.SetLineWidth, [PDFNumber.of(item.thicknessPt)]),
+        PDFOperator.of(
+          Op.StrokingColorRgb,
+          (item.link ? LINK_RGB : ([0, 0, 0] as const)).map((c) => PDFNumber.of(c)),
+        ),
+        PDFOperator.of(Op.SetLineWidth, [PDFNumber.of(round(item.thicknessPt))]),
         PDFOperator.of(Op.MoveTo, [PDFNumber.of(round(item.xPt)), PDFNumber.of(y)]),
         PDFOperator.of(Op.LineTo, [PDFNumber.of(round(item.xPt + item.widthPt)), PDFNumber.of(y)]),
         PDFOperator.of(Op.StrokePath),
