@@ -3,25 +3,12 @@
  * addressees), the short head of later pages (one row), the first-page footer, and the page
  * number "N (M)" top right on every page from PAGE and NUMPAGES fields.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Footer,
-  Header,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
+import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
+import { textWidthTwip } from './page.js';
 import { StyleId } from './styles.js';
-import { mmToTwip, ptToTwip } from './units.js';
+import { ptToTwip } from './units.js';
 import { xmlSafe } from './xml-safe.js';
 
 type RunChild = string | (typeof PageNumber)[keyof typeof PageNumber];
@@ -41,57 +28,8 @@ const pageNumberRun = (f: Furniture) => new TextRun({ children: pageNumberChildr
 const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
   new Paragraph({ style, children: [new TextRun({ text: xmlSafe(text), bold })] });
 
-/** Text width between the side margins. */
-export function textWidthTwip(doc: Doc): number {
-  const { widthMm, marginsMm } = doc.page;
-  return mmToTwip(widthMm - marginsMm.left - marginsMm.right);
-}
-
 /** Share of the text width kept for the page number, top right. */
 const pageNumberShare = 0.15;
-/** Space between columns of the head and foot tables. */
-const gutterTwip = mmToTwip(3);
-
-/** Splits `totalTwip` in proportion to `weights`, each column at least `minShare` of the total. */
-export function splitWidth(totalTwip: number, weights: readonly number[], minShare = 0.12): number[] {
-  const floor = weights.map((w) => Math.max(w, 1));
-  const sum = floor.reduce((a, b) => a + b, 0);
-  const shares = floor.map((w) => Math.max(w / sum, minShare));
-  const shareSum = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((s) => Math.floor((s / shareSum) * totalTwip));
-  widths[widths.length - 1]! += totalTwip - widths.reduce((a, b) => a + b, 0);
-  return widths;
-}
-
-interface CellOptions {
-  columnSpan?: number;
-  /** The last column has no gutter, so its text ends at the right margin. */
-  last?: boolean;
-  bottom?: boolean;
-}
-
-function cell(children: Paragraph[], widthTwip: number, options: CellOptions = {}): TableCell {
-  return new TableCell({
-    children,
-    columnSpan: options.columnSpan,
-    verticalAlign: options.bottom ? VerticalAlignTable.BOTTOM : undefined,
-    margins: { top: 0, bottom: 0, left: 0, right: options.last ? 0 : gutterTwip },
-    width: { size: widthTwip, type: WidthType.DXA },
-  });
-}
-
-function borderlessTable(rows: TableRow[], columnWidthsTwip: number[], topRule = false): Table {
-  const total = columnWidthsTwip.reduce((a, b) => a + b, 0);
-  return new Table({
-    rows,
-    columnWidths: columnWidthsTwip,
-    width: { size: total, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: topRule
-      ? { ...TableBorders.NONE, top: { style: BorderStyle.SINGLE, size: 4, color: '000000' } }
-      : TableBorders.NONE,
-  });
-}
 
 /** A spacer paragraph: a header or footer must end with a paragraph, and it sets off the body. */
 const spacer = (afterPt: number) =>
@@ -120,30 +58,24 @@ function stack(texts: readonly string[], beforePt: number, bold?: boolean): Para
 /** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
 function firstPageHeader(doc: Doc): Header {
   const f = doc.furniture;
-  const width = textWidthTwip(doc);
+  const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
   const left = Math.round(width * 0.5);
   const middle = width - left - pageCol;
   const rows = [
-    new TableRow({
-      children: [
-        cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
-        cell([line(f.label, StyleId.header, true)], middle, { bottom: true }),
-        pageNumberCell(f, pageCol),
-      ],
-    }),
-    new TableRow({
-      children: [
-        cell(stack(f.senderLines, 10), left),
-        cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, { columnSpan: 2, last: true }),
-      ],
-    }),
-    new TableRow({
-      children: [
-        cell([line('')], left),
-        cell(stack(f.addressees, 12, true), middle + pageCol, { columnSpan: 2, last: true }),
-      ],
-    }),
+    row([
+      cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
+      cell([line(f.label, StyleId.header, true)], middle, { bottom: true }),
+      pageNumberCell(f, pageCol),
+    ]),
+    row([
+      cell(stack(f.senderLines, 10), left),
+      cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, { columnSpan: 2, last: true }),
+    ]),
+    row([
+      cell([line('')], left),
+      cell(stack(f.addressees, 12, true), middle + pageCol, { columnSpan: 2, last: true }),
+    ]),
   ];
   return new Header({ children: [borderlessTable(rows, [left, middle, pageCol]), spacer(18)] });
 }
@@ -151,17 +83,15 @@ function firstPageHeader(doc: Doc): Header {
 /** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */
 function laterPageHeader(doc: Doc): Header {
   const f = doc.furniture;
-  const width = textWidthTwip(doc);
+  const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
   const items = f.shortHead.length > 0 ? f.shortHead : [''];
   const widths = splitWidth(
     width - pageCol,
     items.map((item) => item.length),
   );
-  const row = new TableRow({
-    children: [...items.map((item, i) => cell([line(item)], widths[i]!)), pageNumberCell(f, pageCol)],
-  });
-  return new Header({ children: [borderlessTable([row], [...widths, pageCol]), spacer(12)] });
+  const cells = [...items.map((item, i) => cell([line(item)], widths[i]!)), pageNumberCell(f, pageCol)];
+  return new Header({ children: [borderlessTable([row(cells)], [...widths, pageCol]), spacer(12)] });
 }
 
 /** Page 1 foot: one column per field (label over value), widths after their text, a rule above. */
@@ -170,28 +100,26 @@ function firstPageFooter(doc: Doc): Footer {
   const empty = new Paragraph({ style: StyleId.footer, children: [] });
   if (fields.length === 0) return new Footer({ children: [empty] });
   const widths = splitWidth(
-    textWidthTwip(doc),
+    textWidthTwip(doc.page),
     fields.map((field) => Math.max(field.label.length, field.value.length)),
   );
-  const row = new TableRow({
-    children: fields.map((field, i) =>
-      cell(
-        [
-          new Paragraph({
-            style: StyleId.footerLabel,
-            spacing: { before: ptToTwip(3) },
-            children: [new TextRun({ text: xmlSafe(field.label) })],
-          }),
-          line(field.value, StyleId.footer),
-        ],
-        widths[i]!,
-        { last: i === fields.length - 1 },
-      ),
+  const cells = fields.map((field, i) =>
+    cell(
+      [
+        new Paragraph({
+          style: StyleId.footerLabel,
+          spacing: { before: ptToTwip(3) },
+          children: [new TextRun({ text: xmlSafe(field.label) })],
+        }),
+        line(field.value, StyleId.footer),
+      ],
+      widths[i]!,
+      { last: i === fields.length - 1 },
     ),
-  });
+  );
   // The paragraph above the rule keeps the body text off the foot.
   const gap = new Paragraph({ style: StyleId.footer, spacing: { after: ptToTwip(10) }, children: [] });
-  return new Footer({ children: [gap, borderlessTable([row], widths, true), empty] });
+  return new Footer({ children: [gap, borderlessTable([row(cells)], widths, true), empty] });
 }
 
 export function buildHeaders(doc: Doc) {

@@ -5,7 +5,7 @@
 import { Document, Packer } from 'docx';
 import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
-import { blocksToParagraphs } from './blocks.js';
+import { blocksToChildren } from './blocks.js';
 import { buildFooters, buildHeaders } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
@@ -46,7 +46,7 @@ export function buildDocument(doc: Doc): Document {
         },
         headers: buildHeaders(doc),
         footers: buildFooters(doc),
-        children: blocksToParagraphs(doc.blocks, { numbering }),
+        children: blocksToChildren(doc.blocks, { numbering }),
       },
     ],
   });

@@ -24,6 +24,11 @@ function checkPageSetup(page: PageSetup): void {
   }
 }
 
+/** Text width between the side margins. */
+export function textWidthTwip(page: PageSetup): number {
+  return mmToTwip(page.widthMm - page.marginsMm.left - page.marginsMm.right);
+}
+
 export function pageProperties(page: PageSetup): NonNullable<ISectionPropertiesOptions['page']> {
   checkPageSetup(page);
   const { widthMm, heightMm, marginsMm } = page;

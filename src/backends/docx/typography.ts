@@ -20,8 +20,10 @@ export const spacingPt = {
   titleAfter: 12,
   headingBefore: 14,
   headingAfter: 4,
-  /** Room above the signature for a hand-written signature on paper. */
-  signatureBefore: 28,
+  /** Space above the signatures (as the PDF). */
+  signatureBefore: 30,
+  /** Room between förvaltning and name for a hand-written signature (as the PDF). */
+  signatureNameGap: 18,
   recipientsBefore: 16,
 } as const;
 

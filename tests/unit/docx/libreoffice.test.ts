@@ -65,6 +65,26 @@ function caseDocs(): Map<string, Doc> {
   return docs;
 }
 
+/**
+ * Seed 001 with `n` one-line paragraphs before the MBL section, pushing the signatures down the last
+ * page until, for some `n`, they would straddle a page break without their keep-together settings.
+ */
+function paddedSeed(n: number): Doc {
+  const doc = seed001Doc();
+  const mbl = doc.blocks.findIndex(
+    (b) =>
+      b.type === 'heading' &&
+      b.inlines.some((i) => i.type === 'text' && i.text.startsWith('Information eller')),
+  );
+  const filler = (k: number) => ({
+    type: 'paragraph' as const,
+    inlines: [{ type: 'text' as const, text: `Fyllnadsrad ${k}.` }],
+  });
+  doc.blocks.splice(mbl, 0, ...Array.from({ length: n }, (_, k) => filler(k + 1)));
+  return doc;
+}
+const paddings = Array.from({ length: 16 }, (_, i) => 10 + i * 2);
+
 const pdfPageText = (pdf: string, page: number) =>
   execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], {
     encoding: 'utf8',
@@ -78,6 +98,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
   const caseTexts = new Map<string, string>();
   let seedPdf: string;
   let pageCount: number;
+  let paddedPdfs: string[];
 
   // A first LibreOffice start on a fresh machine builds its profile, which can take a while.
   beforeAll(async () => {
@@ -100,7 +121,9 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     restartText = readFileSync(restartTxt!, 'utf8');
     for (const [i, name] of [...cases.keys()].entries())
       caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8'));
-    [seedPdf] = convert(dir, [seedFile], 'pdf') as [string];
+    const paddedFiles = paddings.map((n) => join(dir, `padded-${n}.docx`));
+    for (const [i, n] of paddings.entries()) writeFileSync(paddedFiles[i]!, await renderDocx(paddedSeed(n)));
+    [seedPdf, ...paddedPdfs] = convert(dir, [seedFile, ...paddedFiles], 'pdf') as [string, ...string[]];
     pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
   }, 300_000);
 
@@ -136,6 +159,30 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
       expect(text, `page ${page}`).not.toContain(f.label);
       expect(text, `page ${page}`).not.toContain(f.footer[0]!.label);
     }
+  });
+
+  test('the signatures never straddle a page, and stay with the text before and the recipients after', () => {
+    const markers = [
+      'medbestämmandelagen har lämnats',
+      'Susanna Lundstedt',
+      'Social- och omsorgsdirektör',
+      'Beslutet skickas till:',
+    ];
+    const pagesOfSignatures = new Set<number>();
+    for (const [i, pdf] of paddedPdfs.entries()) {
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      const texts = Array.from({ length: pages }, (_, p) => pdfPageText(pdf, p + 1));
+      const pageOf = (marker: string) => texts.findIndex((t) => t.includes(marker)) + 1;
+      const found = markers.map(pageOf);
+      expect(
+        new Set(found).size,
+        `${paddings[i]} fyllnadsrader: ${markers.map((m, k) => `${m} s. ${found[k]}`).join(', ')}`,
+      ).toBe(1);
+      expect(found[0], `${paddings[i]} fyllnadsrader`).toBeGreaterThan(0);
+      pagesOfSignatures.add(found[0]!);
+    }
+    // The padding did move the signatures across a page break, so the check above had something to hold.
+    expect(pagesOfSignatures.size).toBeGreaterThan(1);
   });
 
   test('the text is set in Noto Sans', () => {

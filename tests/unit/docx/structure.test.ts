@@ -199,14 +199,30 @@ describe('seed 001', () => {
     expect(value('dcterms:modified')).toBe('2023-08-30T00:00:00Z');
   });
 
-  test('signatures keep together with the recipients; the last recipient does not keep with what follows', () => {
+  test('signatures keep together, with the text before them and the recipients after them', () => {
     const doc = part(parts, 'word/document.xml');
-    const recipients = `//${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='Recipients']`;
+    const styled = (id: string) => `${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='${id}']`;
+    expect(xpathStrings(doc, `//${styled('Signature')}//${el('t')}/text()`)).toEqual([
+      'Social- och omsorgsförvaltningen',
+      'Susanna Lundstedt',
+      'Social- och omsorgsdirektör',
+    ]);
+    // The style keeps each signature line with the next; the MBL statement before keeps with them.
+    const styles = part(parts, 'word/styles.xml');
+    expect(
+      xpathStrings(
+        styles,
+        `count(//${el('style')}[${attr('styleId')}='Signature']/${el('pPr')}/${el('keepNext')})`,
+      ),
+    ).toEqual(['1']);
+    const before = `//${styled('Signature')}[1]/preceding-sibling::${el('p')}[1]`;
+    expect(xpathStrings(doc, `string(${before})`)).toEqual([
+      'Information enligt 19\u00A0§ medbestämmandelagen har lämnats.',
+    ]);
+    expect(xpathStrings(doc, `count(${before}/${el('pPr')}/${el('keepNext')})`)).toEqual(['1']);
+    const recipients = `//${styled('Recipients')}`;
     expect(xpathStrings(doc, `count(${recipients})`)).toEqual(['1']);
     expect(xpathStrings(doc, `count(${recipients}/${el('pPr')}/${el('keepNext')})`)).toEqual(['0']);
-    expect(
-      xpathStrings(doc, `count(//${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='Signature'])`),
-    ).toEqual(['3']);
   });
 });
 
