@@ -56,5 +56,9 @@ export function buildDocument(doc: Doc): Document {
 export async function renderDocx(doc: Doc): Promise<Uint8Array> {
   const timestamp = timestampOf(doc.meta.date);
   const packed = await Packer.toBuffer(buildDocument(doc));
-  return normalizePackage(new Uint8Array(packed), { timestamp, language: doc.meta.language });
+  return normalizePackage(new Uint8Array(packed), {
+    timestamp,
+    language: xmlSafe(doc.meta.language),
+    application: xmlSafe(doc.meta.creator),
+  });
 }

@@ -2,6 +2,7 @@
  * Makes the docx package reproducible. The docx library stamps the core properties with the clock,
  * gives hyperlink relationships random ids, and zips with the current time. Here the package is
  * unzipped and rebuilt: dates from the Doc, stable relationship ids, sorted entries, a fixed zip date
+ * (plus the document language and the program's name, which docx cannot write)
  * and a fixed compression level, so the same Doc always gives the same bytes.
  */
 import JSZip from 'jszip';
@@ -15,6 +16,8 @@ export interface PackageFacts {
   timestamp: string;
   /** BCP 47 tag written as dc:language. */
   language: string;
+  /** The program that made the file, written as the extended property Application. */
+  application: string;
 }
 
 const escapeXml = (s: string) =>
@@ -32,6 +35,15 @@ function fixCoreProperties(xml: string, facts: PackageFacts): string {
     );
   }
   return out;
+}
+
+/** docx leaves the extended properties empty; the Application says which program made the file. */
+function fixAppProperties(xml: string, facts: PackageFacts): string {
+  if (xml.includes('<Application>')) return xml;
+  const application = `<Application>${escapeXml(facts.application)}</Application>`;
+  return /<Properties\b[^>]*\/>/.test(xml)
+    ? xml.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${application}</Properties>`)
+    : xml.replace('</Properties>', `${application}</Properties>`);
 }
 
 /** `word/_rels/document.xml.rels` → `word/document.xml`. */
@@ -76,6 +88,8 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
   }
   const core = texts.get('docProps/core.xml');
   if (core !== undefined) texts.set('docProps/core.xml', fixCoreProperties(core, facts));
+  const app = texts.get('docProps/app.xml');
+  if (app !== undefined) texts.set('docProps/app.xml', fixAppProperties(app, facts));
   stabiliseRelationshipIds(texts);
 
   const output = new JSZip();

@@ -197,6 +197,8 @@ describe('seed 001', () => {
     expect(value('dc:language')).toBe('sv-SE');
     expect(value('dcterms:created')).toBe('2023-08-30T00:00:00Z');
     expect(value('dcterms:modified')).toBe('2023-08-30T00:00:00Z');
+    const app = part(parts, 'docProps/app.xml');
+    expect(xpathStrings(app, `string(//${el('Application')})`)).toEqual([meta.creator]);
   });
 
   test('signatures keep together, with the text before them and the recipients after them', () => {
