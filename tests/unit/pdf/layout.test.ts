@@ -182,3 +182,37 @@ describe('keep rules across blocks', () => {
     expect(spread).toBeGreaterThan(0);
   });
 });
+
+describe('no overlaps', () => {
+  /** Rough ink box of a text item: cap height above the baseline, descenders below. */
+  const inkBox = (i: TextItem) => ({
+    left: i.xPt,
+    right: i.xPt + i.widthPt,
+    top: i.baselinePt - 0.75 * i.sizePt,
+    bottom: i.baselinePt + 0.22 * i.sizePt,
+  });
+
+  test('no two text runs on a page overlap, head and footer included', () => {
+    const crowded = seed001Doc();
+    crowded.furniture.senderLines.push(
+      'Telefon 013-20 60 00',
+      'john.fristedt@linkoping.se',
+      'Enheten för myndighet',
+    );
+    crowded.furniture.addressees.push('Arbetsmarknadsnämnden', 'Kommunstyrelsen');
+    crowded.furniture.dnrLines.push('Dnr AMN 2020-112');
+    crowded.furniture.footer.push({ label: 'E-post', value: 'kommunen@linkoping.se' });
+    for (const doc of [seed001Doc(), overflowDoc(), crowded]) {
+      for (const page of layoutDoc(doc).pages) {
+        const boxes = page.items.flatMap((i) => (i.kind === 'text' ? [inkBox(i)] : []));
+        for (const [k, a] of boxes.entries()) {
+          for (const b of boxes.slice(k + 1)) {
+            const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            expect(overlapX > 0.3 && overlapY > 0.3, JSON.stringify([a, b])).toBe(false);
+          }
+        }
+      }
+    }
+  });
+});

@@ -70,6 +70,14 @@ export function pageNumberText(format: string, n: number, m: number): string {
   return format.replaceAll('{n}', String(n)).replaceAll('{m}', String(m));
 }
 
+/**
+ * Room kept free for the page number beside the head's right column: the same for every page and pass,
+ * so the head's line breaks (and so its height) never depend on the page count.
+ */
+function reservedNumberWidth(format: string): number {
+  return textWidthPt('regular', pageNumberText(format, 888, 888), FURNITURE.pageNumberSizePt) + 12;
+}
+
 /** The page number, right-aligned at the top right of the content box. */
 function pageNumber(text: string, box: Box): PageItem[] {
   const sizePt = FURNITURE.pageNumberSizePt;
@@ -85,7 +93,7 @@ function rightColumnX(box: Box): number {
 export function firstPageHead(f: Furniture, box: Box, numberText: string): FurnitureLayout {
   const right = rightColumnX(box);
   const leftWidth = right - box.leftPt - 12;
-  const numberWidth = textWidthPt('regular', numberText, FURNITURE.pageNumberSizePt) + 12;
+  const numberWidth = reservedNumberWidth(f.pageNumberFormat);
   const rightWidth = box.rightPt - right;
   const wordmark = textBlock(
     f.municipality,
@@ -156,7 +164,7 @@ export function shortHead(f: Furniture, box: Box, numberText: string): Furniture
   const [first = '', ...rest] = f.shortHead;
   const sizePt = FURNITURE.shortHeadSizePt;
   const left = textBlock(first, 'bold', sizePt, box.leftPt, box.topPt, right - box.leftPt - 12, 'header');
-  const numberWidth = textWidthPt('regular', numberText, FURNITURE.pageNumberSizePt) + 12;
+  const numberWidth = reservedNumberWidth(f.pageNumberFormat);
   const column = stack(
     rest,
     'regular',
