@@ -210,17 +210,21 @@ export function unsupportedCharacters(text: string): { index: number; char: stri
   return result;
 }
 
-/** A fontkit stand-in for pdf-lib that returns the fonts parsed once per process instead of parsing again. */
-const fontkitShim = {
+/**
+ * The fontkit pdf-lib uses to embed: a fresh parse per embedded font. It must not share the measuring
+ * instance: fontkit caches each glyph with the code points of its first request, and the subsetter requests
+ * composite components (the "A" inside "Ä") without any, which would leave that glyph without a ToUnicode
+ * entry in every later document of the process. Parsing is lazy, so this costs little.
+ */
+const fontkitForEmbedding = {
   create(bytes: Uint8Array): Font {
-    for (const face of Object.values(faces())) if (face.bytes === bytes) return face.font;
-    return fontkit.create(bytes);
+    return withEvenGlyphPadding(fontkit.create(bytes));
   },
 };
 
 /** Embed the given faces as subset fonts in `pdf`. */
 export async function embedFaces(pdf: PDFDocument, used: Iterable<FaceId>): Promise<Map<FaceId, PDFFont>> {
-  pdf.registerFontkit(fontkitShim);
+  pdf.registerFontkit(fontkitForEmbedding);
   const result = new Map<FaceId, PDFFont>();
   for (const id of used) {
     const face = faces()[id];
