@@ -36,7 +36,7 @@ export function buildDocument(doc: Doc): Document {
     keywords: xmlSafe(doc.meta.keywords.join(', ')),
     lastModifiedBy: xmlSafe(doc.meta.creator),
     revision: 1,
-    styles: buildStyles(doc.meta.language),
+    styles: buildStyles(doc.meta.language, numbering.styleRefs),
     numbering: numbering.options,
     sections: [
       {

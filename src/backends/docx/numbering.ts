@@ -49,6 +49,12 @@ export interface ListNumberingRef {
 export interface ListNumbering {
   options: INumberingOptions;
   refOf(list: ListBlock): ListNumberingRef;
+  /**
+   * The lists the List Number and List Bullet styles number with: the Doc's first list of each kind,
+   * as Word ties its own list styles to one list. A paragraph the official gives one of these styles
+   * in Word is then numbered too. Absent when the Doc has no such list.
+   */
+  styleRefs: { ordered?: ListNumberingRef; bullet?: ListNumberingRef };
 }
 
 export function planListNumbering(blocks: readonly Block[]): ListNumbering {
@@ -57,6 +63,7 @@ export function planListNumbering(blocks: readonly Block[]): ListNumbering {
     (a, b) => a - b,
   );
   const refs = new Map<ListBlock, ListNumberingRef>();
+  const firstRef = (list: ListBlock | undefined) => (list ? refs.get(list) : undefined);
   lists.forEach((list, index) => {
     const reference = list.ordered ? orderedReference(safeStart(list.start)) : bulletReference;
     // Instance 0 is docx's shared default list; each ListBlock gets a fresh one.
@@ -68,6 +75,11 @@ export function planListNumbering(blocks: readonly Block[]): ListNumbering {
         { reference: bulletReference, levels: bulletLevels() },
         ...starts.map((start) => ({ reference: orderedReference(start), levels: orderedLevels(start) })),
       ],
+    },
+    styleRefs: {
+      // Only a list with items has paragraphs, and so a w:num that docx writes.
+      ordered: firstRef(lists.find((l) => l.ordered && l.items.length > 0)),
+      bullet: firstRef(lists.find((l) => !l.ordered && l.items.length > 0)),
     },
     refOf(list) {
       const ref = refs.get(list);

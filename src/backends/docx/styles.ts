@@ -15,6 +15,7 @@ import {
   type IStylesOptions,
   LineRuleType,
 } from 'docx';
+import type { ListNumbering } from './numbering.js';
 import { fontFamily, lineSpacing240, sizePt, spacingPt } from './typography.js';
 import { ptToHalfPt, ptToTwip } from './units.js';
 
@@ -41,7 +42,7 @@ function run(language: string, extra: IRunStylePropertiesOptions = {}): IRunStyl
   return { font: fontFamily, language: { value: language }, ...extra };
 }
 
-function paragraphStyles(language: string): IParagraphStyleOptions[] {
+function paragraphStyles(language: string, lists: ListNumbering['styleRefs']): IParagraphStyleOptions[] {
   const bodyStyle = (id: string, name: string, extra: Omit<IParagraphStyleOptions, 'id' | 'name'>) => ({
     id,
     name,
@@ -57,10 +58,13 @@ function paragraphStyles(language: string): IParagraphStyleOptions[] {
       paragraph: { keepNext: true, spacing: { after: ptToTwip(2) } },
     }),
     bodyStyle(StyleId.listNumber, 'List Number', {
-      paragraph: { contextualSpacing: true },
+      paragraph: lists.ordered ? { numbering: { ...lists.ordered, level: 0 } } : {},
     }),
     bodyStyle(StyleId.listBullet, 'List Bullet', {
-      paragraph: { contextualSpacing: true },
+      paragraph: {
+        contextualSpacing: true,
+        ...(lists.bullet && { numbering: { ...lists.bullet, level: 0 } }),
+      },
     }),
     bodyStyle(StyleId.listContinue, 'List Continue', {}),
     bodyStyle(StyleId.rule, 'Avdelare', {
@@ -100,7 +104,7 @@ const paragraphDefaults: IParagraphStylePropertiesOptions & { widowControl: bool
   widowControl: true,
 };
 
-export function buildStyles(language: string): IStylesOptions {
+export function buildStyles(language: string, lists: ListNumbering['styleRefs']): IStylesOptions {
   const heading = (sizeInPt: number, outlineLevel: number) => ({
     // Word's own (lower-case) name, so Word treats it as its built-in heading and translates it.
     name: `heading ${outlineLevel + 1}`,
@@ -134,6 +138,6 @@ export function buildStyles(language: string): IStylesOptions {
       heading3: heading(sizePt.heading2, 2),
       hyperlink: { run: run(language, { color: '0563C1', underline: { type: 'single' } }) },
     },
-    paragraphStyles: paragraphStyles(language),
+    paragraphStyles: paragraphStyles(language, lists),
   };
 }

@@ -14,7 +14,7 @@ const versions = ['Office2007', 'Microsoft365'] as const;
 const describeErrors = (errors: ValidationResult[]) =>
   errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description.slice(0, 200)}`).join('\n');
 
-/** Lists from 1 and 3, bullets with a second paragraph, links, a break, and an empty first-page footer. */
+/** Empty lists first, lists from 1 and 3, bullets with a second paragraph, links, a break, no first-page footer. */
 function edgeDoc(): Doc {
   const doc = seed001Doc();
   const t = (text: string, href?: string) => ({ type: 'text' as const, text, href });
@@ -22,6 +22,8 @@ function edgeDoc(): Doc {
   doc.furniture.pageNumberFormat = 'Sida {n} av {m}';
   doc.blocks = [
     { type: 'title', inlines: [t('Rubrik'), { type: 'break' }, t('andra raden')] },
+    { type: 'list', ordered: true, start: 1, items: [] },
+    { type: 'list', ordered: false, start: 1, items: [] },
     {
       type: 'list',
       ordered: true,

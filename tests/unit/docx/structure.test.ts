@@ -267,6 +267,34 @@ describe('numbering', () => {
     ]);
   });
 
+  test("the List Number and List Bullet styles number with the Doc's first list of their kind", async () => {
+    const doc = docWith([
+      { type: 'list', ordered: true, start: 1, items: [] },
+      ordered(1, 'Ett'),
+      ordered(1, 'Annat ett'),
+      { type: 'list', ordered: false, start: 1, items: [{ paragraphs: [[t('Punkt')]] }] },
+    ]);
+    const parts = await readParts(await renderDocx(doc));
+    const body = part(parts, 'word/document.xml');
+    const styles = part(parts, 'word/styles.xml');
+    const numIdOf = (text: string) =>
+      xpathStrings(
+        body,
+        `string(//${el('p')}[.//${el('t')}[.='${text}']]//${el('numId')}/${attr('val')})`,
+      )[0];
+    const styleNumId = (id: string) =>
+      xpathStrings(
+        styles,
+        `string(//${el('style')}[${attr('styleId')}='${id}']//${el('numId')}/${attr('val')})`,
+      )[0];
+    expect(styleNumId('ListNumber')).toBe(numIdOf('Ett'));
+    expect(styleNumId('ListBullet')).toBe(numIdOf('Punkt'));
+    const noLists = part(await readParts(await renderDocx(docWith([]))), 'word/styles.xml');
+    expect(
+      xpathStrings(noLists, `count(//${el('style')}[${attr('styleId')}='ListNumber']//${el('numPr')})`),
+    ).toEqual(['0']);
+  });
+
   test('an item without paragraphs keeps its number', async () => {
     const doc = docWith([
       {
