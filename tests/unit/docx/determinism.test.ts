@@ -3,7 +3,7 @@
  * another time zone and locale. Also checks the zip itself (sorted entries, fixed dates, no folders).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,8 @@ describe.skipIf(childOut)('determinism', () => {
   });
 
   test('in a child process with another TZ and LANG', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'skrivelse-docx-child-')), 'child.docx');
+    const outDir = mkdtempSync(join(tmpdir(), 'skrivelse-docx-child-'));
+    const out = join(outDir, 'child.docx');
     const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
     execFileSync(process.execPath, [vitest, 'run', fileURLToPath(import.meta.url)], {
       cwd: join(dirname(fileURLToPath(import.meta.url)), '../../..'),
@@ -67,7 +68,9 @@ describe.skipIf(childOut)('determinism', () => {
       stdio: 'pipe',
     });
     const here = await renderDocx(docWithLink());
-    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(here))).toBe(true);
+    const child = readFileSync(out);
+    rmSync(outDir, { recursive: true, force: true });
+    expect(Buffer.from(child).equals(Buffer.from(here))).toBe(true);
   });
 
   test('the zip: sorted entries, no folders, all dated 1980-01-01, deflated', async () => {

@@ -4,9 +4,9 @@
  * numbers on every page, and the Noto Sans family. Numbering restarts per decision block.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
@@ -99,10 +99,11 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
   let seedPdf: string;
   let pageCount: number;
   let paddedPdfs: string[];
+  let dir: string;
 
   // A first LibreOffice start on a fresh machine builds its profile, which can take a while.
   beforeAll(async () => {
-    const dir = makeWorkDir();
+    dir = makeWorkDir();
     const seedFile = join(dir, 'seed001.docx');
     const restartFile = join(dir, 'restart.docx');
     writeFileSync(seedFile, await renderDocx(seed001Doc()));
@@ -126,6 +127,10 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     [seedPdf, ...paddedPdfs] = convert(dir, [seedFile, ...paddedFiles], 'pdf') as [string, ...string[]];
     pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
   }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('the same words in the same order as the Doc', () => {
     expect(words(seedText)).toEqual(docWords(seed001Doc()));
