@@ -6,6 +6,7 @@ import { consequenceConflict, consequenceEmpty, consequenceMissing } from './rul
 import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
 import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
 import { dnrFormat } from './rules/dnr.js';
+import { glyphMissing } from './rules/glyphs.js';
 import { mblPerDepartment } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
 import { placeholderLeft, templateUnknown } from './rules/placeholders.js';
@@ -25,6 +26,7 @@ export const rules: Record<string, Rule> = {
   'control-char': controlChar,
   'invisible-char': invisibleChar,
   personnummer,
+  'glyph-missing': glyphMissing,
   placeholder: placeholderLeft,
   'template-unknown': templateUnknown,
   'date-invalid': dateInvalid,
@@ -49,6 +51,9 @@ export const rules: Record<string, Rule> = {
   'consequence-empty': consequenceEmpty,
 };
 
+/** More findings of one rule in one file are summarised in one line. */
+export const maxFindingsPerRule = 20;
+
 /** Runs every rule; a rule that crashes becomes an internal-error diagnostic instead of stopping the run. */
 export function runRules(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -65,7 +70,7 @@ export function runRules(ctx: RuleContext): Diagnostic[] {
       });
       continue;
     }
-    for (const f of findings) {
+    for (const f of findings.slice(0, maxFindingsPerRule)) {
       out.push({
         severity: rule.severity,
         rule: id,
@@ -74,6 +79,14 @@ export function runRules(ctx: RuleContext): Diagnostic[] {
         ...(f.hint !== undefined ? { hint: f.hint } : {}),
         ...(f.position !== undefined ? { position: f.position } : {}),
         ...(f.field !== undefined ? { field: f.field } : {}),
+      });
+    }
+    if (findings.length > maxFindingsPerRule) {
+      out.push({
+        severity: rule.severity,
+        rule: id,
+        message: `… och ${findings.length - maxFindingsPerRule} förekomster till som inte visas.`,
+        file: ctx.file,
       });
     }
   }

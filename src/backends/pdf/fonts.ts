@@ -1,22 +1,15 @@
 /**
  * The four Noto Sans faces: loaded and parsed once per process, shaped with fontkit (real advances and
- * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
- * fontkit shim, so embedding a face in a new document does not parse it again.
+ * GPOS kerning), shape results cached per face and text. Embedding (pdf-lib) uses its own parse per
+ * document; see `fontkitForEmbedding`.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Font } from '@pdf-lib/fontkit';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { type FaceId, fontBytes } from '../../fonts/coverage.js';
 
-export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
-
-const FONT_FILES: Record<FaceId, string> = {
-  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-  italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
-  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
-  boldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
-};
+export type { FaceId } from '../../fonts/coverage.js';
+export { unsupportedCharacters } from '../../fonts/coverage.js';
 
 /**
  * Subset tags for the embedded fonts' BaseFont ("ABCDEF+Name", which is what marks a subset to readers).
@@ -115,9 +108,8 @@ function withEvenGlyphPadding(font: Font): Font {
 
 function faces(): Record<FaceId, LoadedFace> {
   if (!loaded) {
-    const require = createRequire(import.meta.url);
     const load = (id: FaceId): LoadedFace => {
-      const bytes = new Uint8Array(readFileSync(require.resolve(FONT_FILES[id])));
+      const bytes = fontBytes(id);
       return { bytes, font: withLayoutCache(withEvenGlyphPadding(fontkit.create(bytes))), cache: new Map() };
     };
     loaded = {
@@ -191,23 +183,6 @@ export function shape(face: FaceId, text: string): Shaped {
 
 export function textWidthPt(face: FaceId, text: string, sizePt: number): number {
   return (shape(face, text).widthUnits * sizePt) / unitsPerEm(face);
-}
-
-/**
- * Characters of `text` that the fonts cannot draw (they would show as empty boxes). Whitespace and control
- * characters the layout removes are not reported. `index` is the UTF-16 offset in `text`.
- */
-export function unsupportedCharacters(text: string): { index: number; char: string }[] {
-  const { font } = faces().regular;
-  const result: { index: number; char: string }[] = [];
-  let index = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    const ignorable = /[\s\u00ad\u200b-\u200d\ufeff]/u.test(char) && codePoint !== 0xa0;
-    if (!ignorable && !font.hasGlyphForCodePoint(codePoint)) result.push({ index, char });
-    index += char.length;
-  }
-  return result;
 }
 
 /**
