@@ -11,6 +11,7 @@ import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties } from './page.js';
 import { buildStyles } from './styles.js';
+import { fontFamily, fontTableEntry } from './typography.js';
 import { xmlSafe } from './xml-safe.js';
 
 /** "2023-08-30" → "2023-08-30T00:00:00Z"; the memo's date, never the clock. */
@@ -60,5 +61,6 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
     timestamp,
     language: xmlSafe(doc.meta.language),
     application: xmlSafe(doc.meta.creator),
+    font: { name: fontFamily, ...fontTableEntry },
   });
 }

@@ -2,7 +2,7 @@
  * Makes the docx package reproducible. The docx library stamps the core properties with the clock,
  * gives hyperlink relationships random ids, and zips with the current time. Here the package is
  * unzipped and rebuilt: dates from the Doc, stable relationship ids, sorted entries, a fixed zip date
- * (plus the document language and the program's name, which docx cannot write)
+ * (plus what docx cannot write: the document language, the program's name, the font table entry)
  * and a fixed compression level, so the same Doc always gives the same bytes.
  */
 import JSZip from 'jszip';
@@ -18,6 +18,8 @@ export interface PackageFacts {
   language: string;
   /** The program that made the file, written as the extended property Application. */
   application: string;
+  /** The body font, declared in the font table. */
+  font: { name: string; panose: string; family: string; pitch: string };
 }
 
 const escapeXml = (s: string) =>
@@ -44,6 +46,18 @@ function fixAppProperties(xml: string, facts: PackageFacts): string {
   return /<Properties\b[^>]*\/>/.test(xml)
     ? xml.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${application}</Properties>`)
     : xml.replace('</Properties>', `${application}</Properties>`);
+}
+
+/** docx leaves the font table empty; the entry lets Word substitute a sans-serif for a missing font. */
+function fixFontTable(xml: string, facts: PackageFacts): string {
+  const { name, panose, family, pitch } = facts.font;
+  if (xml.includes(`w:name="${escapeXml(name)}"`)) return xml;
+  const entry =
+    `<w:font w:name="${escapeXml(name)}"><w:panose1 w:val="${panose}"/><w:charset w:val="00"/>` +
+    `<w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+  return /<w:fonts\b[^>]*\/>/.test(xml)
+    ? xml.replace(/<w:fonts\b([^>]*)\/>/, `<w:fonts$1>${entry}</w:fonts>`)
+    : xml.replace('</w:fonts>', `${entry}</w:fonts>`);
 }
 
 /** `word/_rels/document.xml.rels` → `word/document.xml`. */
@@ -90,6 +104,8 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
   if (core !== undefined) texts.set('docProps/core.xml', fixCoreProperties(core, facts));
   const app = texts.get('docProps/app.xml');
   if (app !== undefined) texts.set('docProps/app.xml', fixAppProperties(app, facts));
+  const fonts = texts.get('word/fontTable.xml');
+  if (fonts !== undefined) texts.set('word/fontTable.xml', fixFontTable(fonts, facts));
   stabiliseRelationshipIds(texts);
 
   const output = new JSZip();

@@ -4,6 +4,12 @@
  */
 export const fontFamily = 'Noto Sans';
 
+/**
+ * How Word finds a stand-in where Noto Sans is not installed: the font table tells it the family
+ * is a proportional sans-serif (PANOSE from the OS/2 table of NotoSans-Regular.ttf).
+ */
+export const fontTableEntry = { panose: '020B0502040504020204', family: 'swiss', pitch: 'variable' } as const;
+
 export const sizePt = {
   body: 11,
   title: 16,

@@ -43,6 +43,13 @@ describe('seed 001', () => {
     expect(xpathStrings(styles, `string(${rPr}/${el('rFonts')}/${attr('ascii')})`)).toEqual(['Noto Sans']);
   });
 
+  test('the font table declares Noto Sans as a proportional sans-serif, for substitution', () => {
+    const fonts = part(parts, 'word/fontTable.xml');
+    const font = `//${el('font')}[${attr('name')}='Noto Sans']`;
+    expect(xpathStrings(fonts, `string(${font}/${el('family')}/${attr('val')})`)).toEqual(['swiss']);
+    expect(xpathStrings(fonts, `string(${font}/${el('pitch')}/${attr('val')})`)).toEqual(['variable']);
+  });
+
   test('the styles the body uses exist, each in Swedish', () => {
     const styles = part(parts, 'word/styles.xml');
     const used = new Set(
