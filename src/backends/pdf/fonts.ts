@@ -1,7 +1,7 @@
 /**
  * The four Noto Sans faces: loaded and parsed once per process, shaped with fontkit (real advances and
- * GPOS kerning), shape results cached per face and text. Embedding (pdf-lib) uses its own parse per
- * document; see `fontkitForEmbedding`.
+ * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
+ * fontkit shim, so embedding a face in a new document does not parse it again.
  */
 import type { Font } from '@pdf-lib/fontkit';
 import fontkit from '@pdf-lib/fontkit';
@@ -106,11 +106,29 @@ function withEvenGlyphPadding(font: Font): Font {
   return font;
 }
 
+/**
+ * fontkit caches each glyph object with the code points of its first request, and pdf-lib's ToUnicode map is
+ * built from them. The subsetter requests composite components (the "A" inside "Ä") without code points, so a
+ * font shared across documents would leave such a glyph unmapped in every later document. Requesting every
+ * mapped glyph through the cmap first, in code-point order, gives each its code point once and for all.
+ * Presentation forms (U+FB00 "ﬀ" …) are left out: those glyphs are also ligatures of several letters and must
+ * keep the letters the shaper gives them ("f", "i"), or copied text would read "ﬁ".
+ */
+function withCodePointsCached(font: Font): Font {
+  const codePoints = [...font.characterSet].filter((cp) => cp < 0xfb00 || cp > 0xfb4f).sort((a, b) => a - b);
+  for (const codePoint of codePoints) font.glyphForCodePoint(codePoint);
+  return font;
+}
+
 function faces(): Record<FaceId, LoadedFace> {
   if (!loaded) {
     const load = (id: FaceId): LoadedFace => {
       const bytes = fontBytes(id);
-      return { bytes, font: withLayoutCache(withEvenGlyphPadding(fontkit.create(bytes))), cache: new Map() };
+      return {
+        bytes,
+        font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit.create(bytes)))),
+        cache: new Map(),
+      };
     };
     loaded = {
       regular: load('regular'),
@@ -185,21 +203,17 @@ export function textWidthPt(face: FaceId, text: string, sizePt: number): number 
   return (shape(face, text).widthUnits * sizePt) / unitsPerEm(face);
 }
 
-/**
- * The fontkit pdf-lib uses to embed: a fresh parse per embedded font. It must not share the measuring
- * instance: fontkit caches each glyph with the code points of its first request, and the subsetter requests
- * composite components (the "A" inside "Ä") without any, which would leave that glyph without a ToUnicode
- * entry in every later document of the process. Parsing is lazy, so this costs little.
- */
-const fontkitForEmbedding = {
+/** A fontkit stand-in for pdf-lib that returns the fonts parsed once per process instead of parsing again. */
+const fontkitShim = {
   create(bytes: Uint8Array): Font {
-    return withEvenGlyphPadding(fontkit.create(bytes));
+    for (const face of Object.values(faces())) if (face.bytes === bytes) return face.font;
+    return fontkit.create(bytes);
   },
 };
 
 /** Embed the given faces as subset fonts in `pdf`. */
 export async function embedFaces(pdf: PDFDocument, used: Iterable<FaceId>): Promise<Map<FaceId, PDFFont>> {
-  pdf.registerFontkit(fontkitForEmbedding);
+  pdf.registerFontkit(fontkitShim);
   const result = new Map<FaceId, PDFFont>();
   for (const id of used) {
     const face = faces()[id];
