@@ -16,10 +16,10 @@ export interface PackageFacts {
   timestamp: string;
   /** BCP 47 tag written as dc:language. */
   language: string;
-  /** The program that made the file, written as the extended property Application. */
-  application: string;
-  /** The body font, declared in the font table. */
-  font: { name: string; panose: string; family: string; pitch: string };
+  /** The program that made the file, written as the extended property Application (if given). */
+  application?: string;
+  /** The body font, declared in the font table (if given). */
+  font?: { name: string; panose: string; family: string; pitch: string };
 }
 
 const escapeXml = (s: string) =>
@@ -40,17 +40,17 @@ function fixCoreProperties(xml: string, facts: PackageFacts): string {
 }
 
 /** docx leaves the extended properties empty; the Application says which program made the file. */
-function fixAppProperties(xml: string, facts: PackageFacts): string {
+function fixAppProperties(xml: string, name: string): string {
   if (xml.includes('<Application>')) return xml;
-  const application = `<Application>${escapeXml(facts.application)}</Application>`;
+  const application = `<Application>${escapeXml(name)}</Application>`;
   return /<Properties\b[^>]*\/>/.test(xml)
     ? xml.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${application}</Properties>`)
     : xml.replace('</Properties>', `${application}</Properties>`);
 }
 
 /** docx leaves the font table empty; the entry lets Word substitute a sans-serif for a missing font. */
-function fixFontTable(xml: string, facts: PackageFacts): string {
-  const { name, panose, family, pitch } = facts.font;
+function fixFontTable(xml: string, font: NonNullable<PackageFacts['font']>): string {
+  const { name, panose, family, pitch } = font;
   if (xml.includes(`w:name="${escapeXml(name)}"`)) return xml;
   const entry =
     `<w:font w:name="${escapeXml(name)}"><w:panose1 w:val="${panose}"/><w:charset w:val="00"/>` +
@@ -103,9 +103,10 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
   const core = texts.get('docProps/core.xml');
   if (core !== undefined) texts.set('docProps/core.xml', fixCoreProperties(core, facts));
   const app = texts.get('docProps/app.xml');
-  if (app !== undefined) texts.set('docProps/app.xml', fixAppProperties(app, facts));
+  if (app !== undefined && facts.application)
+    texts.set('docProps/app.xml', fixAppProperties(app, facts.application));
   const fonts = texts.get('word/fontTable.xml');
-  if (fonts !== undefined) texts.set('word/fontTable.xml', fixFontTable(fonts, facts));
+  if (fonts !== undefined && facts.font) texts.set('word/fontTable.xml', fixFontTable(fonts, facts.font));
   stabiliseRelationshipIds(texts);
 
   const output = new JSZip();
