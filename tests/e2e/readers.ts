@@ -23,7 +23,15 @@ export function docxText(path: string): string {
   const out = mkdtempSync(join(tmpdir(), 'skrivelse-lo-'));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'txt:Text', '--outdir', out, path],
+    [
+      `-env:UserInstallation=file://${out}/profile`,
+      '--headless',
+      '--convert-to',
+      'txt:Text',
+      '--outdir',
+      out,
+      path,
+    ],
     { stdio: 'ignore', timeout: 120_000 },
   );
   return readFileSync(join(out, basename(path).replace(/\.docx$/, '.txt')), 'utf8');
@@ -46,7 +54,8 @@ export function firstMissingInOrder(expected: string[], actual: string[]): strin
   let at = 0;
   for (const [i, word] of expected.entries()) {
     const found = actual.indexOf(word, at);
-    if (found === -1) return `${word} (ord ${i + 1}: …${expected.slice(Math.max(0, i - 5), i + 1).join(' ')})`;
+    if (found === -1)
+      return `${word} (ord ${i + 1}: …${expected.slice(Math.max(0, i - 5), i + 1).join(' ')})`;
     at = found + 1;
   }
   return undefined;
