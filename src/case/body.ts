@@ -116,6 +116,6 @@ function shiftPositions(node: unknown, offset: number, lines: number): void {
         if (p.offset !== undefined) p.offset += offset;
       }
     }
-    if (n.children) stack.push(...n.children);
+    for (const child of n.children ?? []) stack.push(child);
   }
 }

@@ -73,6 +73,9 @@ const yamlRules: Record<string, { rule: string; message: string; hint?: string }
   },
 };
 
+/** Later YAML errors are mostly echoes of the first ones. */
+const maxYamlErrors = 10;
+
 /** Swedish wording for the YAML errors officials meet most often. */
 const yamlMessages: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'ett värde innehåller kolon följt av mellanslag (": ") utan citattecken',
@@ -105,7 +108,7 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
     diagnostics.push({ severity: 'fel', rule: 'yaml-syntax', message: 'YAML-huvudet kan inte läsas.', file });
     return { locate, diagnostics };
   }
-  for (const error of doc.errors) {
+  for (const error of doc.errors.slice(0, maxYamlErrors)) {
     const unclosedQuote = error.code === 'MISSING_CHAR' && /quote/.test(error.message);
     const position = toPosition(lineCounter, unclosedQuote ? openingQuote(yaml, error.pos[0]) : error.pos[0]);
     if (tabLines.has(position.line)) continue;
@@ -127,7 +130,21 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
   }
   if (diagnostics.length > 0) return { locate, diagnostics };
 
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // Thrown for alias bombs (an anchor expanded exponentially); nothing else in a parsed document throws.
+    diagnostics.push({
+      severity: 'fel',
+      rule: 'yaml-syntax',
+      message: 'YAML-huvudet använder för många alias (*namn).',
+      hint: 'Skriv ut värdena i stället för att hänvisa till dem med & och *.',
+      file,
+      position: { line: 2, column: 1 },
+    });
+    return { locate, diagnostics };
+  }
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     diagnostics.push({
       severity: 'fel',

@@ -11,6 +11,7 @@ import { buildCase } from './build.js';
 import { decodeCase, maxCaseBytes, tooLarge } from './decode.js';
 import { readFrontMatter, splitCase } from './front-matter.js';
 import type { Locate } from './issues.js';
+import { complexityDiagnostics } from './limits.js';
 import type { Case } from './model.js';
 
 export interface ReadResult {
@@ -42,15 +43,17 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   const text = decoded.text;
   if (text === undefined) return { diagnostics: decoded.diagnostics };
   const diagnostics = [...decoded.diagnostics];
+  const tooComplex = complexityDiagnostics(text, file);
+  if (tooComplex.length > 0) return { diagnostics: sortDiagnostics([...diagnostics, ...tooComplex]) };
   const noPosition: Locate = () => undefined;
 
   const split = splitCase(text, file);
-  diagnostics.push(...split.diagnostics);
+  append(diagnostics, split.diagnostics);
   if (!split.split) {
     // No usable front matter: still report what the body and the characters reveal.
     const missing = split.diagnostics.some((d) => d.rule === 'front-matter-missing');
     const body = missing ? parseBody(text, { offset: 0, line: 1 }, profile.consequences, file) : undefined;
-    diagnostics.push(...(body?.diagnostics ?? []));
+    append(diagnostics, body?.diagnostics ?? []);
     const sections = body?.sections ?? [];
     diagnostics.push(
       ...runRules({ file, profile, source: text, sections, bodyRead: !!body, locate: noPosition }),
@@ -59,9 +62,9 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   }
   const { yaml, body: bodyText, bodyOffset, bodyLine } = split.split;
   const front = readFrontMatter(yaml, file);
-  diagnostics.push(...front.diagnostics);
+  append(diagnostics, front.diagnostics);
   const body = parseBody(bodyText, { offset: bodyOffset, line: bodyLine }, profile.consequences, file);
-  diagnostics.push(...body.diagnostics);
+  append(diagnostics, body.diagnostics);
   const draft = front.data ? buildCase(front.data, body, text, file, profile, front.locate) : undefined;
   diagnostics.push(
     ...runRules({
@@ -77,6 +80,11 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   );
   const sorted = sortDiagnostics(diagnostics);
   return draft && !hasErrors(sorted) ? { case: draft, diagnostics: sorted } : { diagnostics: sorted };
+}
+
+/** push(...items) overflows the stack for very many items; this does not. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Reads a case from disk; an unreadable or oversized file becomes a diagnostic, not an exception. */

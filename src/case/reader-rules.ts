@@ -7,6 +7,11 @@ export const readerRules: Record<string, { severity: Severity; description: stri
   'file-empty': { severity: 'fel', description: 'Filen är tom.' },
   binary: { severity: 'fel', description: 'Filen innehåller NUL-tecken och är inte en textfil.' },
   encoding: { severity: 'fel', description: 'Filen är inte sparad som UTF-8 (t.ex. Latin-1).' },
+  'too-complex': {
+    severity: 'fel',
+    description:
+      'Filen är för komplex att läsa (mycket långa rader, djup nästling eller tusentals list- eller specialtecken).',
+  },
   bom: { severity: 'info', description: 'Filen börjar med ett byte order mark; det tas bort.' },
   'front-matter-missing': { severity: 'fel', description: 'YAML-huvudet (mellan två "---") saknas.' },
   'front-matter-unclosed': { severity: 'fel', description: 'YAML-huvudet avslutas aldrig med "---".' },
