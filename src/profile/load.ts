@@ -17,52 +17,77 @@ export function defaultProfilePath(): string {
 }
 
 const text = z.string().trim().min(1, 'får inte vara tom');
-const regexText = text.refine(
-  (s) => {
-    try {
-      new RegExp(s, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'är inget giltigt reguljärt uttryck' },
-);
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return undefined;
+  }
+}
+const regexText = text.refine((s) => safeRegExp(s) !== undefined, {
+  message: 'är inget giltigt reguljärt uttryck',
+});
 
 // zod: one schema gives both the runtime check and (via z.infer) the raw type; messages are Swedish.
-const profileSchema = z.strictObject({
-  kommun: text,
-  kortnamn: text,
-  sidfot: z.array(z.strictObject({ etikett: text, värde: text })),
-  sida: z.strictObject({
-    marginaler_mm: z.strictObject({
-      topp: z.number().positive(),
-      höger: z.number().positive(),
-      botten: z.number().positive(),
-      vänster: z.number().positive(),
+const profileSchema = z
+  .strictObject({
+    kommun: text,
+    kortnamn: text,
+    sidfot: z.array(z.strictObject({ etikett: text, värde: text })),
+    sida: z.strictObject({
+      marginaler_mm: z.strictObject({
+        topp: z.number().positive(),
+        höger: z.number().positive(),
+        botten: z.number().positive(),
+        vänster: z.number().positive(),
+      }),
     }),
-  }),
-  nämnder: z
-    .array(z.strictObject({ namn: text, genitiv: text, dnr: regexText, dnr_exempel: text }))
-    .min(1, 'minst en nämnd behövs'),
-  förvaltningar: z
-    .array(z.strictObject({ namn: text, chefstitel: text }))
-    .min(1, 'minst en förvaltning behövs'),
-  konsekvenser: z.array(
-    z.strictObject({
-      id: z.string().regex(/^[\p{Ll}\d_]+$/u, 'får bara innehålla små bokstäver, siffror och _'),
+    nämnder: z
+      .array(z.strictObject({ namn: text, genitiv: text, dnr: regexText, dnr_exempel: text }))
+      .min(1, 'minst en nämnd behövs'),
+    förvaltningar: z
+      .array(z.strictObject({ namn: text, chefstitel: text }))
+      .min(1, 'minst en förvaltning behövs'),
+    konsekvenser: z.array(
+      z.strictObject({
+        id: z.string().regex(/^[\p{Ll}\d_]+$/u, 'får bara innehålla små bokstäver, siffror och _'),
+        rubrik: text,
+        krävs: z.boolean(),
+        länk: text.optional(),
+        länktext: text.optional(),
+        ej_relevant_förslag: text.optional(),
+      }),
+    ),
+    mbl: z.strictObject({
       rubrik: text,
-      krävs: z.boolean(),
-      länk: text.optional(),
-      länktext: text.optional(),
-      ej_relevant_förslag: text.optional(),
+      meningar: z.strictObject({ information: text, förhandling: text, samverkan: text, ej_aktuellt: text }),
     }),
-  ),
-  mbl: z.strictObject({
-    rubrik: text,
-    meningar: z.strictObject({ information: text, förhandling: text, samverkan: text, ej_aktuellt: text }),
-  }),
-});
+  })
+  .superRefine((profile, ctx) => {
+    // Consistency the shape alone cannot express: examples match their patterns, names and ids are unique.
+    profile.nämnder.forEach((n, i) => {
+      const pattern = safeRegExp(n.dnr);
+      if (pattern && !pattern.test(n.dnr_exempel)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nämnder', i, 'dnr_exempel'],
+          message: `följer inte nämndens eget dnr-mönster ${n.dnr}`,
+        });
+      }
+    });
+    const unique = (key: 'nämnder' | 'förvaltningar' | 'konsekvenser', field: 'namn' | 'id') => {
+      const seen = new Set<string>();
+      (profile[key] as Record<string, unknown>[]).forEach((item, i) => {
+        const value = String(item[field]).toLocaleLowerCase('sv');
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: [key, i, field], message: 'förekommer två gånger' });
+        seen.add(value);
+      });
+    };
+    unique('nämnder', 'namn');
+    unique('förvaltningar', 'namn');
+    unique('konsekvenser', 'id');
+  });
 
 type RawProfile = z.infer<typeof profileSchema>;
 
@@ -140,14 +165,17 @@ export function parseProfile(source: string, path: string): Profile {
   if (problems.length === 0) {
     const result = profileSchema.safeParse(doc.toJS(), { reportInput: true });
     if (!result.success) {
+      const located: { line: number; text: string }[] = [];
       for (const issue of result.error.issues) {
         const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const fieldPath = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
         const pos = positionAt(doc, lineCounter, fieldPath, { keyOfLast: unknownKey !== undefined });
         const where = pos ? `${path}:${pos.line}:${pos.column}` : path;
         const field = fieldPath.map(String).join('.') || '(hela filen)';
-        problems.push(`${where}: ${field} ${swedishIssue(issue)}`);
+        located.push({ line: pos?.line ?? 0, text: `${where}: ${field} ${swedishIssue(issue)}` });
       }
+      located.sort((a, b) => a.line - b.line);
+      problems.push(...located.map((l) => l.text));
     } else {
       return toProfile(result.data, path, source);
     }
