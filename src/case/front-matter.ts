@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
-import { issuesToDiagnostics, type Locate } from './issues.js';
+import { issuesToDiagnostics, type Locate, type SourceOf } from './issues.js';
 import { type CaseData, caseSchema } from './schema.js';
 
 export interface Split {
@@ -156,7 +156,13 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
     return { locate, diagnostics };
   }
   const result = caseSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) return { locate, diagnostics: issuesToDiagnostics(result.error.issues, file, locate) };
+  if (!result.success) {
+    const sourceOf: SourceOf = (path) => {
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? yaml.slice(node.range[0], node.range[1]).trim() : undefined;
+    };
+    return { locate, diagnostics: issuesToDiagnostics(result.error.issues, file, locate, sourceOf) };
+  }
   return { data: result.data, locate, diagnostics };
 }
 

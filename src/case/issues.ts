@@ -21,7 +21,6 @@ const unionExpectations: Record<string, string> = {
   datum: 'ett datum (ÅÅÅÅ-MM-DD)',
   'mbl.datum': 'ett datum (ÅÅÅÅ-MM-DD)',
   'mbl.*.datum': 'ett datum (ÅÅÅÅ-MM-DD)',
-  'handläggare.telefon': 'text',
 };
 
 export function fieldLabel(path: readonly PathPart[]): string {
@@ -41,13 +40,28 @@ function pattern(path: readonly PathPart[]): string {
     .join('.');
 }
 
-export function issuesToDiagnostics(issues: readonly Issue[], file: string, locate: Locate): Diagnostic[] {
+/** The YAML source text of the value at a path (to quote it in hints exactly as written). */
+export type SourceOf = (path: readonly PathPart[]) => string | undefined;
+
+export function issuesToDiagnostics(
+  issues: readonly Issue[],
+  file: string,
+  locate: Locate,
+  sourceOf: SourceOf = () => undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) convert(issue, [], file, locate, out);
+  for (const issue of issues) convert(issue, [], file, locate, sourceOf, out);
   return out;
 }
 
-function convert(issue: Issue, prefix: PathPart[], file: string, locate: Locate, out: Diagnostic[]): void {
+function convert(
+  issue: Issue,
+  prefix: PathPart[],
+  file: string,
+  locate: Locate,
+  sourceOf: SourceOf,
+  out: Diagnostic[],
+): void {
   const path = [...prefix, ...issue.path];
   const label = fieldLabel(path);
   const base = { severity: 'fel' as const, file, field: path.map(String).join('.') };
@@ -91,17 +105,21 @@ function convert(issue: Issue, prefix: PathPart[], file: string, locate: Locate,
   if (issue.code === 'invalid_union') {
     const branch = bestBranch(issue.errors);
     if (branch) {
-      for (const sub of branch) convert(sub, path, file, locate, out);
+      for (const sub of branch) convert(sub, path, file, locate, sourceOf, out);
       return;
     }
     const expected = unionExpectations[pattern(path)] ?? 'ett annat slags värde';
-    out.push({ ...base, ...typeProblem(label, expected, input, path), position: locate(path) });
+    out.push({
+      ...base,
+      ...typeProblem(label, expected, input, path, sourceOf(path)),
+      position: locate(path),
+    });
     return;
   }
   if (issue.code === 'invalid_type') {
     out.push({
       ...base,
-      ...typeProblem(label, typeName(issue.expected), input, path),
+      ...typeProblem(label, typeName(issue.expected), input, path, sourceOf(path)),
       position: locate(path),
     });
     return;
@@ -134,11 +152,17 @@ function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] |
   return deep.reduce((a, b) => (b.length < a.length ? b : a));
 }
 
-function typeProblem(label: string, expected: string, input: unknown, path: readonly PathPart[]) {
+function typeProblem(
+  label: string,
+  expected: string,
+  input: unknown,
+  path: readonly PathPart[],
+  source: string | undefined,
+) {
   const key = String(path.at(-1));
   let hint: string | undefined;
   if (typeof input === 'number' || typeof input === 'boolean') {
-    hint = `Sätt värdet inom citattecken, t.ex. ${key}: "${String(input)}".`;
+    hint = `Sätt värdet inom citattecken, t.ex. ${key}: "${source ?? String(input)}".`;
   } else if (typeof input === 'string' && expected.includes('lista')) {
     hint = `Skriv en lista: varje post på en egen rad som börjar med "- ", under ${key}:.`;
   } else if (Array.isArray(input)) {

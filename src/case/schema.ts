@@ -22,7 +22,8 @@ export const caseSchema = z.strictObject({
   handläggare: z.strictObject({
     namn: text,
     titel: text.optional(),
-    telefon: z.union([text, z.number().transform(String)]).optional(),
+    // A number here would lose its leading zero (013 → 13), so telefon must be quoted text.
+    telefon: text.optional(),
     epost: text.optional(),
   }),
   nämnd: textOrList,

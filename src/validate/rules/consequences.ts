@@ -41,10 +41,10 @@ export const consequenceConflict: Rule = {
   check: (ctx) => {
     if (!ctx.data) return [];
     return Object.entries(ctx.data.konsekvenser)
-      .filter(
-        ([id, extra]) =>
-          extra.ej_relevant !== undefined && hasContent(written(ctx, id) ?? ({ nodes: [] } as never)),
-      )
+      .filter(([id, extra]) => {
+        const section = written(ctx, id);
+        return extra.ej_relevant !== undefined && section !== undefined && hasContent(section);
+      })
       .map(([id]) => ({
         message: `Avsnittet "${written(ctx, id)!.heading}" har text men är också markerat ej_relevant.`,
         hint: 'Ta bort ej_relevant om avsnittet är relevant, annars texten under rubriken.',

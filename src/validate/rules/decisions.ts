@@ -53,7 +53,7 @@ export const decisionUnaddressed: Rule = {
 
 /** Phrases that point elsewhere instead of saying what is decided. */
 const dependentPhrases = [
-  /i enlighet med (?:förvaltningens|kontorets|tjänsteskrivelsens) förslag/i,
+  /i enlighet med (?:(?:förvaltningens|kontorets|tjänsteskrivelsens) förslag|förslaget)/i,
   /enligt (?:ovan|nedan)/i,
   /enligt förslaget/i,
   /se ovan/i,

@@ -189,6 +189,12 @@ describe('rules', () => {
     ]);
   });
 
+  it('a telephone number written as a number must be quoted (it would lose its leading zero)', () => {
+    const r = variant('  titel: Utredare\n', '  titel: Utredare\n  telefon: 0132060000\n');
+    expect(brief(r.diagnostics)).toEqual(['field-type@8:12']);
+    expect(r.diagnostics[0]!.hint).toBe('Sätt värdet inom citattecken, t.ex. telefon: "0132060000".');
+  });
+
   it('optional keys may be written without a value', () => {
     expect(
       variant(
