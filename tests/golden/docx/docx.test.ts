@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { prettyXml, readParts } from '../../unit/docx/helpers/parts.js';
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'seed001');

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import type { Doc } from '../../../src/doc/model.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 /** Set in the child process this test starts; the child then only writes its bytes. */
 const childOut = process.env.SKRIVELSE_DOCX_CHILD_OUT;

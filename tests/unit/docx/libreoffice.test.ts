@@ -12,7 +12,7 @@ import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -13,7 +13,7 @@ import { readCaseFile } from '../../../src/case/read.js';
 import type { Block, Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 const casesDir = join(import.meta.dirname, '../../../cases');
 

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import type { Doc } from '../../../src/doc/model.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 const versions = ['Office2007', 'Microsoft365'] as const;
 

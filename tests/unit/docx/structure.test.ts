@@ -4,7 +4,7 @@ import { renderDocx } from '../../../src/backends/docx/index.js';
 import { mmToTwip } from '../../../src/backends/docx/units.js';
 import type { Block, Doc } from '../../../src/doc/model.js';
 import { UsageError } from '../../../src/errors.js';
-import { seed001Doc } from '../../fixtures/docx/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { part, prettyXml, readParts, wordTexts, xpathStrings } from './helpers/parts.js';
 
 const t = (text: string, extra: object = {}) => ({ type: 'text' as const, text, ...extra });

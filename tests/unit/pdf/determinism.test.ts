@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
-import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 const childOut = process.env.SKRIVELSE_PDF_CHILD_OUT;
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

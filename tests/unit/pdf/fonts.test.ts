@@ -2,8 +2,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, test, vi } from 'vitest';
 import { shape, textWidthPt, unsupportedCharacters } from '../../../src/backends/pdf/fonts.js';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { overflowDoc } from '../../fixtures/pdf/docs.js';
-import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
 
 describe('fonts', () => {
   test('Swedish letters, dashes, quotes, § € and no-break space are all covered', () => {

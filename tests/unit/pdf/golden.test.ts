@@ -9,7 +9,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
-import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { run, tempPdf } from './readers.js';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../golden/pdf');

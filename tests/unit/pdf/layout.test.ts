@@ -3,8 +3,8 @@ import { layoutDoc } from '../../../src/backends/pdf/index.js';
 import { breakLines } from '../../../src/backends/pdf/layout/break-lines.js';
 import type { LayoutResult, StructRole, TextItem } from '../../../src/backends/pdf/layout/types.js';
 import type { Block } from '../../../src/doc/model.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
-import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
 
 const MM = 72 / 25.4;
 

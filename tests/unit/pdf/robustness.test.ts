@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Block, Doc } from '../../../src/doc/model.js';
+import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, text } from '../../fixtures/pdf/docs.js';
-import { seed001Doc } from '../../fixtures/pdf/seed001-doc.js';
 import { pageCount, run, tempPdf } from './readers.js';
 
 describe('robustness', () => {
