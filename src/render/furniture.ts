@@ -23,7 +23,7 @@ export function furniture(c: Case, profile: Profile, settings: TemplateSettings)
     date: c.date,
     dnrLines,
     addressees: c.boards,
-    shortHead: [profile.municipality, c.date, dnrLines.join(', ')],
+    shortHead: [profile.municipality, c.date, ...dnrLines],
     footer: profile.footer,
     pageNumberFormat: settings.pageNumberFormat,
   };
