@@ -10,9 +10,9 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
-import { run, tempPdf } from './readers.js';
+import { run, tempPdf } from '../../unit/pdf/readers.js';
 
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../golden/pdf');
+const GOLDEN_DIR = dirname(fileURLToPath(import.meta.url));
 /** Share of pixels allowed to differ (anti-aliasing between poppler versions). */
 const TOLERANCE = 0.005;
 
