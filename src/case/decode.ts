@@ -20,6 +20,11 @@ export function decodeCase(input: string | Uint8Array, file: string): Decoded {
   if (typeof input === 'string') {
     text = input;
   } else {
+    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+      return fatal(file, 'encoding', 'Filen är sparad som UTF-16, inte UTF-8.', {
+        hint: 'Spara filen som UTF-8 i din editor (i Anteckningar: Spara som → Kodning: UTF-8).',
+      });
+    }
     const nul = input.indexOf(0);
     if (nul !== -1) return binary(file, bytePosition(input, nul));
     const bad = firstInvalidUtf8(input);

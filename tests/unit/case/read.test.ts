@@ -135,6 +135,14 @@ describe('readCase', () => {
     }
   });
 
+  it('recognises UTF-16 (with BOM) as an encoding problem, not as binary', () => {
+    const text = readFileSync(fixture('valid.md'), 'utf8');
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = readCase(utf16, 'x.md', linkoping);
+    expect(brief(result.diagnostics)).toEqual(['encoding@1:1']);
+    expect(result.diagnostics[0]!.message).toContain('UTF-16');
+  });
+
   it('reports a missing file as a diagnostic, not an exception', () => {
     expect(brief(readCaseFile(fixture('finns-inte.md'), linkoping).diagnostics)).toEqual([
       'file-unreadable@-',
