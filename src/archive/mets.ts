@@ -1,12 +1,20 @@
 /**
- * The package's METS.xml (FGS Paketstruktur / E-ARK CSIP shaped): OBJID, metsHdr with dates from the
- * cases, the PREMIS file in amdSec/digiprovMD, every stored PDF version in fileSec with SHA-256,
- * size and MIME type, and a physical structMap.
+ * The package's METS.xml after E-ARK CSIP 2.1 + E-ARK SIP 2.1 (together FGS Paketstruktur 2.0).
+ * Root with OBJID, content type and the csip extension attributes; metsHdr with the package type
+ * (SIP) and the software agent; dmdSec → Dublin Core, amdSec → PREMIS; one fileGrp for the "pdfa"
+ * representation with every stored version (SHA-256, size, MIME type); the CSIP physical structMap
+ * and a second, logical one listing the versions in order. Dates come from the cases.
  */
+import { packagePath, representationUse, versionId } from './layout.js';
 import type { ManifestEntry } from './manifest.js';
-import { escapeXml as e } from './xml.js';
+import { escapeXml as e, unescapeXml } from './xml.js';
 
-export const metsName = 'METS.xml';
+export const csipNamespace = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
+export const sipProfile = 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml';
+/** CSIP content category vocabulary (CSIP2), written with the en dash the vocabulary uses. */
+export const contentCategory = 'Textual works – Digital';
+/** No CITS fits a PDF/A memo, so CSIP4/CSIP5: OTHER plus our own name. */
+export const otherContentInformationType = 'Tjänsteskrivelse PDF/A-3a';
 
 export interface MetsFileRef {
   /** Path relative to the package folder. */
@@ -15,48 +23,77 @@ export interface MetsFileRef {
   sizeBytes: number;
 }
 
-const versionId = (entry: ManifestEntry): string => `v${String(entry.version).padStart(3, '0')}`;
-const hrefOf = (entry: ManifestEntry): string => entry.file.split('/').slice(1).join('/');
+export interface MetsMetadataFiles {
+  descriptive: MetsFileRef;
+  preservation: MetsFileRef;
+}
+
+const ids = {
+  dmd: 'dmd-dc',
+  amd: 'amd',
+  premis: 'digiprov-premis',
+  fileSec: 'filesec',
+  fileGrp: 'filegrp-pdfa',
+} as const;
+
+const contentType = `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="${e(otherContentInformationType)}"`;
+
+function mdRef(ref: MetsFileRef, mdType: string, created: string): string {
+  return `<mets:mdRef LOCTYPE="URL" xlink:type="simple" xlink:href="${e(ref.href)}" MDTYPE="${mdType}" MIMETYPE="application/xml" SIZE="${ref.sizeBytes}" CREATED="${created}" CHECKSUM="${ref.sha256}" CHECKSUMTYPE="SHA-256"/>`;
+}
 
 function fileElement(entry: ManifestEntry): string {
-  return `      <mets:file ID="file-${versionId(entry)}" MIMETYPE="application/pdf" SIZE="${entry.sizeBytes}" CREATED="${entry.date}T00:00:00Z" CHECKSUM="${entry.sha256}" CHECKSUMTYPE="SHA-256" ADMID="digiprov-premis">
-        <mets:FLocat LOCTYPE="URL" xlink:type="simple" xlink:href="${e(hrefOf(entry))}"/>
+  return `      <mets:file ID="file-${versionId(entry.version)}" MIMETYPE="application/pdf" SIZE="${entry.sizeBytes}" CREATED="${entry.date}T00:00:00Z" CHECKSUM="${entry.sha256}" CHECKSUMTYPE="SHA-256" ADMID="${ids.premis}">
+        <mets:FLocat LOCTYPE="URL" xlink:type="simple" xlink:href="${e(packagePath(entry))}"/>
       </mets:file>
 `;
 }
 
-function structDiv(entry: ManifestEntry): string {
-  return `      <mets:div ID="div-${versionId(entry)}" LABEL="Version ${entry.version}" ORDER="${entry.version}">
-        <mets:fptr FILEID="file-${versionId(entry)}"/>
+function versionDiv(entry: ManifestEntry): string {
+  const id = versionId(entry.version);
+  return `      <mets:div ID="div-${id}" TYPE="version" LABEL="Version ${entry.version}" ORDER="${entry.version}">
+        <mets:fptr FILEID="file-${id}"/>
       </mets:div>
 `;
 }
 
-/** METS for one package; `entries` are its versions in order, `premis` the written PREMIS file. */
-export function buildMets(entries: readonly ManifestEntry[], premis: MetsFileRef): string {
+/** METS for one package; `entries` are its versions in order, `metadata` the written metadata files. */
+export function buildMets(entries: readonly ManifestEntry[], metadata: MetsMetadataFiles): string {
   const first = entries[0]!;
   const last = entries[entries.length - 1]!;
   const [toolName = 'skrivelse', toolVersion = ''] = last.tool.split(' ');
+  const lastDate = `${last.date}T00:00:00Z`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd" OBJID="${e(first.package)}" LABEL="${e(last.title)}" TYPE="Textual works" PROFILE="https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml">
-  <mets:metsHdr CREATEDATE="${first.date}T00:00:00Z" LASTMODDATE="${last.date}T00:00:00Z" RECORDSTATUS="NEW">
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:csip="${csipNamespace}" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd ${csipNamespace} https://earkcsip.dilcis.eu/schema/DILCISExtensionMETS.xsd" OBJID="${e(first.package)}" LABEL="${e(last.title)}" TYPE="${contentCategory}" ${contentType} PROFILE="${sipProfile}">
+  <mets:metsHdr CREATEDATE="${first.date}T00:00:00Z" LASTMODDATE="${lastDate}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">
     <mets:agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE">
       <mets:name>${e(toolName)}</mets:name>
-      <mets:note>${e(toolVersion)}</mets:note>
+      <mets:note csip:NOTETYPE="SOFTWARE VERSION">${e(toolVersion)}</mets:note>
     </mets:agent>
   </mets:metsHdr>
-  <mets:amdSec ID="amdsec">
-    <mets:digiprovMD ID="digiprov-premis">
-      <mets:mdRef LOCTYPE="URL" xlink:type="simple" xlink:href="${e(premis.href)}" MDTYPE="PREMIS" MIMETYPE="application/xml" SIZE="${premis.sizeBytes}" CREATED="${last.date}T00:00:00Z" CHECKSUM="${premis.sha256}" CHECKSUMTYPE="SHA-256"/>
+  <mets:dmdSec ID="${ids.dmd}" CREATED="${lastDate}" STATUS="CURRENT">
+    ${mdRef(metadata.descriptive, 'DC', lastDate)}
+  </mets:dmdSec>
+  <mets:amdSec ID="${ids.amd}">
+    <mets:digiprovMD ID="${ids.premis}" STATUS="CURRENT">
+      ${mdRef(metadata.preservation, 'PREMIS', lastDate)}
     </mets:digiprovMD>
   </mets:amdSec>
-  <mets:fileSec ID="filesec">
-    <mets:fileGrp ID="filegrp-pdfa" USE="Representations/pdfa">
+  <mets:fileSec ID="${ids.fileSec}">
+    <mets:fileGrp ID="${ids.fileGrp}" USE="${representationUse}" ${contentType}>
 ${entries.map(fileElement).join('')}    </mets:fileGrp>
   </mets:fileSec>
-  <mets:structMap ID="structmap" TYPE="PHYSICAL" LABEL="CSIP">
-    <mets:div ID="div-root" LABEL="${e(first.package)}">
-${entries.map(structDiv).join('')}    </mets:div>
+  <mets:structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">
+    <mets:div ID="div-package" LABEL="${e(first.package)}">
+      <mets:div ID="div-metadata" LABEL="Metadata" DMDID="${ids.dmd}" ADMID="${ids.premis}"/>
+      <mets:div ID="div-representation-pdfa" LABEL="${representationUse}">
+        <mets:fptr FILEID="${ids.fileGrp}"/>
+      </mets:div>
+    </mets:div>
+  </mets:structMap>
+  <mets:structMap ID="structmap-versions" TYPE="LOGICAL" LABEL="Versioner">
+    <mets:div ID="div-versions" LABEL="${e(first.package)}">
+${entries.map(versionDiv).join('')}    </mets:div>
   </mets:structMap>
 </mets:mets>
 `;
@@ -68,9 +105,9 @@ export function readMetsRefs(mets: string): MetsFileRef[] {
   const file =
     /<mets:file\b[^>]*\bSIZE="(\d+)"[^>]*\bCHECKSUM="([0-9a-f]+)"[^>]*>\s*<mets:FLocat\b[^>]*xlink:href="([^"]+)"/g;
   for (const [, size, sha, href] of mets.matchAll(file))
-    refs.push({ href: href!, sha256: sha!, sizeBytes: Number(size) });
+    refs.push({ href: unescapeXml(href!), sha256: sha!, sizeBytes: Number(size) });
   const mdRef = /<mets:mdRef\b[^>]*xlink:href="([^"]+)"[^>]*\bSIZE="(\d+)"[^>]*\bCHECKSUM="([0-9a-f]+)"/g;
   for (const [, href, size, sha] of mets.matchAll(mdRef))
-    refs.push({ href: href!, sha256: sha!, sizeBytes: Number(size) });
+    refs.push({ href: unescapeXml(href!), sha256: sha!, sizeBytes: Number(size) });
   return refs;
 }

@@ -1,20 +1,20 @@
 /**
  * PREMIS 3 preservation metadata for one archive package: an object per stored PDF version, a
- * creation event per version (dated from the case, never the clock) and the software agent.
+ * creation event per version (dated from the case, never the clock) and the software agent. Objects
+ * are identified by their path inside the package, as in the METS FLocat.
  */
+import { packagePath, versionId } from './layout.js';
 import type { ManifestEntry } from './manifest.js';
 import { escapeXml as e } from './xml.js';
 
-export const premisPath = 'metadata/preservation/premis.xml';
-
 const fileName = (entry: ManifestEntry): string => entry.file.split('/').pop() ?? entry.file;
-const eventId = (entry: ManifestEntry): string => `skapande-v${String(entry.version).padStart(3, '0')}`;
+const eventId = (entry: ManifestEntry): string => `skapande-${versionId(entry.version)}`;
 
 function object(entry: ManifestEntry): string {
   return `  <premis:object xsi:type="premis:file">
     <premis:objectIdentifier>
       <premis:objectIdentifierType>local</premis:objectIdentifierType>
-      <premis:objectIdentifierValue>${e(fileName(entry))}</premis:objectIdentifierValue>
+      <premis:objectIdentifierValue>${e(packagePath(entry))}</premis:objectIdentifierValue>
     </premis:objectIdentifier>
     <premis:objectCharacteristics>
       <premis:compositionLevel>0</premis:compositionLevel>
@@ -55,7 +55,7 @@ function event(entry: ManifestEntry): string {
     </premis:linkingAgentIdentifier>
     <premis:linkingObjectIdentifier>
       <premis:linkingObjectIdentifierType>local</premis:linkingObjectIdentifierType>
-      <premis:linkingObjectIdentifierValue>${e(fileName(entry))}</premis:linkingObjectIdentifierValue>
+      <premis:linkingObjectIdentifierValue>${e(packagePath(entry))}</premis:linkingObjectIdentifierValue>
     </premis:linkingObjectIdentifier>
   </premis:event>
 `;

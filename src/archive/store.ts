@@ -1,17 +1,20 @@
 /**
- * Stores an archival PDF under `<arkiv>/<paket>/<paket>_vNNN.pdf`. Never overwrites: a changed memo
- * gets the next version number, an identical one is reported and not stored again. Each stored
- * version is appended to the manifest, then the package's PREMIS and METS are rewritten from it.
+ * Stores an archival PDF under `<arkiv>/<paket>/representations/pdfa/data/<paket>_vNNN.pdf` (layout in
+ * layout.ts). Never overwrites: a changed memo gets the next version number, an identical one is
+ * reported and not stored again. Each stored version is appended to the manifest, then the package's
+ * Dublin Core, PREMIS and METS are rewritten from it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { outputBaseName } from '../build/output-name.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { buildDublinCore } from './dublin-core.js';
 import { sha256Hex } from './hash.js';
+import { dataDir, descriptivePath, metsName, premisPath, versionFileName } from './layout.js';
 import { appendManifest, type ManifestEntry, type ManifestSource, readManifest } from './manifest.js';
-import { buildMets, metsName } from './mets.js';
-import { buildPremis, premisPath } from './premis.js';
+import { buildMets, type MetsFileRef } from './mets.js';
+import { buildPremis } from './premis.js';
 
 export interface StoreRequest {
   arkivDir: string;
@@ -40,23 +43,29 @@ export function packageName(dnr: readonly string[]): string {
 
 const versionPattern = /_v(\d{3,})\.pdf$/;
 
-function highestVersionOnDisk(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return Math.max(0, ...readdirSync(dir).map((f) => Number(versionPattern.exec(f)?.[1] ?? 0)));
+/** Highest version number among the PDFs in the data folder and (packages from before the CSIP
+ * layout) the package folder itself, so that a number is never reused. */
+function highestVersionOnDisk(packageDir: string): number {
+  const numbers = [join(packageDir, ...dataDir.split('/')), packageDir]
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).map((f) => Number(versionPattern.exec(f)?.[1] ?? 0)));
+  return Math.max(0, ...numbers);
+}
+
+/** Writes one metadata file of the package and returns its METS reference. */
+function writeMetadataFile(packageDir: string, href: string, text: string): MetsFileRef {
+  const path = join(packageDir, ...href.split('/'));
+  mkdirSync(dirname(path), { recursive: true });
+  const bytes = Buffer.from(text, 'utf8');
+  writeFileAtomic(path, bytes);
+  return { href, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
 }
 
 function writePackageMetadata(arkivDir: string, pkg: string, entries: ManifestEntry[]): void {
   const dir = join(arkivDir, pkg);
-  const premis = buildPremis(entries);
-  mkdirSync(join(dir, 'metadata', 'preservation'), { recursive: true });
-  writeFileAtomic(join(dir, premisPath), premis);
-  const premisBytes = readFileSync(join(dir, premisPath));
-  const mets = buildMets(entries, {
-    href: premisPath,
-    sha256: sha256Hex(premisBytes),
-    sizeBytes: premisBytes.length,
-  });
-  writeFileAtomic(join(dir, metsName), mets);
+  const descriptive = writeMetadataFile(dir, descriptivePath, buildDublinCore(entries));
+  const preservation = writeMetadataFile(dir, premisPath, buildPremis(entries));
+  writeFileAtomic(join(dir, metsName), buildMets(entries, { descriptive, preservation }));
 }
 
 export function storeArchivalPdf(req: StoreRequest): StoreResult {
@@ -70,8 +79,9 @@ export function storeArchivalPdf(req: StoreRequest): StoreResult {
     return { status: 'unchanged', entry: latest, path: join(req.arkivDir, latest.file) };
   }
   const version = Math.max(highestVersionOnDisk(dir), ...entries.map((x) => x.version), 0) + 1;
-  const fileName = `${pkg}_v${String(version).padStart(3, '0')}.pdf`;
-  const path = join(dir, fileName);
+  const file = `${dataDir}/${versionFileName(pkg, version)}`;
+  const path = join(dir, ...file.split('/'));
+  mkdirSync(dirname(path), { recursive: true });
   try {
     writeFileAtomic(path, req.pdf, { noOverwrite: true });
   } catch (error) {
@@ -86,7 +96,7 @@ export function storeArchivalPdf(req: StoreRequest): StoreResult {
     dnr: req.dnr[0] ?? '',
     package: pkg,
     version,
-    file: `${pkg}/${fileName}`,
+    file: `${pkg}/${file}`,
     sha256,
     sizeBytes: req.pdf.length,
     date: req.date,

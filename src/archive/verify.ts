@@ -7,8 +7,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { sha256Hex } from './hash.js';
+import { metsName, packagePath } from './layout.js';
 import { type ManifestEntry, manifestName, readManifest } from './manifest.js';
-import { metsName, readMetsRefs } from './mets.js';
+import { readMetsRefs } from './mets.js';
 import { type Finding, preflightPdf } from './preflight.js';
 
 export interface FileFinding extends Finding {
@@ -21,10 +22,11 @@ export interface VerifyResult {
   checkedPdfs: string[];
 }
 
-/** The nearest folder at or above `start` (at most two levels up) holding a manifest. */
+/** The nearest folder at or above `start` holding a manifest: at most four levels up, which is the
+ * archive root seen from `<paket>/representations/pdfa/data/`. */
 function findArchiveRoot(start: string): string | undefined {
   let dir = resolve(start);
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, manifestName))) return dir;
     dir = dirname(dir);
   }
@@ -61,21 +63,34 @@ async function verifyPdf(file: string, entry: ManifestEntry | undefined): Promis
   return [...findings, ...preflight.map((f) => ({ ...f, file }))];
 }
 
-function verifyMets(packageDir: string): FileFinding[] {
+/** Every file METS lists must match its checksum, and every manifest version must be listed. */
+function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): FileFinding[] {
   const metsFile = join(packageDir, metsName);
   if (!existsSync(metsFile))
     return [
       { file: metsFile, rule: 'archive-mets', clause: 'E-ARK CSIP', message: 'METS.xml saknas i paketet.' },
     ];
   const refs = readMetsRefs(readFileSync(metsFile, 'utf8'));
-  return refs.flatMap((ref) =>
-    checkFileAgainst(
-      join(packageDir, ...ref.href.split('/')),
-      ref,
-      'archive-mets',
-      'E-ARK CSIP (METS CHECKSUM)',
+  const listed = new Set(refs.map((ref) => ref.href));
+  const unlisted: FileFinding[] = entries
+    .filter((entry) => !listed.has(packagePath(entry)))
+    .map((entry) => ({
+      file: join(packageDir, ...packagePath(entry).split('/')),
+      rule: 'archive-mets',
+      clause: 'E-ARK CSIP (CSIP66 fileSec/fileGrp/file)',
+      message: 'Versionen finns i manifestet men saknas i METS.xml.',
+    }));
+  return [
+    ...refs.flatMap((ref) =>
+      checkFileAgainst(
+        join(packageDir, ...ref.href.split('/')),
+        ref,
+        'archive-mets',
+        'E-ARK CSIP (METS CHECKSUM)',
+      ),
     ),
-  );
+    ...unlisted,
+  ];
 }
 
 export async function verifyPath(target: string): Promise<VerifyResult> {
@@ -107,7 +122,12 @@ export async function verifyPath(target: string): Promise<VerifyResult> {
     checkedPdfs.push(file);
   }
   for (const pkg of [...new Set(selected.map((x) => x.package))])
-    findings.push(...verifyMets(join(root, pkg)));
+    findings.push(
+      ...verifyMets(
+        join(root, pkg),
+        entries.filter((x) => x.package === pkg),
+      ),
+    );
   return { findings, checkedPdfs };
 }
 

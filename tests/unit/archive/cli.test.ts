@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArchivalPdf } from '../../../src/archive/build.js';
 import { openWithPdfJs } from '../../../src/archive/pdfjs.js';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   copyFileSync(caseFile, join(work, 'arende.md'));
   const result = await cli(['arkivera', 'arende.md', '--arkiv', 'arkiv'], work);
   expect(result, result.err).toMatchObject({ code: 0 });
-  v001 = join(arkiv, 'SON-2020-281', 'SON-2020-281_v001.pdf');
+  v001 = join(arkiv, 'SON-2020-281', 'representations', 'pdfa', 'data', 'SON-2020-281_v001.pdf');
 });
 
 describe('skrivelse arkivera', () => {
@@ -55,7 +55,7 @@ describe('skrivelse arkivera', () => {
     const again = await cli(['arkivera', 'arende.md', '--arkiv', 'arkiv'], work);
     expect(again.code).toBe(0);
     expect(again.out).toContain('Oförändrad');
-    expect(readdirSync(join(arkiv, 'SON-2020-281')).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    expect(readdirSync(dirname(v001)).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
   });
 
   it('passes preflight and qpdf, and pdf.js finds the structure and the exact case file', async () => {
@@ -141,9 +141,11 @@ describe('skrivelse arkivera', () => {
 describe('skrivelse verifiera', () => {
   it('exits 0 for a good archive and 1 with rule id and clause for a damaged copy', async () => {
     expect(await cli(['verifiera', arkiv])).toMatchObject({ code: 0 });
+    // A single PDF deep in representations/pdfa/data/ still finds the manifest four levels up.
+    expect(await cli(['verifiera', v001])).toMatchObject({ code: 0 });
     const copy = mkdtempSync(join(tmpdir(), 'skrivelse-skadad-'));
     execFileSync('cp', ['-r', arkiv, copy]);
-    const damaged = join(copy, 'arkiv', 'SON-2020-281', 'SON-2020-281_v001.pdf');
+    const damaged = join(copy, 'arkiv', relative(arkiv, v001));
     const bytes = readFileSync(damaged);
     const at = bytes.indexOf('\n%') + 2;
     bytes[at] = bytes[at]! ^ 0x01;
@@ -152,6 +154,9 @@ describe('skrivelse verifiera', () => {
     expect(result.code).toBe(1);
     expect(result.out).toContain('fel [archive-checksum] Kontrollsumman stämmer inte');
     expect(result.out).toContain('(arkivets manifest (SHA-256))');
+    const single = await cli(['verifiera', damaged]);
+    expect(single.code).toBe(1);
+    expect(single.out).toContain('fel [archive-checksum]');
     const json = await cli(['verifiera', join(copy, 'arkiv'), '--format', 'json']);
     const report = JSON.parse(json.out) as { diagnostics: { rule: string; severity: string }[] };
     expect([...new Set(report.diagnostics.map((d) => d.rule))].sort()).toEqual([

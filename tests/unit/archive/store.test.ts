@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestSources } from '../../../src/archive/build.js';
 import { readManifest } from '../../../src/archive/manifest.js';
@@ -39,7 +39,7 @@ describe('storeArchivalPdf', () => {
     const arkiv = tempArchive();
     const first = storeArchivalPdf(await request(arkiv));
     expect(first.status).toBe('stored');
-    expect(first.entry.file).toBe('SON-2020-281/SON-2020-281_v001.pdf');
+    expect(first.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v001.pdf');
     const v001 = readFileSync(first.path);
 
     const again = storeArchivalPdf(await request(arkiv));
@@ -49,13 +49,20 @@ describe('storeArchivalPdf', () => {
 
     const changed = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nEn ny mening.\n`));
     expect(changed.status).toBe('stored');
-    expect(changed.entry.file).toBe('SON-2020-281/SON-2020-281_v002.pdf');
+    expect(changed.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v002.pdf');
     expect(readFileSync(first.path).equals(v001)).toBe(true);
     expect(readdirSync(join(arkiv, 'SON-2020-281')).sort()).toEqual([
       'METS.xml',
+      'metadata',
+      'representations',
+    ]);
+    expect(readdirSync(join(arkiv, 'SON-2020-281', 'representations', 'pdfa', 'data')).sort()).toEqual([
       'SON-2020-281_v001.pdf',
       'SON-2020-281_v002.pdf',
-      'metadata',
+    ]);
+    expect(readdirSync(join(arkiv, 'SON-2020-281', 'metadata')).sort()).toEqual([
+      'descriptive',
+      'preservation',
     ]);
 
     const manifest = readManifest(arkiv);
@@ -70,9 +77,16 @@ describe('storeArchivalPdf', () => {
   it('continues numbering after files found on disk even without manifest lines', async () => {
     const arkiv = tempArchive();
     const first = storeArchivalPdf(await request(arkiv));
-    copyFileSync(first.path, join(arkiv, 'SON-2020-281', 'SON-2020-281_v007.pdf'));
+    copyFileSync(first.path, join(dirname(first.path), 'SON-2020-281_v007.pdf'));
     const next = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
     expect(next.entry.version).toBe(8);
+    // A PDF left in the package folder by the layout before CSIP counts too.
+    copyFileSync(first.path, join(arkiv, 'SON-2020-281', 'SON-2020-281_v011.pdf'));
+    const after = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad igen.\n`));
+    expect(after.entry.version).toBe(12);
+    expect(
+      readFileSync(first.path).equals(readFileSync(join(dirname(first.path), 'SON-2020-281_v007.pdf'))),
+    ).toBe(true);
   });
 
   it('writes well-formed, deterministic METS and PREMIS that list every version with SHA-256', async () => {
@@ -89,7 +103,9 @@ describe('storeArchivalPdf', () => {
     expect(
       count("count(//*[local-name()='fileSec']//*[local-name()='file'][@CHECKSUMTYPE='SHA-256'])", metsFile),
     ).toBe('2');
-    expect(count("count(//*[local-name()='structMap']//*[local-name()='fptr'])", metsFile)).toBe('2');
+    expect(
+      count("count(//*[local-name()='structMap'][@TYPE='LOGICAL']//*[local-name()='fptr'])", metsFile),
+    ).toBe('2');
     expect(count("count(//*[local-name()='object'])", premisFile)).toBe('2');
     const mets = readFileSync(metsFile, 'utf8');
     expect(mets).toBe(readFileSync(join(b, 'SON-2020-281', 'METS.xml'), 'utf8'));
@@ -98,6 +114,10 @@ describe('storeArchivalPdf', () => {
     for (const entry of readManifest(a))
       expect(mets).toContain(`CHECKSUM="${entry.sha256}" CHECKSUMTYPE="SHA-256"`);
     expect(mets).toContain('xlink:href="metadata/preservation/premis.xml" MDTYPE="PREMIS"');
+    expect(mets).toContain('xlink:href="metadata/descriptive/dc.xml" MDTYPE="DC"');
+    expect(mets).toContain('xlink:href="representations/pdfa/data/SON-2020-281_v002.pdf"');
+    for (const f of ['metadata/descriptive/dc.xml', 'metadata/preservation/premis.xml'])
+      expect(readFileSync(join(a, 'SON-2020-281', f))).toEqual(readFileSync(join(b, 'SON-2020-281', f)));
     const premis = readFileSync(premisFile, 'utf8');
     expect(premis.match(/<premis:eventType>creation<\/premis:eventType>/g)).toHaveLength(2);
     expect(premis).toContain('<premis:eventDateTime>2023-08-30T00:00:00Z</premis:eventDateTime>');
