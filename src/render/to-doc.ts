@@ -11,6 +11,8 @@ import type { Block, Inline, ListItem, SignatureBlock } from '../doc/model.js';
 
 const sourceStart = /^<!-- källa:(\d+) -->$/;
 const sourceEnd = '<!-- /källa -->';
+/** An HTML comment in a case file is a note to colleagues, never printed. */
+const comment = /^<!--[\s\S]*-->$/;
 
 interface Marks {
   bold?: boolean;
@@ -173,6 +175,7 @@ const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
       ctx.chunk = undefined;
       return [];
     }
+    if (comment.test(value)) return [];
     return [{ type: 'paragraph', inlines: [{ type: 'text', text: value }], source: sourceOf(n, ctx) }];
   },
   leafDirective: directiveBlock,

@@ -147,6 +147,13 @@ describe('renderDoc', () => {
     expect(doc.blocks.map(blockText)).toContain('Text med <b>tagg</b>.');
   });
 
+  it('drops HTML comments, which are notes to colleagues', () => {
+    const c = handBuiltCase({}, '## Ärende\n\n<!-- FYLL I: be ekonomen läsa -->\n\nSynlig text.\n');
+    const texts = renderDoc(c, profile).blocks.map(blockText);
+    expect(texts).toContain('Synlig text.');
+    expect(texts.join(' ')).not.toContain('FYLL I');
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(renderDoc(handBuiltCase(), profile))).toBe(
       JSON.stringify(renderDoc(handBuiltCase(), profile)),
