@@ -2,8 +2,9 @@
  * The package's METS.xml after E-ARK CSIP 2.1 + E-ARK SIP 2.1 (together FGS Paketstruktur 2.0).
  * Root with OBJID, content type and the csip extension attributes; metsHdr with the package type
  * (SIP) and the software agent; dmdSec → Dublin Core, amdSec → PREMIS; one fileGrp for the "pdfa"
- * representation with every stored version (SHA-256, size, MIME type); the CSIP physical structMap
- * and a second, logical one listing the versions in order. Dates come from the cases.
+ * representation with every stored version (SHA-256, size, MIME type) in version order; the one
+ * CSIP physical structMap (no second structMap: the E-ARK validator checks CSIP81/82 on every
+ * structMap). Dates come from the cases.
  */
 import { packagePath, representationUse, versionId } from './layout.js';
 import type { ManifestEntry } from './manifest.js';
@@ -49,14 +50,6 @@ function fileElement(entry: ManifestEntry): string {
 `;
 }
 
-function versionDiv(entry: ManifestEntry): string {
-  const id = versionId(entry.version);
-  return `      <mets:div ID="div-${id}" TYPE="version" LABEL="Version ${entry.version}" ORDER="${entry.version}">
-        <mets:fptr FILEID="file-${id}"/>
-      </mets:div>
-`;
-}
-
 /** METS for one package; `entries` are its versions in order, `metadata` the written metadata files. */
 export function buildMets(entries: readonly ManifestEntry[], metadata: MetsMetadataFiles): string {
   const first = entries[0]!;
@@ -90,10 +83,6 @@ ${entries.map(fileElement).join('')}    </mets:fileGrp>
         <mets:fptr FILEID="${ids.fileGrp}"/>
       </mets:div>
     </mets:div>
-  </mets:structMap>
-  <mets:structMap ID="structmap-versions" TYPE="LOGICAL" LABEL="Versioner">
-    <mets:div ID="div-versions" LABEL="${e(first.package)}">
-${entries.map(versionDiv).join('')}    </mets:div>
   </mets:structMap>
 </mets:mets>
 `;

@@ -1,0 +1,173 @@
+/**
+ * The package follows E-ARK CSIP 2.1 + E-ARK SIP 2.1 (FGS Paketstruktur 2.0). No npm or Debian
+ * package ships the METS, PREMIS or CSIP schemas, so instead of `xmllint --schema` every requirement
+ * we claim is checked here with xmllint XPath, matching elements and attributes by namespace URI
+ * (so a wrong csip namespace fails), each assertion named after its CSIP/SIP requirement id.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { manifestSources } from '../../../src/archive/build.js';
+import { readManifest } from '../../../src/archive/manifest.js';
+import { type StoreRequest, storeArchivalPdf } from '../../../src/archive/store.js';
+import { buildArchivalFixture, fixtureCaseText, fixtureSources } from './tagged-pdf.js';
+
+const metsNs = 'http://www.loc.gov/METS/';
+const csipNs = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
+const xlinkNs = 'http://www.w3.org/1999/xlink';
+
+/** A METS element step: `m('fileSec')`. */
+const m = (name: string) => `*[local-name()='${name}' and namespace-uri()='${metsNs}']`;
+/** A csip: attribute: `csip('OAISPACKAGETYPE')`. */
+const csip = (name: string) => `@*[local-name()='${name}' and namespace-uri()='${csipNs}']`;
+/** An xlink: attribute. */
+const xlink = (name: string) => `@*[local-name()='${name}' and namespace-uri()='${xlinkNs}']`;
+/** Attributes every CSIP file or metadata reference must carry (CSIP22–30, 36–44, 68–72). */
+const fileAttributes = '@MIMETYPE and @SIZE and @CREATED and @CHECKSUM and @CHECKSUMTYPE';
+const locator = `@LOCTYPE='URL' and ${xlink('type')}='simple' and ${xlink('href')}`;
+
+const root = `/${m('mets')}`;
+const hdr = `${root}/${m('metsHdr')}`;
+const physical = `${root}/${m('structMap')}[@TYPE='PHYSICAL' and @LABEL='CSIP' and @ID]`;
+const packageDiv = `${physical}/${m('div')}`;
+
+let arkiv: string;
+let pkgDir: string;
+let metsFile: string;
+
+const xpath = (expr: string, file = metsFile) =>
+  execFileSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' }).trim();
+
+beforeAll(async () => {
+  arkiv = mkdtempSync(join(tmpdir(), 'skrivelse-csip-'));
+  for (const text of [fixtureCaseText, `${fixtureCaseText}\nÄndrad.\n`]) {
+    const req: StoreRequest = {
+      arkivDir: arkiv,
+      dnr: ['SON 2020-281'],
+      title: 'Arbetsinriktad rehabilitering',
+      date: '2023-08-30',
+      pdf: await buildArchivalFixture(text),
+      sources: manifestSources(fixtureSources(text)),
+      tool: 'skrivelse 0.1.0',
+    };
+    storeArchivalPdf(req);
+  }
+  pkgDir = join(arkiv, 'SON-2020-281');
+  metsFile = join(pkgDir, 'METS.xml');
+});
+
+describe('E-ARK CSIP folder structure', () => {
+  it('has METS.xml, metadata/ and representations/pdfa/data/ with the PDFs (CSIPSTR1–CSIPSTR12)', () => {
+    expect(readdirSync(pkgDir).sort()).toEqual(['METS.xml', 'metadata', 'representations']);
+    expect(readdirSync(join(pkgDir, 'representations'))).toEqual(['pdfa']);
+    expect(readdirSync(join(pkgDir, 'representations', 'pdfa'))).toEqual(['data']);
+    expect(existsSync(join(pkgDir, 'metadata', 'descriptive', 'dc.xml'))).toBe(true);
+    expect(existsSync(join(pkgDir, 'metadata', 'preservation', 'premis.xml'))).toBe(true);
+    for (const entry of readManifest(arkiv))
+      expect(entry.file).toMatch(/^SON-2020-281\/representations\/pdfa\/data\/SON-2020-281_v00[12]\.pdf$/);
+  });
+
+  it('writes well-formed XML everywhere', () => {
+    execFileSync('xmllint', [
+      '--noout',
+      metsFile,
+      join(pkgDir, 'metadata', 'descriptive', 'dc.xml'),
+      join(pkgDir, 'metadata', 'preservation', 'premis.xml'),
+    ]);
+  });
+});
+
+describe('package METS.xml', () => {
+  const requirements: [id: string, expr: string, expected: string][] = [
+    ['CSIP1 OBJID is the package folder name', `string(${root}/@OBJID)`, 'SON-2020-281'],
+    ['CSIP2 TYPE from the content category vocabulary', `string(${root}/@TYPE)`, 'Textual works – Digital'],
+    ['CSIP3 no csip:OTHERTYPE since TYPE is not OTHER', `count(${root}/${csip('OTHERTYPE')})`, '0'],
+    ['CSIP4 csip:CONTENTINFORMATIONTYPE', `string(${root}/${csip('CONTENTINFORMATIONTYPE')})`, 'OTHER'],
+    [
+      'CSIP5 csip:OTHERCONTENTINFORMATIONTYPE',
+      `string(${root}/${csip('OTHERCONTENTINFORMATIONTYPE')})`,
+      'Tjänsteskrivelse PDF/A-3a',
+    ],
+    ['CSIP6 + SIP PROFILE', `string(${root}/@PROFILE)`, 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml'],
+    ['CSIP117 one metsHdr', `count(${hdr})`, '1'],
+    ['CSIP7 CREATEDATE', `string(${hdr}/@CREATEDATE)`, '2023-08-30T00:00:00Z'],
+    ['CSIP8 LASTMODDATE', `string(${hdr}/@LASTMODDATE)`, '2023-08-30T00:00:00Z'],
+    ['CSIP9 + SIP csip:OAISPACKAGETYPE', `string(${hdr}/${csip('OAISPACKAGETYPE')})`, 'SIP'],
+    [
+      'CSIP10–CSIP16 software agent with typed version note',
+      `count(${hdr}/${m('agent')}[@ROLE='CREATOR' and @TYPE='OTHER' and @OTHERTYPE='SOFTWARE' and ${m('name')}='skrivelse' and ${m('note')}[${csip('NOTETYPE')}='SOFTWARE VERSION']='0.1.0'])`,
+      '1',
+    ],
+    [
+      'CSIP17–CSIP30 dmdSec with a complete mdRef to Dublin Core',
+      `count(${root}/${m('dmdSec')}[@ID and @CREATED and @STATUS='CURRENT']/${m('mdRef')}[${locator} and @MDTYPE='DC' and ${fileAttributes}])`,
+      '1',
+    ],
+    ['CSIP31 one amdSec', `count(${root}/${m('amdSec')})`, '1'],
+    [
+      'CSIP32–CSIP44 digiprovMD with a complete mdRef to PREMIS',
+      `count(${root}/${m('amdSec')}/${m('digiprovMD')}[@ID and @STATUS='CURRENT']/${m('mdRef')}[${locator} and @MDTYPE='PREMIS' and ${xlink('href')}='metadata/preservation/premis.xml' and ${fileAttributes}])`,
+      '1',
+    ],
+    ['CSIP58/59 one fileSec with ID', `count(${root}/${m('fileSec')}[@ID])`, '1'],
+    [
+      'CSIP114/62/64/65 representation fileGrp',
+      `count(${root}/${m('fileSec')}/${m('fileGrp')}[@ID and @USE='Representations/pdfa' and ${csip('CONTENTINFORMATIONTYPE')}='OTHER'])`,
+      '1',
+    ],
+    [
+      'CSIP66–72, 76–79 every version as a complete file with FLocat in data/',
+      `count(${root}/${m('fileSec')}/${m('fileGrp')}/${m('file')}[@ID and ${fileAttributes} and @MIMETYPE='application/pdf' and @CHECKSUMTYPE='SHA-256' and ${m('FLocat')}[${locator} and starts-with(${xlink('href')}, 'representations/pdfa/data/SON-2020-281_v')]])`,
+      '2',
+    ],
+    ['CSIP80 exactly one structMap', `count(${root}/${m('structMap')})`, '1'],
+    [
+      'CSIP81–CSIP86 main div labelled with the package id',
+      `string(${packageDiv}[@ID]/@LABEL)`,
+      'SON-2020-281',
+    ],
+    [
+      'CSIP88–CSIP92 Metadata div references the dmdSec and the digiprovMD',
+      `count(${packageDiv}/${m('div')}[@ID and @LABEL='Metadata' and @DMDID=${root}/${m('dmdSec')}/@ID and @ADMID=${root}/${m('amdSec')}/${m('digiprovMD')}/@ID])`,
+      '1',
+    ],
+    [
+      'CSIP101–CSIP104 representation div points at its fileGrp',
+      `count(${packageDiv}/${m('div')}[@ID and @LABEL='Representations/pdfa']/${m('fptr')}[@FILEID=${root}/${m('fileSec')}/${m('fileGrp')}[@USE='Representations/pdfa']/@ID])`,
+      '1',
+    ],
+    ['IDs are unique (xml:id rules)', `count(//*[@ID = preceding::*/@ID or @ID = ancestor::*/@ID])`, '0'],
+    [
+      'every DMDID/ADMID/FILEID resolves',
+      'count(//@*[(local-name()="DMDID" or local-name()="ADMID" or local-name()="FILEID") and not(. = //@ID)])',
+      '0',
+    ],
+  ];
+
+  it.each(requirements)('%s', (_id, expr, expected) => {
+    expect(xpath(expr)).toBe(expected);
+  });
+
+  it('PREMIS identifies each object by the same path as the METS FLocat', () => {
+    const premis = join(pkgDir, 'metadata', 'preservation', 'premis.xml');
+    const ids = xpath("//*[local-name()='objectIdentifierValue']/text()", premis).split('\n');
+    const hrefs = xpath(`${root}//${m('FLocat')}/${xlink('href')}`)
+      .split('\n')
+      .map((line) => /="([^"]+)"/.exec(line)?.[1]);
+    expect(ids).toEqual(hrefs);
+  });
+
+  it('Dublin Core carries title, Dnr and date', () => {
+    const dc = join(pkgDir, 'metadata', 'descriptive', 'dc.xml');
+    const el = (name: string) =>
+      xpath(`string(//*[local-name()='${name}' and namespace-uri()='http://purl.org/dc/elements/1.1/'])`, dc);
+    expect([el('title'), el('identifier'), el('date'), el('language')]).toEqual([
+      'Arbetsinriktad rehabilitering',
+      'SON 2020-281',
+      '2023-08-30',
+      'sv',
+    ]);
+  });
+});
