@@ -13,8 +13,6 @@ export interface Io {
 }
 
 export interface Command {
-  /** One Swedish line for the command list in `skrivelse --help`. */
-  summary: string;
   /** Swedish usage text printed by `skrivelse <kommando> --help`. */
   usage: string;
   /** Runs the command with the arguments after its name; resolves to an exit code. */

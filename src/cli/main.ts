@@ -54,13 +54,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(mainHelp());
       return ExitCode.ok;
     }
-    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-    if (!command) {
+    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!entry) {
       throw new UsageError(
         `Okänt kommando "${name}".`,
         `Kända kommandon: ${Object.keys(commands).join(', ')}.`,
       );
     }
+    const command = await entry.load();
     if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
       io.out(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
       return ExitCode.ok;

@@ -26,7 +26,6 @@ Slutkod: 0 = arkiverat eller oförändrat, 1 = ärendet har fel, 2 = fel i anrop
 `;
 
 export const arkivera: Command = {
-  summary: 'skapa ett arkivexemplar (PDF/A-3a) med versionsnummer',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { arkiv: { type: 'string' } }, 'arkivera');

@@ -41,7 +41,6 @@ function parseFormats(value: unknown): OutputFormat[] {
 }
 
 export const build: Command = {
-  summary: 'skriv ärenden som PDF och DOCX',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(

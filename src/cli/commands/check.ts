@@ -22,7 +22,6 @@ Slutkod: 0 = inga fel (varningar och info är tillåtna), 1 = minst ett fel, 2 =
 `;
 
 export const check: Command = {
-  summary: 'kontrollera ärendefiler och visa alla problem',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' } }, 'check');

@@ -41,7 +41,6 @@ Slutkod (som diff): 0 = inga skillnader, 1 = skillnader, 2 = problem (oläslig e
 const formats = ['text', 'html', 'json', 'docx'] as const;
 
 export const diff: Command = {
-  summary: 'visa ändringar mellan två versioner av ett ärende',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(

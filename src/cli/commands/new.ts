@@ -25,7 +25,6 @@ Flaggor:
 `;
 
 export const newCase: Command = {
-  summary: 'skapa en ny ärendefil från kommunprofilen',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(

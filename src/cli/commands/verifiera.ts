@@ -21,7 +21,6 @@ Slutkod: 0 = allt stämmer, 1 = minst en regel uppfylls inte, 2 = fel i anropet.
 `;
 
 export const verifiera: Command = {
-  summary: 'kontrollera arkiverade PDF:er (kontrollsummor, PDF/A, PDF/UA)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' } }, 'verifiera');

@@ -27,7 +27,10 @@ afterEach(() => {
 
 describe('runCli error boundary', () => {
   it('maps an unexpected exception to exit 3 without a stack trace', async () => {
-    commands.pang = { summary: 'test', usage: 'test', run: async () => Promise.reject(new Error('oväntat')) };
+    commands.pang = {
+      summary: 'test',
+      load: async () => ({ usage: 'test', run: async () => Promise.reject(new Error('oväntat')) }),
+    };
     const { io, value } = fakeIo();
     expect(await runCli(['pang'], value)).toBe(3);
     expect(io.err).toMatch(/^Internt fel i skrivelse: oväntat\n/);
@@ -35,7 +38,10 @@ describe('runCli error boundary', () => {
   });
 
   it('shows the stack with SKRIVELSE_DEBUG=1', async () => {
-    commands.pang = { summary: 'test', usage: 'test', run: async () => Promise.reject(new Error('oväntat')) };
+    commands.pang = {
+      summary: 'test',
+      load: async () => ({ usage: 'test', run: async () => Promise.reject(new Error('oväntat')) }),
+    };
     const { io, value } = fakeIo({ SKRIVELSE_DEBUG: '1' });
     expect(await runCli(['pang'], value)).toBe(3);
     expect(io.err).toMatch(/\n\s+at /);
@@ -44,8 +50,10 @@ describe('runCli error boundary', () => {
   it('maps a UsageError to exit 2 with message and hint', async () => {
     commands.pang = {
       summary: 'test',
-      usage: 'test',
-      run: async () => Promise.reject(new UsageError('Fel anrop.', 'Gör så här.')),
+      load: async () => ({
+        usage: 'test',
+        run: async () => Promise.reject(new UsageError('Fel anrop.', 'Gör så här.')),
+      }),
     };
     const { io, value } = fakeIo();
     expect(await runCli(['pang'], value)).toBe(2);
@@ -56,11 +64,13 @@ describe('runCli error boundary', () => {
     let seen: string | undefined;
     commands.pang = {
       summary: 'test',
-      usage: 'test',
-      run: async (_argv, io) => {
-        seen = io.profilePath;
-        return 0;
-      },
+      load: async () => ({
+        usage: 'test',
+        run: async (_argv, io) => {
+          seen = io.profilePath;
+          return 0;
+        },
+      }),
     };
     expect(await runCli(['--profil', 'p.yaml', 'pang'], fakeIo().value)).toBe(0);
     expect(seen).toBe('p.yaml');
