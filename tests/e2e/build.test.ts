@@ -14,8 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCaptured } from '../helpers/cli.js';
 import { docxText, firstMissingInOrder, pdfPages, pdfText, qpdfCheck, words } from './readers.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -23,23 +22,7 @@ const seeds = join(root, '../shared/seeds');
 const work = mkdtempSync(join(tmpdir(), 'skrivelse-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function cli(args: string[], cwd = root) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: {},
-    cwd,
-    colorOut: false,
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = (args: string[], cwd = root) => runCaptured(args, { cwd });
 
 const seed001 = join(work, 'ut', 'SON-2020-281_arbetsinriktad-rehabilitering-och-stod-for');
 const seed004 = join(work, 'ut', 'ON-2017-612_hantverkshuset-support-och-arbetsteamet-tillaggsuppdrag');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main.js';
+import { runCaptured } from '../../helpers/cli.js';
 
 const joint = readFileSync('cases/son-2024-112-bin-2024-87-tidiga-insatser.md', 'utf8');
 const single = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
@@ -16,22 +16,8 @@ function write(name: string, text: string): string {
   return path;
 }
 
-async function run(args: string[], env: Record<string, string> = {}, colorOut = false) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['diff', ...args], {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env,
-    cwd: dir,
-    colorOut,
-  });
-  return { code, out, err };
-}
+const run = (args: string[], env: Record<string, string> = {}, colorOut = false) =>
+  runCaptured(['diff', ...args], { cwd: dir, env, colorOut });
 
 /** Replaces exactly one occurrence, so a fixture edit cannot silently miss. */
 function edit(text: string, from: string, to: string): string {
@@ -173,15 +159,8 @@ describe('skrivelse diff (git)', () => {
     expect(viaFlag.out).toContain('1 ändring i metadata.');
 
     git('commit', '-qam', 'andra');
-    let out = '';
-    const code = await runCli(['diff', 'HEAD~1:ärenden/ärende.md', 'HEAD:ärenden/ärende.md'], {
-      out: (t) => {
-        out += t;
-      },
-      err: () => {},
-      env: {},
+    const { code, out } = await runCaptured(['diff', 'HEAD~1:ärenden/ärende.md', 'HEAD:ärenden/ärende.md'], {
       cwd: repo,
-      colorOut: false,
     });
     expect(code).toBe(1);
     expect(out).toContain('[-2024-10-09-] {+2024-10-11+}');

@@ -5,10 +5,10 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchivalPdf } from '../../../src/archive/build.js';
 import { readCase } from '../../../src/case/read.js';
-import { runCli } from '../../../src/cli/main.js';
 import { extractEmbeddedCase } from '../../../src/diff/embedded.js';
 import { UsageError } from '../../../src/errors.js';
 import { loadProfile } from '../../../src/profile/load.js';
+import { runCaptured } from '../../helpers/cli.js';
 
 const caseFile = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
 const original = readFileSync(caseFile, 'utf8');
@@ -24,22 +24,7 @@ async function pdfWith(files: { name: string; text: string; mimeType: string }[]
   return pdf.save({ useObjectStreams: false });
 }
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['diff', ...args], {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: {},
-    cwd: dir,
-    colorOut: false,
-  });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCaptured(['diff', ...args], { cwd: dir });
 
 describe('extractEmbeddedCase', () => {
   it('picks the text/markdown attachment among others', async () => {
