@@ -3,7 +3,7 @@
  * stored twice, manifest/METS/PREMIS stay consistent, and damage is reported with the exact rule id.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,32 @@ describe('verifyPath', () => {
     writeFileSync(join(arkiv, 'kvar.txt'), '');
     execFileSync('rm', [path]);
     expect(ruleIds((await verifyPath(arkiv)).findings)).toEqual(['archive-checksum', 'archive-mets']);
+  });
+
+  it('reports a manifest version that METS.xml does not list', async () => {
+    const arkiv = tempArchive();
+    storeArchivalPdf(await request(arkiv));
+    const metsFile = join(arkiv, 'SON-2020-281', 'METS.xml');
+    const mets = readFileSync(metsFile, 'utf8');
+    writeFileSync(metsFile, mets.replace(/ *<mets:file\b[\s\S]*?<\/mets:file>\n/, ''));
+    const findings = (await verifyPath(arkiv)).findings;
+    expect(findings.map((f) => f.message)).toContain('Versionen finns i manifestet men saknas i METS.xml.');
+  });
+
+  it('keeps a package from the layout before CSIP verifiable: old files stay, new ones go to data/', async () => {
+    const arkiv = tempArchive();
+    const first = storeArchivalPdf(await request(arkiv));
+    // Rebuild the old layout: the PDF directly in the package folder, the manifest pointing there.
+    const oldFile = 'SON-2020-281/SON-2020-281_v001.pdf';
+    renameSync(first.path, join(arkiv, oldFile));
+    const manifestFile = join(arkiv, 'manifest.jsonl');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(first.entry.file, oldFile));
+    const next = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
+    expect(next.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v002.pdf');
+    const mets = readFileSync(join(arkiv, 'SON-2020-281', 'METS.xml'), 'utf8');
+    expect(mets).toContain('xlink:href="SON-2020-281_v001.pdf"');
+    expect(await verifyPath(arkiv)).toMatchObject({ findings: [] });
+    expect(await verifyPath(join(arkiv, oldFile))).toMatchObject({ findings: [] });
   });
 
   it('reports an embedded source that differs from the one in the manifest', async () => {
