@@ -60,7 +60,6 @@ afterAll(async () => {
 
 /** Rendered text as a reader sees it (layout-aware, hidden elements left out): what these tests assert on. */
 function visibleText(p: Page, selector: string): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is exactly what is tested
   return p.innerText(selector);
 }
 
