@@ -1,9 +1,10 @@
 /**
  * Folder layout of one archive package, after E-ARK CSIP 2.1 / FGS Paketstruktur 2.0:
  *
- *   <paket>/METS.xml
+ *   <paket>/METS.xml                                 package METS
  *   <paket>/metadata/descriptive/dc.xml
  *   <paket>/metadata/preservation/premis.xml
+ *   <paket>/representations/pdfa/METS.xml            representation METS
  *   <paket>/representations/pdfa/data/<paket>_vNNN.pdf
  *
  * One representation ("pdfa") holds every version: in CSIP a representation is one form (format)
@@ -14,8 +15,10 @@ import type { ManifestEntry } from './manifest.js';
 
 export const metsName = 'METS.xml';
 export const representationName = 'pdfa';
+export const representationDir = `representations/${representationName}`;
+export const representationMetsPath = `${representationDir}/METS.xml`;
 /** Folder of the archived PDFs. */
-export const dataDir = `representations/${representationName}/data`;
+export const dataDir = `${representationDir}/data`;
 /** fileGrp/@USE and structMap div LABEL of the representation (CSIP64, CSIP107). */
 export const representationUse = `Representations/${representationName}`;
 export const premisPath = 'metadata/preservation/premis.xml';

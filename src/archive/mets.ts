@@ -1,12 +1,23 @@
 /**
- * The package's METS.xml after E-ARK CSIP 2.1 + E-ARK SIP 2.1 (together FGS Paketstruktur 2.0).
- * Root with OBJID, content type and the csip extension attributes; metsHdr with the package type
- * (SIP) and the software agent; dmdSec → Dublin Core, amdSec → PREMIS; one fileGrp for the "pdfa"
- * representation with every stored version (SHA-256, size, MIME type) in version order; the one
- * CSIP physical structMap (no second structMap: the E-ARK validator checks CSIP81/82 on every
- * structMap). Dates come from the cases.
+ * METS after E-ARK CSIP 2.1 + E-ARK SIP 2.1 (together FGS Paketstruktur 2.0), in two levels:
+ *
+ * - the representation METS (`representations/pdfa/METS.xml`) lists every stored version in its
+ *   data/ folder (SHA-256, size, MIME type), in version order;
+ * - the package METS (`METS.xml`) has dmdSec → Dublin Core, amdSec → PREMIS, one fileGrp per
+ *   representation holding only the representation METS (CSIP 5.3.5), and the CSIP structMap with
+ *   the Metadata div and a representation div with an mptr to the representation METS.
+ *
+ * Both carry the csip extension attributes, package type SIP and the software agent. One structMap
+ * each: the E-ARK validator checks CSIP81/82 on every structMap. Dates come from the cases; IDs are
+ * fixed names, so the same manifest always gives the same bytes.
  */
-import { packagePath, representationUse, versionId } from './layout.js';
+import {
+  packagePath,
+  representationDir,
+  representationName,
+  representationUse,
+  versionId,
+} from './layout.js';
 import type { ManifestEntry } from './manifest.js';
 import { escapeXml as e, unescapeXml } from './xml.js';
 
@@ -18,69 +29,136 @@ export const contentCategory = 'Textual works – Digital';
 export const otherContentInformationType = 'Tjänsteskrivelse PDF/A-3a';
 
 export interface MetsFileRef {
-  /** Path relative to the package folder. */
+  /** Path relative to the folder of the METS file that lists it. */
   href: string;
   sha256: string;
   sizeBytes: number;
 }
 
-export interface MetsMetadataFiles {
+export interface PackageMetsFiles {
   descriptive: MetsFileRef;
   preservation: MetsFileRef;
+  /** The written representation METS. */
+  representation: MetsFileRef;
 }
 
 const ids = {
   dmd: 'dmd-dc',
   amd: 'amd',
   premis: 'digiprov-premis',
-  fileSec: 'filesec',
-  fileGrp: 'filegrp-pdfa',
+  fileGrp: `filegrp-${representationName}`,
+  olderLayout: 'filegrp-older-layout',
 } as const;
 
 const contentType = `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="${e(otherContentInformationType)}"`;
+const isoDate = (entry: ManifestEntry): string => `${entry.date}T00:00:00Z`;
+const locator = (href: string): string => `LOCTYPE="URL" xlink:type="simple" xlink:href="${e(href)}"`;
 
-function mdRef(ref: MetsFileRef, mdType: string, created: string): string {
-  return `<mets:mdRef LOCTYPE="URL" xlink:type="simple" xlink:href="${e(ref.href)}" MDTYPE="${mdType}" MIMETYPE="application/xml" SIZE="${ref.sizeBytes}" CREATED="${created}" CHECKSUM="${ref.sha256}" CHECKSUMTYPE="SHA-256"/>`;
-}
-
-function fileElement(entry: ManifestEntry): string {
-  return `      <mets:file ID="file-${versionId(entry.version)}" MIMETYPE="application/pdf" SIZE="${entry.sizeBytes}" CREATED="${entry.date}T00:00:00Z" CHECKSUM="${entry.sha256}" CHECKSUMTYPE="SHA-256" ADMID="${ids.premis}">
-        <mets:FLocat LOCTYPE="URL" xlink:type="simple" xlink:href="${e(packagePath(entry))}"/>
-      </mets:file>
+function rootOpen(objid: string, label: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:csip="${csipNamespace}" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd ${csipNamespace} https://earkcsip.dilcis.eu/schema/DILCISExtensionMETS.xsd" OBJID="${e(objid)}" LABEL="${e(label)}" TYPE="${contentCategory}" ${contentType} PROFILE="${sipProfile}">
 `;
 }
 
-/** METS for one package; `entries` are its versions in order, `metadata` the written metadata files. */
-export function buildMets(entries: readonly ManifestEntry[], metadata: MetsMetadataFiles): string {
-  const first = entries[0]!;
+function header(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;
   const [toolName = 'skrivelse', toolVersion = ''] = last.tool.split(' ');
-  const lastDate = `${last.date}T00:00:00Z`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:csip="${csipNamespace}" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd ${csipNamespace} https://earkcsip.dilcis.eu/schema/DILCISExtensionMETS.xsd" OBJID="${e(first.package)}" LABEL="${e(last.title)}" TYPE="${contentCategory}" ${contentType} PROFILE="${sipProfile}">
-  <mets:metsHdr CREATEDATE="${first.date}T00:00:00Z" LASTMODDATE="${lastDate}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">
+  return `  <mets:metsHdr CREATEDATE="${isoDate(entries[0]!)}" LASTMODDATE="${isoDate(last)}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">
     <mets:agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE">
       <mets:name>${e(toolName)}</mets:name>
       <mets:note csip:NOTETYPE="SOFTWARE VERSION">${e(toolVersion)}</mets:note>
     </mets:agent>
   </mets:metsHdr>
-  <mets:dmdSec ID="${ids.dmd}" CREATED="${lastDate}" STATUS="CURRENT">
-    ${mdRef(metadata.descriptive, 'DC', lastDate)}
+`;
+}
+
+function mdRef(ref: MetsFileRef, mdType: string, created: string): string {
+  return `<mets:mdRef ${locator(ref.href)} MDTYPE="${mdType}" MIMETYPE="application/xml" SIZE="${ref.sizeBytes}" CREATED="${created}" CHECKSUM="${ref.sha256}" CHECKSUMTYPE="SHA-256"/>`;
+}
+
+interface FileFields extends MetsFileRef {
+  id: string;
+  mimeType: string;
+  created: string;
+  admId?: string;
+}
+
+function fileElement(f: FileFields): string {
+  const admId = f.admId ? ` ADMID="${f.admId}"` : '';
+  return `      <mets:file ID="${f.id}" MIMETYPE="${f.mimeType}" SIZE="${f.sizeBytes}" CREATED="${f.created}" CHECKSUM="${f.sha256}" CHECKSUMTYPE="SHA-256"${admId}>
+        <mets:FLocat ${locator(f.href)}/>
+      </mets:file>
+`;
+}
+
+/** A stored version as a METS file, its href relative to `base` (a folder inside the package). */
+function versionFile(entry: ManifestEntry, base: string, admId?: string): string {
+  const href = base ? packagePath(entry).slice(base.length + 1) : packagePath(entry);
+  const id = `file-${versionId(entry.version)}`;
+  return fileElement({ ...entry, href, id, mimeType: 'application/pdf', created: isoDate(entry), admId });
+}
+
+/** METS of the "pdfa" representation; `entries` are the versions stored in its data/ folder. */
+export function buildRepresentationMets(entries: readonly ManifestEntry[]): string {
+  const last = entries[entries.length - 1]!;
+  const r = representationName;
+  return `${rootOpen(r, last.title)}${header(entries)}  <mets:fileSec ID="filesec-${r}">
+    <mets:fileGrp ID="filegrp-${r}-data" USE="Data" ${contentType}>
+${entries.map((entry) => versionFile(entry, representationDir)).join('')}    </mets:fileGrp>
+  </mets:fileSec>
+  <mets:structMap ID="structmap-${r}" TYPE="PHYSICAL" LABEL="CSIP">
+    <mets:div ID="div-${r}" LABEL="${r}">
+      <mets:div ID="div-${r}-metadata" LABEL="Metadata"/>
+      <mets:div ID="div-${r}-data" LABEL="Data">
+        <mets:fptr FILEID="filegrp-${r}-data"/>
+      </mets:div>
+    </mets:div>
+  </mets:structMap>
+</mets:mets>
+`;
+}
+
+/**
+ * METS for one package. `entries` are all its versions in order; `olderLayout` those stored before
+ * the CSIP layout (directly in the package folder), listed in a file group of their own.
+ */
+export function buildMets(
+  entries: readonly ManifestEntry[],
+  olderLayout: readonly ManifestEntry[],
+  files: PackageMetsFiles,
+): string {
+  const first = entries[0]!;
+  const last = entries[entries.length - 1]!;
+  const created = isoDate(last);
+  const representationMets = fileElement({
+    ...files.representation,
+    id: `file-${representationName}-mets`,
+    mimeType: 'application/xml',
+    created,
+  });
+  const older = olderLayout.length
+    ? `    <mets:fileGrp ID="${ids.olderLayout}" USE="Other" ${contentType}>
+${olderLayout.map((entry) => versionFile(entry, '', ids.premis)).join('')}    </mets:fileGrp>
+`
+    : '';
+  return `${rootOpen(first.package, last.title)}${header(entries)}  <mets:dmdSec ID="${ids.dmd}" CREATED="${created}" STATUS="CURRENT">
+    ${mdRef(files.descriptive, 'DC', created)}
   </mets:dmdSec>
   <mets:amdSec ID="${ids.amd}">
     <mets:digiprovMD ID="${ids.premis}" STATUS="CURRENT">
-      ${mdRef(metadata.preservation, 'PREMIS', lastDate)}
+      ${mdRef(files.preservation, 'PREMIS', created)}
     </mets:digiprovMD>
   </mets:amdSec>
-  <mets:fileSec ID="${ids.fileSec}">
+  <mets:fileSec ID="filesec">
     <mets:fileGrp ID="${ids.fileGrp}" USE="${representationUse}" ${contentType}>
-${entries.map(fileElement).join('')}    </mets:fileGrp>
-  </mets:fileSec>
+${representationMets}    </mets:fileGrp>
+${older}  </mets:fileSec>
   <mets:structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">
     <mets:div ID="div-package" LABEL="${e(first.package)}">
       <mets:div ID="div-metadata" LABEL="Metadata" DMDID="${ids.dmd}" ADMID="${ids.premis}"/>
-      <mets:div ID="div-representation-pdfa" LABEL="${representationUse}">
+      <mets:div ID="div-representation-${representationName}" LABEL="${representationUse}">
         <mets:fptr FILEID="${ids.fileGrp}"/>
+        <mets:mptr ${locator(files.representation.href)} xlink:title="${ids.fileGrp}"/>
       </mets:div>
     </mets:div>
   </mets:structMap>

@@ -1,8 +1,8 @@
 /**
  * Stores an archival PDF under `<arkiv>/<paket>/representations/pdfa/data/<paket>_vNNN.pdf` (layout in
  * layout.ts). Never overwrites: a changed memo gets the next version number, an identical one is
- * reported and not stored again. Each stored version is appended to the manifest, then the package's
- * Dublin Core, PREMIS and METS are rewritten from it.
+ * reported and not stored again. Each stored version is appended to the manifest, then the
+ * representation METS, Dublin Core, PREMIS and package METS are rewritten from it.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,9 +11,17 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { buildDublinCore } from './dublin-core.js';
 import { sha256Hex } from './hash.js';
-import { dataDir, descriptivePath, metsName, premisPath, versionFileName } from './layout.js';
+import {
+  dataDir,
+  descriptivePath,
+  metsName,
+  packagePath,
+  premisPath,
+  representationMetsPath,
+  versionFileName,
+} from './layout.js';
 import { appendManifest, type ManifestEntry, type ManifestSource, readManifest } from './manifest.js';
-import { buildMets, type MetsFileRef } from './mets.js';
+import { buildMets, buildRepresentationMets, type MetsFileRef } from './mets.js';
 import { buildPremis } from './premis.js';
 
 export interface StoreRequest {
@@ -52,7 +60,7 @@ function highestVersionOnDisk(packageDir: string): number {
   return Math.max(0, ...numbers);
 }
 
-/** Writes one metadata file of the package and returns its METS reference. */
+/** Writes one metadata file (or representation METS) of the package; returns its METS reference. */
 function writeMetadataFile(packageDir: string, href: string, text: string): MetsFileRef {
   const path = join(packageDir, ...href.split('/'));
   mkdirSync(dirname(path), { recursive: true });
@@ -63,9 +71,15 @@ function writeMetadataFile(packageDir: string, href: string, text: string): Mets
 
 function writePackageMetadata(arkivDir: string, pkg: string, entries: ManifestEntry[]): void {
   const dir = join(arkivDir, pkg);
+  const inData = entries.filter((x) => packagePath(x).startsWith(`${dataDir}/`));
+  const olderLayout = entries.filter((x) => !inData.includes(x));
+  const representation = writeMetadataFile(dir, representationMetsPath, buildRepresentationMets(inData));
   const descriptive = writeMetadataFile(dir, descriptivePath, buildDublinCore(entries));
   const preservation = writeMetadataFile(dir, premisPath, buildPremis(entries));
-  writeFileAtomic(join(dir, metsName), buildMets(entries, { descriptive, preservation }));
+  writeFileAtomic(
+    join(dir, metsName),
+    buildMets(entries, olderLayout, { descriptive, preservation, representation }),
+  );
 }
 
 export function storeArchivalPdf(req: StoreRequest): StoreResult {

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { sha256Hex } from './hash.js';
 import { metsName, packagePath } from './layout.js';
 import { type ManifestEntry, manifestName, readManifest } from './manifest.js';
-import { readMetsRefs } from './mets.js';
+import { type MetsFileRef, readMetsRefs } from './mets.js';
 import { type Finding, preflightPdf } from './preflight.js';
 
 export interface FileFinding extends Finding {
@@ -63,14 +63,27 @@ async function verifyPdf(file: string, entry: ManifestEntry | undefined): Promis
   return [...findings, ...preflight.map((f) => ({ ...f, file }))];
 }
 
-/** Every file METS lists must match its checksum, and every manifest version must be listed. */
+/** References of the package METS plus those of each METS file it lists (the representation METS),
+ * all as paths inside the package. */
+function collectMetsRefs(packageDir: string): MetsFileRef[] {
+  const refs = readMetsRefs(readFileSync(join(packageDir, metsName), 'utf8'));
+  return refs.flatMap((ref) => {
+    const file = join(packageDir, ...ref.href.split('/'));
+    if (!ref.href.endsWith(`/${metsName}`) || !existsSync(file)) return [ref];
+    const base = ref.href.slice(0, -metsName.length);
+    const inner = readMetsRefs(readFileSync(file, 'utf8')).map((r) => ({ ...r, href: `${base}${r.href}` }));
+    return [ref, ...inner];
+  });
+}
+
+/** Every file the METS files list must match its checksum, and every manifest version must be listed. */
 function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): FileFinding[] {
   const metsFile = join(packageDir, metsName);
   if (!existsSync(metsFile))
     return [
       { file: metsFile, rule: 'archive-mets', clause: 'E-ARK CSIP', message: 'METS.xml saknas i paketet.' },
     ];
-  const refs = readMetsRefs(readFileSync(metsFile, 'utf8'));
+  const refs = collectMetsRefs(packageDir);
   const listed = new Set(refs.map((ref) => ref.href));
   const unlisted: FileFinding[] = entries
     .filter((entry) => !listed.has(packagePath(entry)))

@@ -36,6 +36,7 @@ const packageDiv = `${physical}/${m('div')}`;
 let arkiv: string;
 let pkgDir: string;
 let metsFile: string;
+let repMetsFile: string;
 
 const xpath = (expr: string, file = metsFile) =>
   execFileSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' }).trim();
@@ -56,13 +57,14 @@ beforeAll(async () => {
   }
   pkgDir = join(arkiv, 'SON-2020-281');
   metsFile = join(pkgDir, 'METS.xml');
+  repMetsFile = join(pkgDir, 'representations', 'pdfa', 'METS.xml');
 });
 
 describe('E-ARK CSIP folder structure', () => {
-  it('has METS.xml, metadata/ and representations/pdfa/data/ with the PDFs (CSIPSTR1–CSIPSTR12)', () => {
+  it('has METS.xml, metadata/, representations/pdfa/METS.xml and data/ with the PDFs (CSIPSTR1–12)', () => {
     expect(readdirSync(pkgDir).sort()).toEqual(['METS.xml', 'metadata', 'representations']);
     expect(readdirSync(join(pkgDir, 'representations'))).toEqual(['pdfa']);
-    expect(readdirSync(join(pkgDir, 'representations', 'pdfa'))).toEqual(['data']);
+    expect(readdirSync(join(pkgDir, 'representations', 'pdfa')).sort()).toEqual(['METS.xml', 'data']);
     expect(existsSync(join(pkgDir, 'metadata', 'descriptive', 'dc.xml'))).toBe(true);
     expect(existsSync(join(pkgDir, 'metadata', 'preservation', 'premis.xml'))).toBe(true);
     for (const entry of readManifest(arkiv))
@@ -73,9 +75,62 @@ describe('E-ARK CSIP folder structure', () => {
     execFileSync('xmllint', [
       '--noout',
       metsFile,
+      repMetsFile,
       join(pkgDir, 'metadata', 'descriptive', 'dc.xml'),
       join(pkgDir, 'metadata', 'preservation', 'premis.xml'),
     ]);
+  });
+});
+
+const idRules: [id: string, expr: string, expected: string][] = [
+  ['IDs are unique (xml:id rules)', `count(//*[@ID = preceding::*/@ID or @ID = ancestor::*/@ID])`, '0'],
+  [
+    'every DMDID/ADMID/FILEID resolves',
+    'count(//@*[(local-name()="DMDID" or local-name()="ADMID" or local-name()="FILEID") and not(. = //@ID)])',
+    '0',
+  ],
+];
+
+describe('representation METS (representations/pdfa/METS.xml, CSIPSTR12)', () => {
+  const requirements: [id: string, expr: string, expected: string][] = [
+    ['CSIP1 OBJID is the representation folder name', `string(${root}/@OBJID)`, 'pdfa'],
+    ['CSIP2 TYPE', `string(${root}/@TYPE)`, 'Textual works – Digital'],
+    [
+      'CSIP4 csip:CONTENTINFORMATIONTYPE (mandatory here)',
+      `string(${root}/${csip('CONTENTINFORMATIONTYPE')})`,
+      'OTHER',
+    ],
+    ['CSIP6 PROFILE', `string(${root}/@PROFILE)`, 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml'],
+    ['CSIP9 csip:OAISPACKAGETYPE', `string(${hdr}/${csip('OAISPACKAGETYPE')})`, 'SIP'],
+    [
+      'CSIP10–CSIP16 software agent',
+      `count(${hdr}/${m('agent')}[@ROLE='CREATOR' and @TYPE='OTHER' and @OTHERTYPE='SOFTWARE' and ${m('note')}[${csip('NOTETYPE')}='SOFTWARE VERSION']])`,
+      '1',
+    ],
+    [
+      'CSIP62–CSIP79 every version as a complete file in the Data fileGrp, relative to the representation',
+      `count(${root}/${m('fileSec')}[@ID]/${m('fileGrp')}[@ID and @USE='Data' and ${csip('CONTENTINFORMATIONTYPE')}]/${m('file')}[@ID and ${fileAttributes} and @MIMETYPE='application/pdf' and @CHECKSUMTYPE='SHA-256' and ${m('FLocat')}[${locator} and starts-with(${xlink('href')}, 'data/SON-2020-281_v')]])`,
+      '2',
+    ],
+    ['versions in order', `string(${root}/${m('fileSec')}//${m('file')}[2]/@ID)`, 'file-v002'],
+    ['CSIP80–CSIP86 one CSIP structMap, main div labelled pdfa', `string(${packageDiv}[@ID]/@LABEL)`, 'pdfa'],
+    ['CSIP80 exactly one structMap', `count(${root}/${m('structMap')})`, '1'],
+    ['CSIP88–CSIP90 Metadata div', `count(${packageDiv}/${m('div')}[@ID and @LABEL='Metadata'])`, '1'],
+    [
+      'Data div points at the Data fileGrp',
+      `count(${packageDiv}/${m('div')}[@LABEL='Data']/${m('fptr')}[@FILEID=${root}/${m('fileSec')}/${m('fileGrp')}/@ID])`,
+      '1',
+    ],
+    [
+      'no reference outside the representation (CSIP 5.3.5)',
+      `count(//@*[local-name()='href'][starts-with(., '../') or starts-with(., '/') or contains(., ':')])`,
+      '0',
+    ],
+    ...idRules,
+  ];
+
+  it.each(requirements)('%s', (_id, expr, expected) => {
+    expect(xpath(expr, repMetsFile)).toBe(expected);
   });
 });
 
@@ -118,10 +173,11 @@ describe('package METS.xml', () => {
       '1',
     ],
     [
-      'CSIP66–72, 76–79 every version as a complete file with FLocat in data/',
-      `count(${root}/${m('fileSec')}/${m('fileGrp')}/${m('file')}[@ID and ${fileAttributes} and @MIMETYPE='application/pdf' and @CHECKSUMTYPE='SHA-256' and ${m('FLocat')}[${locator} and starts-with(${xlink('href')}, 'representations/pdfa/data/SON-2020-281_v')]])`,
-      '2',
+      'CSIP66–72, 76–79 the representation fileGrp holds only the representation METS (CSIP 5.3.5)',
+      `count(${root}/${m('fileSec')}/${m('fileGrp')}[@USE='Representations/pdfa']/${m('file')}[@ID and ${fileAttributes} and @MIMETYPE='application/xml' and @CHECKSUMTYPE='SHA-256' and ${m('FLocat')}[${locator} and ${xlink('href')}='representations/pdfa/METS.xml']])`,
+      '1',
     ],
+    ['CSIP66 nothing else in the fileSec', `count(${root}/${m('fileSec')}//${m('file')})`, '1'],
     ['CSIP80 exactly one structMap', `count(${root}/${m('structMap')})`, '1'],
     [
       'CSIP81–CSIP86 main div labelled with the package id',
@@ -134,28 +190,28 @@ describe('package METS.xml', () => {
       '1',
     ],
     [
-      'CSIP101–CSIP104 representation div points at its fileGrp',
+      'CSIP105–CSIP108 representation div points at its fileGrp',
       `count(${packageDiv}/${m('div')}[@ID and @LABEL='Representations/pdfa']/${m('fptr')}[@FILEID=${root}/${m('fileSec')}/${m('fileGrp')}[@USE='Representations/pdfa']/@ID])`,
       '1',
     ],
-    ['IDs are unique (xml:id rules)', `count(//*[@ID = preceding::*/@ID or @ID = ancestor::*/@ID])`, '0'],
     [
-      'every DMDID/ADMID/FILEID resolves',
-      'count(//@*[(local-name()="DMDID" or local-name()="ADMID" or local-name()="FILEID") and not(. = //@ID)])',
-      '0',
+      'CSIP109–CSIP112 representation div has an mptr to the representation METS',
+      `count(${packageDiv}/${m('div')}[@LABEL='Representations/pdfa']/${m('mptr')}[${locator} and ${xlink('href')}='representations/pdfa/METS.xml'])`,
+      '1',
     ],
+    ...idRules,
   ];
 
   it.each(requirements)('%s', (_id, expr, expected) => {
     expect(xpath(expr)).toBe(expected);
   });
 
-  it('PREMIS identifies each object by the same path as the METS FLocat', () => {
+  it('PREMIS identifies each object by its path in the package, as the representation METS locates it', () => {
     const premis = join(pkgDir, 'metadata', 'preservation', 'premis.xml');
     const ids = xpath("//*[local-name()='objectIdentifierValue']/text()", premis).split('\n');
-    const hrefs = xpath(`${root}//${m('FLocat')}/${xlink('href')}`)
+    const hrefs = xpath(`${root}//${m('FLocat')}/${xlink('href')}`, repMetsFile)
       .split('\n')
-      .map((line) => /="([^"]+)"/.exec(line)?.[1]);
+      .map((line) => `representations/pdfa/${/="([^"]+)"/.exec(line)?.[1]}`);
     expect(ids).toEqual(hrefs);
   });
 
