@@ -13,9 +13,11 @@ import { formatDiagnostics } from '../output.js';
 const usage = `Användning: skrivelse arkivera <ärendefil> [--arkiv <mapp>] [--profil <fil>]
 
 Kontrollerar ärendet och skapar ett arkivexemplar som PDF/A-3a och PDF/UA-1, med ärendefilen och
-kommunprofilen inbäddade som källfiler. Exemplaret sparas som <arkiv>/<Dnr>/<Dnr>_v001.pdf; en
-ändrad skrivelse får nästa versionsnummer och inget skrivs någonsin över. Ett oförändrat ärende
-ger ingen ny version. Manifest (manifest.jsonl), METS.xml och PREMIS uppdateras.
+kommunprofilen inbäddade som källfiler. Exemplaret sparas i ett paket enligt FGS Paketstruktur
+(E-ARK CSIP) som <arkiv>/<Dnr>/representations/pdfa/data/<Dnr>_v001.pdf; en ändrad skrivelse får
+nästa versionsnummer och inget skrivs någonsin över. Ett oförändrat ärende ger ingen ny version.
+Manifestet (<arkiv>/manifest.jsonl), paketets METS.xml, representationens METS.xml, Dublin Core och
+PREMIS uppdateras.
 
 Flaggor:
   --arkiv <mapp>   arkivmapp (standard: arkiv/)
