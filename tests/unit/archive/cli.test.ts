@@ -12,29 +12,12 @@ import { buildArchivalPdf } from '../../../src/archive/build.js';
 import { openWithPdfJs } from '../../../src/archive/pdfjs.js';
 import { preflightPdf } from '../../../src/archive/preflight.js';
 import { readCaseFile } from '../../../src/case/read.js';
-import type { Io } from '../../../src/cli/io.js';
-import { runCli } from '../../../src/cli/main.js';
 import { loadProfile } from '../../../src/profile/load.js';
+import { runCaptured } from '../../helpers/cli.js';
 
 const caseFile = resolve('cases/son-2020-281-arbetsinriktad-rehabilitering.md');
 
-async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: {},
-    cwd,
-    colorOut: false,
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = (args: string[], cwd = process.cwd()) => runCaptured(args, { cwd });
 
 let work: string;
 let arkiv: string;
