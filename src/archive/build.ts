@@ -53,19 +53,6 @@ export async function buildArchivalPdf(
   const doc = renderDoc(c, profile);
   const pdf = await buildPdfDocument(doc);
   const sources = archiveSources(c.file, caseBytes, profile);
-  const bytes = await toArchivalPdf(
-    pdf,
-    {
-      title: doc.meta.title,
-      author: doc.meta.author,
-      subject: doc.meta.subject,
-      keywords: doc.meta.keywords,
-      language: doc.meta.language,
-      date: c.date,
-      creatorTool: doc.meta.creator,
-      producer: toolName,
-    },
-    sources,
-  );
+  const bytes = await toArchivalPdf(pdf, { ...doc.meta, producer: toolName }, sources);
   return { bytes, sources };
 }

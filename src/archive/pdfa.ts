@@ -16,23 +16,14 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { savePdf } from '../backends/pdf/index.js';
+import type { DocMeta } from '../doc/model.js';
 import { embedSources, type SourceFile } from './attachments.js';
 import { archiveTimestamp } from './dates.js';
 import { srgbIccProfile } from './icc.js';
 import { buildXmp } from './xmp.js';
 
-export interface ArchiveMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** BCP 47, "sv-SE". */
-  language: string;
-  /** ISO date (YYYY-MM-DD) of the case. */
-  date: string;
-  /** The application that made the content (Info /Creator, xmp:CreatorTool). */
-  creatorTool: string;
-  /** Info /Producer and pdf:Producer, e.g. "skrivelse 0.1.0". */
+/** The document's metadata plus the producing tool (Info /Producer and pdf:Producer). */
+export interface ArchiveMeta extends DocMeta {
   producer: string;
 }
 
@@ -49,7 +40,7 @@ function setInfo(pdf: PDFDocument, meta: ArchiveMeta, pdfDate: string): void {
     Author: PDFHexString.fromText(meta.author),
     Subject: PDFHexString.fromText(meta.subject),
     Keywords: PDFHexString.fromText(keywordsText(meta.keywords)),
-    Creator: PDFHexString.fromText(meta.creatorTool),
+    Creator: PDFHexString.fromText(meta.creator),
     Producer: PDFHexString.fromText(meta.producer),
     CreationDate: PDFString.of(pdfDate),
     ModDate: PDFString.of(pdfDate),
@@ -66,7 +57,7 @@ function setMetadata(pdf: PDFDocument, meta: ArchiveMeta, isoDate: string): void
     description: meta.subject,
     keywords: keywordsText(meta.keywords),
     language: meta.language,
-    creatorTool: meta.creatorTool,
+    creatorTool: meta.creator,
     producer: meta.producer,
     dateIso: isoDate,
   });

@@ -104,7 +104,7 @@ export const fixtureMeta: ArchiveMeta = {
   keywords: ['SON 2020-281', 'tjänsteskrivelse'],
   language: 'sv-SE',
   date: '2023-08-30',
-  creatorTool: 'skrivelse 0.1.0 (test)',
+  creator: 'skrivelse 0.1.0 (test)',
   producer: 'skrivelse 0.1.0',
 };
 
