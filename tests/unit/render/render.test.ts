@@ -147,6 +147,12 @@ describe('renderDoc', () => {
     expect(doc.blocks.map(blockText)).toContain('Text med <b>tagg</b>.');
   });
 
+  it('leaves out "Beslutet skickas till:" when there are no recipients', () => {
+    const doc = renderDoc(handBuiltCase({ recipients: [] }), profile);
+    expect(doc.blocks.some((b) => b.type === 'recipients')).toBe(false);
+    expect(doc.blocks.at(-1)?.type).toBe('signatures');
+  });
+
   it('drops HTML comments, which are notes to colleagues', () => {
     const c = handBuiltCase({}, '## Ärende\n\n<!-- FYLL I: be ekonomen läsa -->\n\nSynlig text.\n');
     const texts = renderDoc(c, profile).blocks.map(blockText);
