@@ -1,6 +1,7 @@
 /** Schema-valid front matter + body sections → the Case (names in the profile's canonical spelling). */
 import type { Root } from 'mdast';
 import type { Profile } from '../profile/model.js';
+import { bareDnr } from './dnr.js';
 import type { Locate } from './issues.js';
 import type { Case, DecisionBlock, MblStatement, Section } from './model.js';
 import type { CaseData } from './schema.js';
@@ -48,7 +49,7 @@ export function buildCase(
     file,
     kind: data.mall,
     date: data.datum,
-    dnr: asList(data.dnr),
+    dnr: asList(data.dnr).map(bareDnr),
     departments,
     officer: {
       name: data.handläggare.namn,

@@ -1,5 +1,6 @@
 /** Every Dnr must follow the pattern of an addressed nämnd (patterns live in the profile). */
 import { asList, entryPath } from '../../case/build.js';
+import { bareDnr } from '../../case/dnr.js';
 import type { Rule } from '../rule.js';
 
 export const dnrFormat: Rule = {
@@ -11,7 +12,7 @@ export const dnrFormat: Rule = {
     const boards = ctx.profile.boards.filter((b) => ctx.draft!.boards.includes(b.name));
     if (boards.length === 0) return [];
     return asList(data.dnr).flatMap((dnr, i) => {
-      const value = dnr.trim().replace(/^Dnr\s+/i, '');
+      const value = bareDnr(dnr);
       if (boards.some((b) => b.dnrPattern.test(value))) return [];
       const path = entryPath(data, 'dnr', i);
       return [
