@@ -123,7 +123,17 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** A reader that stops early (`skrivelse diff a b | head`) closes the pipe: end quietly, as Unix tools do. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`Internt fel i skrivelse: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? ExitCode.ok) : ExitCode.internal);
+  });
+}
+
 if (isEntryPoint()) {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,5 +1,5 @@
 /** The real `skrivelse` binary (dist/cli/main.js): exit codes, Swedish output, no stack traces, JSON shape. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,21 @@ function run(args: string[], env: Record<string, string> = {}, cwd = root) {
 }
 
 describe('skrivelse (global)', () => {
+  it('ends quietly when the reader closes the pipe early (skrivelse … | head)', async () => {
+    const child = spawn(process.execPath, [bin, 'check', 'cases/', 'tests/fixtures/case/'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code === 0 || code === 1).toBe(true);
+  });
+
   it('--help is Swedish and lists the commands', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
