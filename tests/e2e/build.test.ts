@@ -137,6 +137,18 @@ describe('skrivelse build refuses', () => {
     expect(readdirSync(join(dir, 'ut')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('nothing of "Dnr" doubled when the Dnr is written with its label', async () => {
+    const dir = mkdtempSync(join(work, 'label-'));
+    const source = readFileSync(join(root, 'cases/son-2020-281-arbetsinriktad-rehabilitering.md'), 'utf8');
+    writeFileSync(join(dir, 'a.md'), source.replace('dnr: SON 2020-281', 'dnr: Dnr SON 2020-281'));
+    expect((await cli(['build', 'a.md', '--ut', 'ut', '--format', 'pdf'], dir)).code).toBe(0);
+    const [pdf] = readdirSync(join(dir, 'ut')).filter((f) => f.endsWith('.pdf'));
+    expect(pdf).toBe('SON-2020-281_arbetsinriktad-rehabilitering-och-stod-for.pdf');
+    const text = pdfText(join(dir, 'ut', pdf!));
+    expect(text).toContain('Dnr SON 2020-281');
+    expect(text).not.toContain('Dnr Dnr');
+  });
+
   it('unknown formats and missing paths as usage errors (exit 2)', async () => {
     const bad = await cli(['build', 'cases/', '--format', 'odt', '--ut', join(work, 'x')]);
     expect(bad.code).toBe(2);
