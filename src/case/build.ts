@@ -1,4 +1,7 @@
-/** Schema-valid front matter + body sections → the Case (names in the profile's canonical spelling). */
+/**
+ * Schema-valid front matter + body sections → the Case (names in the profile's canonical spelling).
+ * Also builds a draft from partly valid front matter, so the rules can check what is valid.
+ */
 import type { Root } from 'mdast';
 import type { Profile } from '../profile/model.js';
 import { bareDnr } from './dnr.js';
@@ -12,7 +15,7 @@ export function asList(value: string | string[]): string[] {
 
 /** Path of entry `index` of a string-or-list field (`nämnd` or `nämnd[1]`). */
 export function entryPath(
-  data: CaseData,
+  data: Partial<CaseData>,
   key: 'dnr' | 'förvaltning' | 'nämnd',
   index: number,
 ): (string | number)[] {
@@ -35,57 +38,77 @@ export const canonicalDepartment = (name: string, profile: Profile) =>
     profile.departments.map((d) => d.name),
   );
 
-export function buildCase(
-  data: CaseData,
+/** Every Case field, undefined where the front-matter keys it is built from were not valid. */
+export type CaseDraft = { [K in keyof Case]: Case[K] | undefined };
+
+/** True when every field could be built (Case has no optional fields, and buildDraft sets every key). */
+export function isComplete(draft: CaseDraft): draft is Case {
+  return Object.values(draft).every((value) => value !== undefined);
+}
+
+/** `build(value)`, or undefined when the value is absent (its key had a schema problem). */
+function given<T, R>(value: T | undefined, build: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : build(value);
+}
+
+/** Front matter (all of it or its schema-valid part) + body sections → the Case, field by field. */
+export function buildDraft(
+  data: Partial<CaseData>,
   body: { root: Root; sections: Section[] },
   source: string,
   file: string,
   profile: Profile,
   locate: Locate,
-): Case {
-  const boards = asList(data.nämnd).map((n) => canonicalBoard(n, profile));
-  const departments = asList(data.förvaltning).map((d) => canonicalDepartment(d, profile));
+): CaseDraft {
+  const boards = given(data.nämnd, (n) => asList(n).map((b) => canonicalBoard(b, profile)));
+  const departments = given(data.förvaltning, (f) => asList(f).map((d) => canonicalDepartment(d, profile)));
   return {
     file,
     kind: data.mall,
     date: data.datum,
-    dnr: asList(data.dnr).map(bareDnr),
+    dnr: given(data.dnr, (d) => asList(d).map(bareDnr)),
     departments,
-    officer: {
-      name: data.handläggare.namn,
-      ...(data.handläggare.titel ? { title: data.handläggare.titel } : {}),
-      ...(data.handläggare.telefon ? { phone: data.handläggare.telefon } : {}),
-      ...(data.handläggare.epost ? { email: data.handläggare.epost } : {}),
-    },
+    officer: given(data.handläggare, (officer) => ({
+      name: officer.namn,
+      ...(officer.titel ? { title: officer.titel } : {}),
+      ...(officer.telefon ? { phone: officer.telefon } : {}),
+      ...(officer.epost ? { email: officer.epost } : {}),
+    })),
     boards,
-    title: data.rubrik.replace(/\s+/g, ' '),
-    decisions: decisions(data, boards, profile, locate),
+    title: data.rubrik?.replace(/\s+/g, ' '),
+    decisions: given(data.förslag_till_beslut, (points) => decisions(points, boards ?? [], profile, locate)),
     decisionBasis: data.beslutsunderlag,
     sections: body.sections,
-    consequences: Object.fromEntries(
-      Object.entries(data.konsekvenser).map(([id, c]) => [
-        id,
-        {
-          ...(c.ej_relevant ? { notRelevant: c.ej_relevant } : {}),
-          ...(c.länk ? { link: { url: c.länk, text: c.länktext ?? c.länk } } : {}),
-        },
-      ]),
+    consequences: given(data.konsekvenser, (extras) =>
+      Object.fromEntries(
+        Object.entries(extras).map(([id, c]) => [
+          id,
+          {
+            ...(c.ej_relevant ? { notRelevant: c.ej_relevant } : {}),
+            ...(c.länk ? { link: { url: c.länk, text: c.länktext ?? c.länk } } : {}),
+          },
+        ]),
+      ),
     ),
-    mbl: mbl(data, departments, profile, locate),
-    signatures: data.underskrifter.map((s) => ({
+    mbl: given(data.mbl, (m) => mbl(m, departments ?? [], profile, locate)),
+    signatures: data.underskrifter?.map((s) => ({
       department: canonicalDepartment(s.förvaltning, profile),
       name: s.namn,
       ...(s.titel ? { title: s.titel } : {}),
     })),
     recipients: data.beslutet_skickas_till,
-    secrecy: data.sekretess.map((s) => ({ section: s.avsnitt, osl: s.osl })),
+    secrecy: data.sekretess?.map((s) => ({ section: s.avsnitt, osl: s.osl })),
     body: body.root,
     source,
   };
 }
 
-function decisions(data: CaseData, boards: string[], profile: Profile, locate: Locate): DecisionBlock[] {
-  const points = data.förslag_till_beslut;
+function decisions(
+  points: CaseData['förslag_till_beslut'],
+  boards: string[],
+  profile: Profile,
+  locate: Locate,
+): DecisionBlock[] {
   if (Array.isArray(points)) {
     return [
       {
@@ -100,14 +123,19 @@ function decisions(data: CaseData, boards: string[], profile: Profile, locate: L
   }));
 }
 
-function mbl(data: CaseData, departments: string[], profile: Profile, locate: Locate): MblStatement[] {
-  const entries = Array.isArray(data.mbl)
-    ? data.mbl.map((m, i) => ({
+function mbl(
+  given: CaseData['mbl'],
+  departments: string[],
+  profile: Profile,
+  locate: Locate,
+): MblStatement[] {
+  const entries = Array.isArray(given)
+    ? given.map((m, i) => ({
         ...m,
         department: canonicalDepartment(m.förvaltning, profile),
         path: ['mbl', i],
       }))
-    : [{ ...data.mbl, department: departments[0] ?? '', path: ['mbl'] }];
+    : [{ ...given, department: departments[0] ?? '', path: ['mbl'] }];
   return entries.map((m) => ({
     department: m.department,
     kind: m.typ,

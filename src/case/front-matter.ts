@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
 import { issuesToDiagnostics, type Locate, type SourceOf } from './issues.js';
 import { type CaseData, caseSchema } from './schema.js';
+import { validPart } from './valid-part.js';
 
 export interface Split {
   /** YAML text; its line 1 is the rest of the opening `---` line, so YAML lines equal file lines. */
@@ -55,7 +56,8 @@ export function splitCase(text: string, file: string): { split?: Split; diagnost
 }
 
 export interface FrontMatter {
-  data?: CaseData;
+  /** The schema-valid keys: all of them when the schema passed, else those no issue points at. */
+  data?: Partial<CaseData>;
   locate: Locate;
   diagnostics: Diagnostic[];
 }
@@ -161,7 +163,10 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
       return node?.range ? yaml.slice(node.range[0], node.range[1]).trim() : undefined;
     };
-    return { locate, diagnostics: issuesToDiagnostics(result.error.issues, file, locate, sourceOf) };
+    const problems = issuesToDiagnostics(result.error.issues, file, locate, sourceOf);
+    // The rules still check what is valid, so all problems show at once.
+    const data = validPart(raw as Record<string, unknown>, result.error.issues);
+    return { ...(data ? { data } : {}), locate, diagnostics: problems };
   }
   return { data: result.data, locate, diagnostics };
 }

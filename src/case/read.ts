@@ -7,7 +7,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
 import { runRules } from '../validate/index.js';
 import { parseBody } from './body.js';
-import { buildCase } from './build.js';
+import { buildDraft, isComplete } from './build.js';
 import { decodeCase, maxCaseBytes, tooLarge } from './decode.js';
 import { readFrontMatter, splitCase } from './front-matter.js';
 import type { Locate } from './issues.js';
@@ -65,7 +65,8 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   append(diagnostics, front.diagnostics);
   const body = parseBody(bodyText, { offset: bodyOffset, line: bodyLine }, profile.consequences, file);
   append(diagnostics, body.diagnostics);
-  const draft = front.data ? buildCase(front.data, body, text, file, profile, front.locate) : undefined;
+  // After a schema failure `front.data` holds only the valid keys; the rules check those, skipping the rest.
+  const draft = front.data ? buildDraft(front.data, body, text, file, profile, front.locate) : undefined;
   diagnostics.push(
     ...runRules({
       file,
@@ -79,7 +80,9 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
     }),
   );
   const sorted = sortDiagnostics(diagnostics);
-  return draft && !hasErrors(sorted) ? { case: draft, diagnostics: sorted } : { diagnostics: sorted };
+  return draft && isComplete(draft) && !hasErrors(sorted)
+    ? { case: draft, diagnostics: sorted }
+    : { diagnostics: sorted };
 }
 
 /** push(...items) overflows the stack for very many items; this does not. */

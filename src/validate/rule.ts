@@ -1,6 +1,8 @@
 /** The shape of a validation rule: a small function from the read case to findings. */
+
+import type { CaseDraft } from '../case/build.js';
 import type { Locate } from '../case/issues.js';
-import type { Case, Section } from '../case/model.js';
+import type { Section } from '../case/model.js';
 import type { CaseData } from '../case/schema.js';
 import type { Position, Severity } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
@@ -13,10 +15,13 @@ export interface RuleContext {
   /** Body sections; empty when the body could not be reached (then `bodyRead` is false). */
   sections: Section[];
   bodyRead: boolean;
-  /** Set when the front matter passed the schema; rules about fields need it. */
-  data?: CaseData;
-  /** The case built from `data` (canonical names where the profile knows them). */
-  draft?: Case;
+  /**
+   * The schema-valid front-matter keys; set when the front matter could be parsed. A key with a schema
+   * problem is absent here (it already has its diagnostic), so a rule skips what it needs and is absent.
+   */
+  data?: Partial<CaseData>;
+  /** The case built from `data` (canonical names); a field is undefined when its keys are absent. */
+  draft?: CaseDraft;
   locate: Locate;
 }
 

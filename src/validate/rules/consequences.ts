@@ -10,8 +10,9 @@ export const consequenceMissing: Rule = {
   severity: 'fel',
   description: 'Obligatoriska konsekvensavsnitt har text, en länk, eller ej_relevant med en motivering.',
   check: (ctx) => {
-    if (!ctx.data) return [];
-    const given = ctx.data.konsekvenser;
+    // Without valid konsekvenser (absent data, or a schema problem there) we cannot tell what is explained.
+    const given = ctx.data?.konsekvenser;
+    if (!given) return [];
     return ctx.profile.consequences
       .filter((spec) => spec.required)
       .filter((spec) => {
@@ -39,8 +40,9 @@ export const consequenceConflict: Rule = {
   severity: 'varning',
   description: 'Ett konsekvensavsnitt är både skrivet och markerat som ej relevant.',
   check: (ctx) => {
-    if (!ctx.data) return [];
-    return Object.entries(ctx.data.konsekvenser)
+    const given = ctx.data?.konsekvenser;
+    if (!given) return [];
+    return Object.entries(given)
       .filter(([id, extra]) => {
         const section = written(ctx, id);
         return extra.ej_relevant !== undefined && section !== undefined && hasContent(section);
@@ -57,14 +59,17 @@ export const consequenceConflict: Rule = {
 export const consequenceEmpty: Rule = {
   severity: 'varning',
   description: 'Ett frivilligt konsekvensavsnitt har rubrik men ingen text.',
-  check: (ctx) =>
-    ctx.sections
+  check: (ctx) => {
+    // konsekvenser with a schema problem may hold the ej_relevant; its own diagnostic comes first.
+    if (ctx.data && !ctx.data.konsekvenser) return [];
+    return ctx.sections
       .filter((s) => s.role === 'consequence' && !hasContent(s))
       .filter((s) => !ctx.profile.consequences.find((c) => c.id === s.consequenceId)?.required)
-      .filter((s) => !ctx.data?.konsekvenser[s.consequenceId!]?.ej_relevant)
+      .filter((s) => !ctx.data?.konsekvenser?.[s.consequenceId!]?.ej_relevant)
       .map((s) => ({
         message: `Avsnittet "${s.heading}" är tomt.`,
         hint: 'Skriv text under rubriken, ange ej_relevant under konsekvenser, eller ta bort rubriken.',
         position: s.position,
-      })),
+      }));
+  },
 };

@@ -15,12 +15,13 @@ export const dateInvalid: Rule = {
   check: (ctx) => {
     const data = ctx.data;
     if (!data) return [];
-    const dates: { value: string; path: (string | number)[] }[] = [{ value: data.datum, path: ['datum'] }];
+    const dates: { value: string; path: (string | number)[] }[] = [];
+    if (data.datum !== undefined) dates.push({ value: data.datum, path: ['datum'] });
     if (Array.isArray(data.mbl)) {
       data.mbl.forEach((m, i) => {
         if (m.datum !== undefined) dates.push({ value: m.datum, path: ['mbl', i, 'datum'] });
       });
-    } else if (data.mbl.datum !== undefined) {
+    } else if (data.mbl?.datum !== undefined) {
       dates.push({ value: data.mbl.datum, path: ['mbl', 'datum'] });
     }
     return dates
@@ -40,12 +41,12 @@ export const mblDateAfterMemo: Rule = {
   severity: 'fel',
   description: 'MBL-information eller förhandling kan inte vara daterad efter skrivelsen.',
   check: (ctx) => {
-    const draft = ctx.draft;
-    if (!draft || !isRealDate(draft.date)) return [];
-    return draft.mbl
-      .filter((m) => m.date !== undefined && isRealDate(m.date) && m.date > draft.date)
+    const date = ctx.draft?.date;
+    if (date === undefined || !isRealDate(date)) return [];
+    return (ctx.draft?.mbl ?? [])
+      .filter((m) => m.date !== undefined && isRealDate(m.date) && m.date > date)
       .map((m) => ({
-        message: `MBL-datumet ${m.date} ligger efter skrivelsens datum ${draft.date}.`,
+        message: `MBL-datumet ${m.date} ligger efter skrivelsens datum ${date}.`,
         hint: 'MBL ska vara genomförd när skrivelsen skrivs. Kontrollera båda datumen.',
         position: m.position,
       }));

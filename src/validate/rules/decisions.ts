@@ -7,21 +7,23 @@ export const decisionMissing: Rule = {
   severity: 'fel',
   description: 'Varje nämnd som skrivelsen riktar sig till har egna beslutspunkter.',
   check: (ctx) => {
-    const { data, draft } = ctx;
-    if (!data || !draft) return [];
-    const given = new Set(draft.decisions.map((d) => d.board));
-    const single = Array.isArray(data.förslag_till_beslut);
-    if (single && draft.boards.length > 1) {
+    // Both nämnd and förslag_till_beslut must be valid; a schema problem in either is reported already.
+    const boards = ctx.draft?.boards;
+    const decisions = ctx.draft?.decisions;
+    if (!boards || !decisions) return [];
+    const given = new Set(decisions.map((d) => d.board));
+    const single = Array.isArray(ctx.data?.förslag_till_beslut);
+    if (single && boards.length > 1) {
       return [
         {
-          message: `Skrivelsen riktar sig till ${draft.boards.length} nämnder men förslag_till_beslut är en enda lista.`,
+          message: `Skrivelsen riktar sig till ${boards.length} nämnder men förslag_till_beslut är en enda lista.`,
           hint: 'Skriv förslag_till_beslut som en tabell med en lista per nämnd, t.ex. "Bildningsnämnden:" följt av punkterna.',
           position: ctx.locate(['förslag_till_beslut'], true),
           field: 'förslag_till_beslut',
         },
       ];
     }
-    return draft.boards
+    return boards
       .filter((b) => !given.has(b))
       .map((b) => ({
         message: `${b} har inga beslutspunkter under förslag_till_beslut.`,
@@ -36,15 +38,16 @@ export const decisionUnaddressed: Rule = {
   severity: 'fel',
   description: 'Beslutspunkter får bara gälla nämnder som skrivelsen riktar sig till.',
   check: (ctx) => {
-    const { data, draft } = ctx;
-    if (!data || !draft || Array.isArray(data.förslag_till_beslut)) return [];
-    return Object.keys(data.förslag_till_beslut)
-      .filter((key) => !draft.boards.includes(canonicalBoard(key, ctx.profile)))
+    const points = ctx.data?.förslag_till_beslut;
+    const boards = ctx.draft?.boards;
+    if (!points || !boards || Array.isArray(points)) return [];
+    return Object.keys(points)
+      .filter((key) => !boards.includes(canonicalBoard(key, ctx.profile)))
       .map((key) => ({
         message: `Beslutspunkterna för "${key}" gäller en nämnd som inte står under nämnd:.`,
         hint:
-          didYouMeanHint(key, draft.boards) ??
-          `Lägg till nämnden under nämnd: eller ta bort punkterna. Adresserade nämnder: ${draft.boards.join(', ')}.`,
+          didYouMeanHint(key, boards) ??
+          `Lägg till nämnden under nämnd: eller ta bort punkterna. Adresserade nämnder: ${boards.join(', ')}.`,
         position: ctx.locate(['förslag_till_beslut', key], true),
         field: `förslag_till_beslut.${key}`,
       }));

@@ -8,8 +8,9 @@ export const dnrFormat: Rule = {
   description: 'Diarienumret följer mönstret för den nämnd skrivelsen riktar sig till.',
   check: (ctx) => {
     const data = ctx.data;
-    if (!data || !ctx.draft) return [];
-    const boards = ctx.profile.boards.filter((b) => ctx.draft!.boards.includes(b.name));
+    const addressed = ctx.draft?.boards;
+    if (!data?.dnr || !addressed) return [];
+    const boards = ctx.profile.boards.filter((b) => addressed.includes(b.name));
     if (boards.length === 0) return [];
     return asList(data.dnr).flatMap((dnr, i) => {
       const value = bareDnr(dnr);

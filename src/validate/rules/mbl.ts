@@ -5,13 +5,15 @@ export const mblPerDepartment: Rule = {
   severity: 'fel',
   description: 'En gemensam skrivelse har en MBL-uppgift per förvaltning.',
   check: (ctx) => {
-    const { data, draft } = ctx;
-    if (!data || !draft) return [];
+    // Both förvaltning and mbl must be valid; a schema problem in either is reported already.
+    const departments = ctx.draft?.departments;
+    const statements = ctx.draft?.mbl;
+    if (!departments || !statements) return [];
     const out: Finding[] = [];
-    if (!Array.isArray(data.mbl)) {
-      if (draft.departments.length > 1) {
+    if (!Array.isArray(ctx.data?.mbl)) {
+      if (departments.length > 1) {
         out.push({
-          message: `Skrivelsen är gemensam för ${draft.departments.length} förvaltningar men mbl gäller bara en.`,
+          message: `Skrivelsen är gemensam för ${departments.length} förvaltningar men mbl gäller bara en.`,
           hint: 'Skriv mbl som en lista med en post per förvaltning: "- förvaltning: …", "typ: …", "datum: …".',
           position: ctx.locate(['mbl']),
           field: 'mbl',
@@ -20,8 +22,8 @@ export const mblPerDepartment: Rule = {
       return out;
     }
     const seen = new Set<string>();
-    draft.mbl.forEach((m, i) => {
-      if (!draft.departments.includes(m.department)) {
+    statements.forEach((m, i) => {
+      if (!departments.includes(m.department)) {
         out.push({
           message: `mbl[${i + 1}] gäller ${m.department}, som inte står under förvaltning:.`,
           position: ctx.locate(['mbl', i, 'förvaltning']),
@@ -36,7 +38,7 @@ export const mblPerDepartment: Rule = {
       }
       seen.add(m.department);
     });
-    for (const department of draft.departments.filter((d) => !seen.has(d))) {
+    for (const department of departments.filter((d) => !seen.has(d))) {
       out.push({
         message: `MBL-uppgift saknas för ${department}.`,
         hint: `Lägg till en post i mbl med "förvaltning: ${department}".`,

@@ -28,8 +28,8 @@ export const unknownBoard: Rule = {
   severity: 'fel',
   description: 'Nämnden måste finnas i kommunprofilen.',
   check: (ctx) => {
-    if (!ctx.data) return [];
     const data = ctx.data;
+    if (!data?.nämnd) return [];
     const names = ctx.profile.boards.map((b) => b.name);
     return asList(data.nämnd).flatMap((n, i) =>
       unknownName(ctx, n, entryPath(data, 'nämnd', i), names, 'Nämnden'),
@@ -46,10 +46,10 @@ export const unknownDepartment: Rule = {
     const names = ctx.profile.departments.map((d) => d.name);
     const what = 'Förvaltningen';
     return [
-      ...asList(data.förvaltning).flatMap((n, i) =>
+      ...asList(data.förvaltning ?? []).flatMap((n, i) =>
         unknownName(ctx, n, entryPath(data, 'förvaltning', i), names, what),
       ),
-      ...data.underskrifter.flatMap((s, i) =>
+      ...(data.underskrifter ?? []).flatMap((s, i) =>
         unknownName(ctx, s.förvaltning, ['underskrifter', i, 'förvaltning'], names, what),
       ),
       ...(Array.isArray(data.mbl) ? data.mbl : []).flatMap((m, i) =>
@@ -63,9 +63,10 @@ export const unknownConsequence: Rule = {
   severity: 'fel',
   description: 'Nycklarna under konsekvenser måste vara konsekvensavsnitt i kommunprofilen.',
   check: (ctx) => {
-    if (!ctx.data) return [];
+    const given = ctx.data?.konsekvenser;
+    if (!given) return [];
     const ids = ctx.profile.consequences.map((c) => c.id);
-    return Object.keys(ctx.data.konsekvenser)
+    return Object.keys(given)
       .filter((id) => !ids.includes(id))
       .map((id) => ({
         message: `Okänt konsekvensavsnitt "${id}" under konsekvenser.`,

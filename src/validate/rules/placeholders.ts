@@ -32,15 +32,17 @@ export function templateExists(kind: string): boolean {
 export const templateUnknown: Rule = {
   severity: 'fel',
   description: 'Mallen (mall:) måste finnas bland verktygets mallar.',
-  check: (ctx) =>
-    ctx.data && !templateExists(ctx.data.mall)
+  check: (ctx) => {
+    const kind = ctx.data?.mall;
+    return kind !== undefined && !templateExists(kind)
       ? [
           {
-            message: `Det finns ingen mall "${ctx.data.mall}".`,
+            message: `Det finns ingen mall "${kind}".`,
             hint: 'Utelämna mall: för en vanlig tjänsteskrivelse.',
             position: ctx.locate(['mall']),
             field: 'mall',
           },
         ]
-      : [],
+      : [];
+  },
 };

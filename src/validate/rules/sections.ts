@@ -93,9 +93,10 @@ export const secrecySection: Rule = {
   severity: 'fel',
   description: 'En sekretessmarkering måste gälla ett avsnitt som finns.',
   check: (ctx) => {
-    if (!ctx.data) return [];
+    const marks = ctx.data?.sekretess;
+    if (!marks) return [];
     const headings = ctx.sections.map((s) => s.heading);
-    return ctx.data.sekretess
+    return marks
       .map((mark, i) => ({ mark, i }))
       .filter(
         ({ mark }) =>

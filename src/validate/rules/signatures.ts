@@ -6,9 +6,9 @@ export const signatureMissing: Rule = {
   description:
     'Skrivelsen har minst en underskrift, och varje förvaltning i en gemensam skrivelse skriver under.',
   check: (ctx) => {
-    const draft = ctx.draft;
-    if (!draft) return [];
-    if (draft.signatures.length === 0) {
+    const signatures = ctx.draft?.signatures;
+    if (!signatures) return [];
+    if (signatures.length === 0) {
       return [
         {
           message: 'Skrivelsen har ingen underskrift.',
@@ -18,8 +18,8 @@ export const signatureMissing: Rule = {
         },
       ];
     }
-    const signed = new Set(draft.signatures.map((s) => s.department));
-    return draft.departments
+    const signed = new Set(signatures.map((s) => s.department));
+    return (ctx.draft?.departments ?? [])
       .filter((d) => !signed.has(d))
       .map((d) => ({
         message: `${d} har ingen underskrift.`,

@@ -29,6 +29,12 @@ const cases: {
     message: /beslutsunderlag ska vara en lista/,
   },
   {
+    // A schema problem no longer hides the content rules: the Dnr mismatch shows in the same run.
+    file: 'several-problems.md',
+    expected: ['dnr-format@3:6', 'field-type@12:18'],
+    message: /^Diarienumret "SON 2024\/17" följer inte mönstret/,
+  },
+  {
     file: 'unknown-key.md',
     expected: ['unknown-key@8:3', 'unknown-key@9:1'],
     message: /Okänd nyckel "telefonnummer" i handläggare/,

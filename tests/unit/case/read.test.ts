@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCase, readCaseFile } from '../../../src/case/read.js';
 import { caseSchema } from '../../../src/case/schema.js';
+import { validPart } from '../../../src/case/valid-part.js';
 import { brief, exempel, fixture, fixtureBytes, linkoping } from './helpers.js';
 
 const valid = () => readCaseFile(fixture('valid.md'), linkoping);
@@ -164,5 +165,20 @@ describe('readCase', () => {
   it('reports # headings and keeps ### inside sections', () => {
     const text = readFileSync(fixture('valid.md'), 'utf8').replace('## Bakgrund', '# Bakgrund');
     expect(brief(readCase(text, 'x.md', linkoping).diagnostics)).toEqual(['heading-level@37:1']);
+  });
+
+  it('validPart drops exactly the top-level keys the schema issues point at', () => {
+    const raw = { datum: '2024-03-12', nämnd: 42, rubrik: 'R', okänd: 1, handläggare: { namn: 'A', x: 1 } };
+    const result = caseSchema.safeParse(raw);
+    expect(result.success).toBe(false);
+    const part = validPart(raw, result.error!.issues);
+    expect(part).toEqual({
+      datum: '2024-03-12',
+      rubrik: 'R',
+      mall: 'tjänsteskrivelse',
+      konsekvenser: {},
+      beslutet_skickas_till: [],
+      sekretess: [],
+    });
   });
 });

@@ -212,3 +212,57 @@ describe('rules', () => {
     expect(brief(r.diagnostics)).toEqual(['signature-missing@23:1', 'unknown-department@24:18']);
   });
 });
+
+describe('content rules run on the schema-valid part of the front matter', () => {
+  const joint = readFileSync(fixture('joint.md'), 'utf8');
+  const dnrMismatch = (text: string) => text.replace('dnr: SON 2024-17', 'dnr: SON 2024/17');
+
+  it('a number for telefon and a Dnr mismatch are reported together', () => {
+    const r = variant(
+      '  titel: Utredare\n',
+      '  titel: Utredare\n  telefon: 0132060000\n',
+      dnrMismatch(valid),
+    );
+    expect(brief(r.diagnostics)).toEqual(['dnr-format@3:6', 'field-type@8:12']);
+    expect(r.case).toBeUndefined();
+  });
+
+  it('a missing key, an unknown key and a Dnr mismatch are reported together', () => {
+    const r = variant(
+      'rubrik: Riktlinjer för hemtjänst\n',
+      'rubrk: Riktlinjer för hemtjänst\n',
+      dnrMismatch(valid),
+    );
+    expect(brief(r.diagnostics)).toEqual(['field-missing@2:1', 'dnr-format@3:6', 'unknown-key@9:1']);
+    expect(r.case).toBeUndefined();
+  });
+
+  it('a wrong type in nämnd gives no derived errors about decision points, Dnr or unknown nämnder', () => {
+    const r = variant('nämnd:\n  - Bildningsnämnden\n  - Social- och omsorgsnämnden\n', 'nämnd: 42\n', joint);
+    expect(brief(r.diagnostics)).toEqual(['field-type@13:8']);
+    expect(r.case).toBeUndefined();
+    const map = variant('nämnd: Social- och omsorgsnämnden', 'nämnd:\n  namn: Social- och omsorgsnämnden');
+    expect(brief(map.diagnostics)).toEqual(['field-type@9:3']);
+  });
+
+  it('a wrong type in förvaltning gives no derived MBL or signature errors, but other rules still run', () => {
+    const r = variant(
+      'förvaltning:\n  - Utbildningsförvaltningen\n  - Social- och omsorgsförvaltningen\n',
+      'förvaltning: true\n',
+      joint
+        .replace('typ: samverkan', 'typ: samverkan\n    datum: 2024-09-30')
+        .replace('    datum: 2024-09-02\n', ''),
+    );
+    expect(rulesOf(r)).toEqual(['field-type', 'mbl-date-after-memo']);
+  });
+
+  it('a wrong type in konsekvenser does not make the explained sections count as missing', () => {
+    const r = variant('länk: https://www.linkoping.se/', 'länk: 42');
+    expect(brief(r.diagnostics)).toEqual(['field-type@16:11']);
+  });
+
+  it('a misspelt MBL kind gives no derived MBL errors in a joint memo', () => {
+    const r = variant('typ: samverkan', 'typ: samverkn', joint);
+    expect(brief(r.diagnostics)).toEqual(['field-value@34:10']);
+  });
+});
