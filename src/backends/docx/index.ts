@@ -6,6 +6,7 @@ import { Document, Packer } from 'docx';
 import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
 import { blocksToChildren } from './blocks.js';
+import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
@@ -62,5 +63,6 @@ export async function renderDocx(doc: Doc): Promise<Uint8Array> {
     language: xmlSafe(doc.meta.language),
     application: xmlSafe(doc.meta.creator),
     font: { name: fontFamily, ...fontTableEntry },
+    embeddedFonts: await embeddedFaces(doc),
   });
 }

@@ -9,7 +9,7 @@ import { listIndentMm } from './typography.js';
 import { mmToTwip } from './units.js';
 
 const decimalFormats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
-const bulletSymbols = ['•', '–', '▪'] as const;
+export const bulletSymbols = ['•', '–', '▪'] as const;
 
 function indent(level: number) {
   return { left: mmToTwip(listIndentMm * (level + 1)), hanging: mmToTwip(listIndentMm) };

@@ -2,10 +2,13 @@
  * Makes the docx package reproducible. The docx library stamps the core properties with the clock,
  * gives hyperlink relationships random ids, and zips with the current time. Here the package is
  * unzipped and rebuilt: dates from the Doc, stable relationship ids, sorted entries, a fixed zip date
- * (plus what docx cannot write: the document language, the program's name, the font table entry)
- * and a fixed compression level, so the same Doc always gives the same bytes.
+ * (plus what docx cannot write: the document language, the program's name, the font table entry and
+ * the embedded fonts, whose keys come from the fonts' bytes) and a fixed compression level, so the same
+ * Doc always gives the same bytes.
  */
 import JSZip from 'jszip';
+import type { FaceId } from '../../fonts/coverage.js';
+import { fontKeyFor, obfuscateFont } from './odttf.js';
 
 /** The DOS epoch, used by reproducible-build tools as "no date". */
 const zipDate = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -20,6 +23,73 @@ export interface PackageFacts {
   application?: string;
   /** The body font, declared in the font table (if given). */
   font?: { name: string; panose: string; family: string; pitch: string };
+  /** Faces of that font to embed (subset TrueType bytes), as Word's "Embed fonts in the file". */
+  embeddedFonts?: readonly { face: FaceId; bytes: Uint8Array }[];
+}
+
+/** The font table element of each face, in the schema's order (CT_Font). */
+const embedElements: [FaceId, string][] = [
+  ['regular', 'w:embedRegular'],
+  ['bold', 'w:embedBold'],
+  ['italic', 'w:embedItalic'],
+  ['boldItalic', 'w:embedBoldItalic'],
+];
+const fontRelationshipType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font';
+const fontTablePart = 'word/fontTable.xml';
+const fontTableRelsPart = 'word/_rels/fontTable.xml.rels';
+
+interface FontPart {
+  path: string;
+  relId: string;
+  element: string;
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** One obfuscated part per face, `word/fonts/font<n>.odttf`, with relationship `rId<n>` of the font table. */
+function fontParts(faces: NonNullable<PackageFacts['embeddedFonts']>): FontPart[] {
+  return embedElements
+    .flatMap(([face, element]) => {
+      const font = faces.find((f) => f.face === face);
+      return font ? [{ face, element, font }] : [];
+    })
+    .map(({ element, font }, i) => {
+      const key = fontKeyFor(font.bytes);
+      return {
+        path: `word/fonts/font${i + 1}.odttf`,
+        relId: `rId${i + 1}`,
+        element,
+        key,
+        bytes: obfuscateFont(font.bytes, key),
+      };
+    });
+}
+
+function fontTableRels(parts: readonly FontPart[]): string {
+  const rels = parts
+    .map(
+      (p) =>
+        `<Relationship Id="${p.relId}" Type="${fontRelationshipType}" Target="${p.path.slice('word/'.length)}"/>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+}
+
+const odttfDefault =
+  '<Default ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"/>';
+
+/** docx declares the obfuscated font type already; declared here too should it ever stop. */
+function odttfContentType(xml: string): string {
+  return xml.includes('Extension="odttf"') ? xml : xml.replace(/(<Types\b[^>]*>)/, `$1${odttfDefault}`);
+}
+
+/** Word's "Embed fonts in the file" and "Embed only the characters used", where CT_Settings has them. */
+function embedFontsSettings(xml: string): string {
+  const flags = '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>';
+  if (xml.includes('<w:embedTrueTypeFonts')) return xml;
+  return xml.includes('<w:displayBackgroundShape/>')
+    ? xml.replace('<w:displayBackgroundShape/>', `<w:displayBackgroundShape/>${flags}`)
+    : xml.replace(/(<w:settings\b[^>]*>)/, `$1${flags}`);
 }
 
 const escapeXml = (s: string) =>
@@ -48,13 +118,23 @@ function fixAppProperties(xml: string, name: string): string {
     : xml.replace('</Properties>', `${application}</Properties>`);
 }
 
-/** docx leaves the font table empty; the entry lets Word substitute a sans-serif for a missing font. */
-function fixFontTable(xml: string, font: NonNullable<PackageFacts['font']>): string {
+/**
+ * docx leaves the font table empty; the entry lets Word substitute a sans-serif for a missing font, and
+ * points to the embedded faces.
+ */
+function fixFontTable(
+  xml: string,
+  font: NonNullable<PackageFacts['font']>,
+  embedded: readonly FontPart[],
+): string {
   const { name, panose, family, pitch } = font;
   if (xml.includes(`w:name="${escapeXml(name)}"`)) return xml;
+  const embeds = embedded
+    .map((p) => `<${p.element} r:id="${p.relId}" w:fontKey="${p.key}" w:subsetted="1"/>`)
+    .join('');
   const entry =
     `<w:font w:name="${escapeXml(name)}"><w:panose1 w:val="${panose}"/><w:charset w:val="00"/>` +
-    `<w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+    `<w:family w:val="${family}"/><w:pitch w:val="${pitch}"/>${embeds}</w:font>`;
   return /<w:fonts\b[^>]*\/>/.test(xml)
     ? xml.replace(/<w:fonts\b([^>]*)\/>/, `<w:fonts$1>${entry}</w:fonts>`)
     : xml.replace('</w:fonts>', `${entry}</w:fonts>`);
@@ -105,8 +185,20 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
   const app = texts.get('docProps/app.xml');
   if (app !== undefined && facts.application)
     texts.set('docProps/app.xml', fixAppProperties(app, facts.application));
-  const fonts = texts.get('word/fontTable.xml');
-  if (fonts !== undefined && facts.font) texts.set('word/fontTable.xml', fixFontTable(fonts, facts.font));
+  const embedded = facts.font && facts.embeddedFonts ? fontParts(facts.embeddedFonts) : [];
+  const fonts = texts.get(fontTablePart);
+  if (fonts !== undefined && facts.font) texts.set(fontTablePart, fixFontTable(fonts, facts.font, embedded));
+  if (embedded.length > 0) {
+    texts.set(fontTableRelsPart, fontTableRels(embedded));
+    const settings = texts.get('word/settings.xml');
+    if (settings !== undefined) texts.set('word/settings.xml', embedFontsSettings(settings));
+    const types = texts.get('[Content_Types].xml');
+    if (types !== undefined) texts.set('[Content_Types].xml', odttfContentType(types));
+    for (const p of embedded) binaries.set(p.path, p.bytes);
+    paths.push(...embedded.map((p) => p.path).filter((p) => !paths.includes(p)));
+    if (!paths.includes(fontTableRelsPart)) paths.push(fontTableRelsPart);
+    paths.sort();
+  }
   stabiliseRelationshipIds(texts);
 
   const output = new JSZip();

@@ -1,11 +1,11 @@
 /**
  * Type sizes, spacing and font of the DOCX memo. Noto Sans is the family the PDF backend embeds, so
- * both outputs look alike; Word falls back to a similar sans where Noto Sans is not installed.
+ * both outputs look alike; the DOCX embeds it too (font-embedding.ts).
  */
 export const fontFamily = 'Noto Sans';
 
 /**
- * How Word finds a stand-in where Noto Sans is not installed: the font table tells it the family
+ * How Word finds a stand-in should it not use the embedded faces: the font table tells it the family
  * is a proportional sans-serif (PANOSE from the OS/2 table of NotoSans-Regular.ttf).
  */
 export const fontTableEntry = { panose: '020B0502040504020204', family: 'swiss', pitch: 'variable' } as const;

@@ -27,14 +27,18 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-/** A scratch directory with the LibreOffice profile, the font config and room for conversions. */
-export function makeWorkDir(): string {
+/**
+ * A scratch directory with the LibreOffice profile, the font config and room for conversions. Without
+ * `installNotoSans` LibreOffice has only the system's fonts (and those a DOCX embeds).
+ */
+export function makeWorkDir({ installNotoSans = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'skrivelse-docx-'));
   const fontDir = join(dir, 'fonts');
   mkdirSync(fontDir);
   const pkgDir = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
-  for (const face of fontFaces)
-    symlinkSync(join(pkgDir, `${face}.ttf`), join(fontDir, `${basename(face)}.ttf`));
+  if (installNotoSans)
+    for (const face of fontFaces)
+      symlinkSync(join(pkgDir, `${face}.ttf`), join(fontDir, `${basename(face)}.ttf`));
   writeFileSync(
     join(dir, 'fonts.conf'),
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${fontDir}</dir>\n  <cachedir>${join(dir, 'fontcache')}</cachedir>\n</fontconfig>\n`,
