@@ -19,7 +19,7 @@ const q = (text: string) => JSON.stringify(text);
 
 export function caseSkeleton(profile: Profile, options: SkeletonOptions): string {
   const { board, kind } = options;
-  const department = profile.departments[0]!;
+  const department = profile.departments.find((d) => d.name === board.department) ?? profile.departments[0]!;
   const date = options.date ?? placeholderDate;
   // A consequence with a profile link (Kommunala mål) is satisfied by the link.
   const required = profile.consequences.filter((c) => c.required && !c.link);

@@ -43,7 +43,15 @@ const profileSchema = z
       }),
     }),
     nämnder: z
-      .array(z.strictObject({ namn: text, genitiv: text, dnr: regexText, dnr_exempel: text }))
+      .array(
+        z.strictObject({
+          namn: text,
+          genitiv: text,
+          dnr: regexText,
+          dnr_exempel: text,
+          förvaltning: text.optional(),
+        }),
+      )
       .min(1, 'minst en nämnd behövs'),
     förvaltningar: z
       .array(z.strictObject({ namn: text, chefstitel: text }))
@@ -72,6 +80,16 @@ const profileSchema = z
           code: 'custom',
           path: ['nämnder', i, 'dnr_exempel'],
           message: `följer inte nämndens eget dnr-mönster ${n.dnr}`,
+        });
+      }
+    });
+    const departments = new Set(profile.förvaltningar.map((f) => f.namn));
+    profile.nämnder.forEach((n, i) => {
+      if (n.förvaltning !== undefined && !departments.has(n.förvaltning)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nämnder', i, 'förvaltning'],
+          message: `"${n.förvaltning}" finns inte bland profilens förvaltningar`,
         });
       }
     });
@@ -200,6 +218,7 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       genitive: n.genitiv,
       dnrPattern: new RegExp(n.dnr, 'u'),
       dnrExample: n.dnr_exempel,
+      ...(n.förvaltning !== undefined ? { department: n.förvaltning } : {}),
     })),
     departments: raw.förvaltningar.map((f) => ({ name: f.namn, headTitle: f.chefstitel })),
     consequences: raw.konsekvenser.map((k) => ({

@@ -11,6 +11,8 @@ export interface Board {
   dnrPattern: RegExp;
   /** An example Dnr, used in messages and skeletons. */
   dnrExample: string;
+  /** The förvaltning that usually writes this nämnd's memos (pre-fills `skrivelse new`). */
+  department?: string;
 }
 
 export interface Department {

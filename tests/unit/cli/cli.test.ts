@@ -192,6 +192,8 @@ describe('skrivelse new', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('dnr: "BIN 2023-145"');
     expect(text).toContain('nämnd: Bildningsnämnden');
+    expect(text).toContain('förvaltning: Utbildningsförvaltningen\n');
+    expect(text).toContain('titel: Utbildningsdirektör');
     expect(text).toContain('datum: ÅÅÅÅ-MM-DD');
     expect(text).toContain('## Jämställdhet');
     expect(text).toContain('Jämställdhetsanalys har bedömts inte vara relevant i detta ärende.');

@@ -51,7 +51,7 @@ describe('loadProfile', () => {
       .replace('kortnamn: Exempelkommun', 'kortnamn: Exempelkommun\nfärg: blå');
     expect(problems(broken)).toEqual([
       'p.yaml:5:1: färg okänd nyckel "färg"',
-      'p.yaml:44:12: konsekvenser.0.krävs ska vara true eller false, inte text',
+      'p.yaml:47:12: konsekvenser.0.krävs ska vara true eller false, inte text',
     ]);
   });
 
@@ -63,8 +63,21 @@ describe('loadProfile', () => {
       expect.stringMatching(
         /^p\.yaml:\d+:\d+: nämnder\.0\.dnr_exempel följer inte nämndens eget dnr-mönster/,
       ),
+      expect.stringMatching(/^p\.yaml:\d+:\d+: nämnder\.1\.förvaltning "Socialförvaltningen" finns inte/),
       expect.stringMatching(/^p\.yaml:\d+:\d+: förvaltningar\.1\.namn förekommer två gånger$/),
     ]);
+  });
+
+  it('checks that the förvaltning named for a nämnd exists', () => {
+    const text = exempelText.replace('förvaltning: Socialförvaltningen', 'förvaltning: Socialkontoret');
+    expect(problems(text)).toEqual([
+      expect.stringMatching(
+        /^p\.yaml:\d+:\d+: nämnder\.1\.förvaltning "Socialkontoret" finns inte bland profilens förvaltningar$/,
+      ),
+    ]);
+    expect(loadProfile(exempelPath).boards.find((b) => b.name === 'Socialnämnden')?.department).toBe(
+      'Socialförvaltningen',
+    );
   });
 
   it('reports YAML syntax errors and bad regular expressions', () => {
