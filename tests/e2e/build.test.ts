@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../helpers/cli.js';
-import { docxText, firstMissingInOrder, pdfPages, pdfText, qpdfCheck, words } from './readers.js';
+import { pageCount, pdftotext, run } from '../helpers/pdf.js';
+import { docxText, firstMissingInOrder, words } from './readers.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const seeds = join(root, '../shared/seeds');
@@ -46,9 +47,9 @@ describe('skrivelse build cases/', () => {
   it('gives structurally sound PDFs (qpdf) with every page numbered "N (M)"', () => {
     for (const file of readdirSync(join(work, 'ut')).filter((f) => f.endsWith('.pdf'))) {
       const path = join(work, 'ut', file);
-      expect(qpdfCheck(path)).toMatch(/No syntax or stream encoding errors found/);
-      const pages = pdfPages(path);
-      for (let n = 1; n <= pages; n++) expect(pdfText(path, n)).toContain(`${n} (${pages})`);
+      expect(run('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
+      const pages = pageCount(path);
+      for (let n = 1; n <= pages; n++) expect(pdftotext(path, n)).toContain(`${n} (${pages})`);
     }
   });
 
@@ -56,10 +57,10 @@ describe('skrivelse build cases/', () => {
     const seed = readFileSync(join(seeds, '001_5549019e20958809.txt'), 'utf8');
     const body = seed.slice(seed.indexOf('Arbetsinriktad rehabilitering'));
     const pdf = `${seed001}.pdf`;
-    expect(firstMissingInOrder(words(body), words(pdfText(pdf)))).toBeUndefined();
-    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3);
-    expect(pdfPages(pdf)).toBeLessThanOrEqual(5);
-    const page1 = pdfText(pdf, 1);
+    expect(firstMissingInOrder(words(body), words(pdftotext(pdf)))).toBeUndefined();
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+    expect(pageCount(pdf)).toBeLessThanOrEqual(5);
+    const page1 = pdftotext(pdf, 1);
     for (const head of [
       'Linköpings kommun',
       'TJÄNSTESKRIVELSE',
@@ -79,8 +80,8 @@ describe('skrivelse build cases/', () => {
       '',
     );
     const pdf = `${seed004}.pdf`;
-    expect(firstMissingInOrder(words(seed), words(pdfText(pdf)))).toBeUndefined();
-    expect(pdfText(pdf)).toContain('Information enligt 19 § medbestämmandelagen har lämnats 2017-12-04.');
+    expect(firstMissingInOrder(words(seed), words(pdftotext(pdf)))).toBeUndefined();
+    expect(pdftotext(pdf)).toContain('Information enligt 19 § medbestämmandelagen har lämnats 2017-12-04.');
   });
 
   it('gives a DOCX that LibreOffice reads with the same words in the same order', () => {
@@ -144,7 +145,7 @@ describe('skrivelse build refuses', () => {
     expect((await cli(['build', 'a.md', '--ut', 'ut', '--format', 'pdf'], dir)).code).toBe(0);
     const [pdf] = readdirSync(join(dir, 'ut')).filter((f) => f.endsWith('.pdf'));
     expect(pdf).toBe('SON-2020-281_arbetsinriktad-rehabilitering-och-stod-for.pdf');
-    const text = pdfText(join(dir, 'ut', pdf!));
+    const text = pdftotext(join(dir, 'ut', pdf!));
     expect(text).toContain('Dnr SON 2020-281');
     expect(text).not.toContain('Dnr Dnr');
   });

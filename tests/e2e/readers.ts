@@ -1,22 +1,8 @@
-/** Independent readers for end-to-end tests: poppler, qpdf and LibreOffice, run as separate programs. */
+/** Independent readers for end-to-end tests beyond the PDF ones in tests/helpers/pdf.ts: LibreOffice, word order. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-
-export function pdfText(path: string, page?: number): string {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' });
-}
-
-export function pdfPages(path: string): number {
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-export function qpdfCheck(path: string): string {
-  return execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
-}
 
 /** DOCX → plain text through LibreOffice headless, with a private profile folder. */
 export function docxText(path: string): string {

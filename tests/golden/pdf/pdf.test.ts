@@ -10,7 +10,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
-import { run, tempPdf } from '../../unit/pdf/readers.js';
+import { run, tempPdf } from '../../helpers/pdf.js';
 
 const GOLDEN_DIR = dirname(fileURLToPath(import.meta.url));
 /** Share of pixels allowed to differ (anti-aliasing between poppler versions). */

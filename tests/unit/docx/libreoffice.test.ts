@@ -13,6 +13,7 @@ import type { Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
+import { pageCount as pdfPages } from '../../helpers/pdf.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -125,7 +126,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     const paddedFiles = paddings.map((n) => join(dir, `padded-${n}.docx`));
     for (const [i, n] of paddings.entries()) writeFileSync(paddedFiles[i]!, await renderDocx(paddedSeed(n)));
     [seedPdf, ...paddedPdfs] = convert(dir, [seedFile, ...paddedFiles], 'pdf') as [string, ...string[]];
-    pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [seedPdf], { encoding: 'utf8' }))![1]);
+    pageCount = pdfPages(seedPdf);
   }, 300_000);
 
   afterAll(() => {
@@ -175,7 +176,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     ];
     const pagesOfSignatures = new Set<number>();
     for (const [i, pdf] of paddedPdfs.entries()) {
-      const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      const pages = pdfPages(pdf);
       const texts = Array.from({ length: pages }, (_, p) => pdfPageText(pdf, p + 1));
       const pageOf = (marker: string) => texts.findIndex((t) => t.includes(marker)) + 1;
       const found = markers.map(pageOf);

@@ -4,7 +4,7 @@ import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
-import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from './readers.js';
+import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from '../../helpers/pdf.js';
 
 const MM = 72 / 25.4;
 

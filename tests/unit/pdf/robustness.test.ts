@@ -5,7 +5,7 @@ import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Block, Doc } from '../../../src/doc/model.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, text } from '../../fixtures/pdf/docs.js';
-import { pageCount, run, tempPdf } from './readers.js';
+import { pageCount, run, tempPdf } from '../../helpers/pdf.js';
 
 describe('robustness', () => {
   test('a Doc without blocks or furniture gives one valid page', async () => {

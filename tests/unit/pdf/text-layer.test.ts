@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
 import { docWith, heading, para, text } from '../../fixtures/pdf/docs.js';
-import { pdftotext, tempPdf } from './readers.js';
+import { pdftotext, tempPdf } from '../../helpers/pdf.js';
 
 describe('text layer across documents in one process', () => {
   it('keeps every glyph extractable after another document used its composites', async () => {
