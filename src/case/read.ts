@@ -17,6 +17,8 @@ import type { Case } from './model.js';
 export interface ReadResult {
   case?: Case;
   diagnostics: Diagnostic[];
+  /** The file's bytes exactly as read by `readCaseFile` (archiving embeds these, not a second read). */
+  bytes?: Uint8Array;
 }
 
 export function readCase(input: string | Uint8Array, file: string, profile: Profile): ReadResult {
@@ -114,7 +116,7 @@ export function readCaseFile(path: string, profile: Profile): ReadResult {
     };
   }
   if (typeof bytes === 'number') return tooLarge(path, bytes);
-  return readCase(bytes, path, profile);
+  return { ...readCase(bytes, path, profile), bytes };
 }
 
 /** The file's bytes, or its size when it is over the cap (then it is not read at all). */

@@ -1,5 +1,4 @@
 /** `skrivelse arkivera`: validates a case, builds its PDF/A-3a + PDF/UA-1 and stores a new version. */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildArchivalPdf, manifestSources } from '../../archive/build.js';
 import { storeArchivalPdf } from '../../archive/store.js';
@@ -44,7 +43,8 @@ export const arkivera: Command = {
       return ExitCode.problems;
     }
     const arkivDir = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
-    const archival = await buildArchivalPdf(read.case, profile, new Uint8Array(readFileSync(path)));
+    // The bytes that were validated are the ones embedded, even if the file changes meanwhile.
+    const archival = await buildArchivalPdf(read.case, profile, read.bytes!);
     const result = storeArchivalPdf({
       arkivDir,
       dnr: read.case.dnr,
