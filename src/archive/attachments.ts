@@ -4,7 +4,6 @@
  * the catalog's /AF and in /Names /EmbeddedFiles (so ordinary readers show them as attachments).
  */
 import {
-  decodePDFRawStream,
   PDFArray,
   PDFDict,
   type PDFDocument,
@@ -15,6 +14,7 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
+import { decodeBounded } from './bounded-decode.js';
 import { md5Bytes } from './hash.js';
 
 export interface SourceFile {
@@ -95,7 +95,7 @@ export function readEmbeddedSources(pdf: PDFDocument): EmbeddedSource[] {
       name: name ?? '',
       relationship: spec.lookupMaybe(PDFName.of('AFRelationship'), PDFName)?.decodeText(),
       mimeType: stream.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText(),
-      bytes: decodePDFRawStream(stream).decode(),
+      bytes: decodeBounded(stream),
       recordedMd5:
         checkSum instanceof PDFHexString || checkSum instanceof PDFString
           ? Buffer.from(checkSum.asBytes()).toString('hex')

@@ -1,62 +1,134 @@
 /**
- * The archive manifest `<arkiv>/manifest.jsonl`: one JSON line per stored version, append-only in
- * meaning, written atomically (the whole file goes to a temp file that is renamed over the old one).
+ * The archive manifest `<arkiv>/manifest.jsonl`: one JSON line per stored version, in the order they
+ * were stored. Each line is checked against a schema when read: `arkivera` refuses to add to a
+ * manifest with a bad line (it never guesses), `verifiera` reports each bad line as a finding.
+ * Written only through the atomic write, under the archive lock (store.ts): the whole new file goes to
+ * a temporary file that replaces the old one, so a line is never half written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { dataDir, versionFileName } from './layout.js';
 
 export const manifestName = 'manifest.jsonl';
 
-export interface ManifestSource {
-  name: string;
-  mimeType: string;
-  sha256: string;
-  sizeBytes: number;
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const size = z.number().int().nonnegative();
+
+const sourceSchema = z.strictObject({
+  name: z.string().min(1),
+  mimeType: z.string().min(1),
+  sha256,
+  sizeBytes: size,
+});
+
+export const entrySchema = z.strictObject({
+  dnr: z.string(),
+  package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
+  version: z.number().int().min(1).max(999_999),
+  file: z.string().min(1),
+  sha256,
+  sizeBytes: size,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  tool: z.string(),
+  title: z.string(),
+  sources: z.array(sourceSchema),
+});
+
+export type ManifestSource = z.infer<typeof sourceSchema>;
+export type ManifestEntry = z.infer<typeof entrySchema>;
+
+/** Where a version of a package must lie: the CSIP data folder, or (older packages) the package folder. */
+export function expectedFiles(pkg: string, version: number): string[] {
+  const name = versionFileName(pkg, version);
+  return [`${pkg}/${dataDir}/${name}`, `${pkg}/${name}`];
 }
 
-export interface ManifestEntry {
-  /** Dnr as written in the case (first one if several). */
-  dnr: string;
-  /** Package folder under the archive root, the sanitised Dnr: "SON-2020-281". */
-  package: string;
-  version: number;
-  /** Path of the PDF relative to the archive root, with '/' separators. */
-  file: string;
-  sha256: string;
-  sizeBytes: number;
-  /** Case date (ISO). */
-  date: string;
-  /** "skrivelse 0.1.0". */
-  tool: string;
-  title: string;
-  sources: ManifestSource[];
+export interface ManifestProblem {
+  /** 1-based line number in manifest.jsonl. */
+  line: number;
+  message: string;
 }
 
-export function readManifest(arkivDir: string): ManifestEntry[] {
-  const path = join(arkivDir, manifestName);
-  if (!existsSync(path)) return [];
+export interface ManifestRead {
+  entries: ManifestEntry[];
+  problems: ManifestProblem[];
+  /** False when there is no manifest file. */
+  exists: boolean;
+}
+
+/** Reads every line; lines that fail the schema, or repeat a version, are problems, not entries. */
+export function parseManifest(text: string): Omit<ManifestRead, 'exists'> {
   const entries: ManifestEntry[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        entries.push(JSON.parse(line) as ManifestEntry);
-      } catch {
-        throw new UsageError(
-          `Arkivets manifest ${path} är skadat på rad ${index + 1}.`,
-          'Återställ manifestet från säkerhetskopia; skrivelse skriver aldrig över det med gissningar.',
-        );
-      }
+  const problems: ManifestProblem[] = [];
+  const seen = new Set<string>();
+  const lines = text.split('\n');
+  if (text !== '' && !text.endsWith('\n'))
+    problems.push({
+      line: lines.length,
+      message: 'Sista raden slutar mitt i (ingen radbrytning): manifestet är avkortat.',
     });
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') {
+      if (index < lines.length - 1) problems.push({ line, message: 'Tom rad.' });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      problems.push({ line, message: 'Raden är inte giltig JSON.' });
+      return;
+    }
+    const parsed = entrySchema.safeParse(value);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(raden)'))];
+      problems.push({ line, message: `Raden följer inte manifestets format (fält: ${fields.join(', ')}).` });
+      return;
+    }
+    const entry = parsed.data;
+    if (!expectedFiles(entry.package, entry.version).includes(entry.file)) {
+      problems.push({
+        line,
+        message: `Sökvägen ${entry.file} hör inte till paket ${entry.package} version ${entry.version}.`,
+      });
+      return;
+    }
+    const key = `${entry.package}\u0000${entry.version}`;
+    if (seen.has(key)) {
+      problems.push({ line, message: `Version ${entry.version} av ${entry.package} står två gånger.` });
+      return;
+    }
+    seen.add(key);
+    entries.push(entry);
+  });
+  return { entries, problems };
+}
+
+export function readManifestLenient(arkivDir: string): ManifestRead {
+  const path = join(arkivDir, manifestName);
+  if (!existsSync(path)) return { entries: [], problems: [], exists: false };
+  return { ...parseManifest(readFileSync(path, 'utf8')), exists: true };
+}
+
+/** The manifest's entries, or a UsageError naming the first bad line: nothing is added to a damaged manifest. */
+export function readManifest(arkivDir: string): ManifestEntry[] {
+  const { entries, problems } = readManifestLenient(arkivDir);
+  const first = problems[0];
+  if (first)
+    throw new UsageError(
+      `Arkivets manifest ${join(arkivDir, manifestName)} är skadat på rad ${first.line}: ${first.message}`,
+      'Kör `skrivelse verifiera` på arkivet för alla fel och återställ manifestet från säkerhetskopia; skrivelse lägger aldrig till något i ett skadat manifest.',
+    );
   return entries;
 }
 
-export function appendManifest(arkivDir: string, entry: ManifestEntry): void {
-  const path = join(arkivDir, manifestName);
-  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const prefix = old === '' || old.endsWith('\n') ? old : `${old}\n`;
-  writeFileAtomic(path, `${prefix}${JSON.stringify(entry)}\n`);
+export const serializeManifest = (entries: readonly ManifestEntry[]): string =>
+  entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+
+export function writeManifest(arkivDir: string, entries: readonly ManifestEntry[]): void {
+  writeFileAtomic(join(arkivDir, manifestName), serializeManifest(entries));
 }

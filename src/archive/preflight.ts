@@ -37,21 +37,39 @@ export interface Rule {
 
 export const rules: readonly Rule[] = [...pdfaRules, ...pdfuaRules];
 
+/**
+ * ISO 32000-1 7.5.5: a PDF ends with `startxref`, the offset of its cross-reference table (or stream),
+ * and `%%EOF`. pdf-lib reads a file without one by scanning for objects, so this is checked first:
+ * a truncated file or one without a cross-reference table is unreadable, not clean.
+ */
+function crossReferenceProblem(bytes: Uint8Array): string | undefined {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  const match = /startxref\s+(\d{1,12})\s+%%EOF[\s\S]{0,64}$/.exec(tail);
+  if (!match)
+    return 'Filen slutar inte med startxref och %%EOF: den är avkortad eller saknar korsreferenstabell.';
+  const offset = Number(match[1]);
+  const at = Buffer.from(bytes.subarray(offset, offset + 1024)).toString('latin1');
+  const table = /^xref\s/.test(at);
+  const stream = /^\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Type\s*\/XRef\b/.test(at);
+  return table || stream
+    ? undefined
+    : `startxref pekar på byte ${offset}, där ingen korsreferenstabell börjar: filen är skadad.`;
+}
+
 export async function preflightPdf(
   bytes: Uint8Array,
   expectedSourceSha256?: Record<string, string>,
 ): Promise<Finding[]> {
+  const unreadable = (message: string): Finding[] => [
+    { rule: 'pdf-unreadable', clause: 'ISO 32000-1 7.5', message },
+  ];
+  const xref = crossReferenceProblem(bytes);
+  if (xref) return unreadable(xref);
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-  } catch (error) {
-    return [
-      {
-        rule: 'pdf-unreadable',
-        clause: 'ISO 32000-1 7.5',
-        message: `Filen kan inte läsas som PDF (${error instanceof Error ? error.message : String(error)}).`,
-      },
-    ];
+  } catch {
+    return unreadable('Filen kan inte läsas som PDF: den är skadad eller avkortad.');
   }
   const ctx: PreflightContext = { bytes, pdf, expectedSourceSha256, ...readXmpFromCatalog(pdf) };
   const findings: Finding[] = [];

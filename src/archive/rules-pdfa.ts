@@ -1,6 +1,7 @@
 /** Preflight rules from ISO 19005-3 (PDF/A-3): file structure, metadata, colour, fonts, actions, sources. */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import { pdfText, readEmbeddedSources } from './attachments.js';
+import { decodeBounded } from './bounded-decode.js';
 import { md5Bytes, sha256Hex } from './hash.js';
 import { allDicts, name, nameOf } from './pdf-walk.js';
 import type { Rule } from './preflight.js';
@@ -111,7 +112,7 @@ export const pdfaRules: Rule[] = [
         if (nameOf(intent, 'S') !== 'GTS_PDFA1') continue;
         const profile = intent!.lookupMaybe(name('DestOutputProfile'), PDFStream);
         if (!(profile instanceof PDFRawStream)) return ['OutputIntent GTS_PDFA1 saknar inbäddad ICC-profil.'];
-        const icc = decodePDFRawStream(profile).decode();
+        const icc = decodeBounded(profile);
         const signature = new TextDecoder('latin1').decode(icc.subarray(36, 40));
         const n = profile.dict.lookupMaybe(name('N'), PDFNumber)?.asNumber();
         return signature === 'acsp' && n !== undefined ? [] : ['ICC-profilen i OutputIntent är ogiltig.'];
@@ -202,14 +203,24 @@ export const pdfaRules: Rule[] = [
     clause: 'ISO 32000-1 7.11.4',
     check: ({ pdf, expectedSourceSha256 }) => {
       const problems: string[] = [];
-      for (const source of readEmbeddedSources(pdf)) {
+      const embedded = readEmbeddedSources(pdf);
+      for (const source of embedded) {
         const md5 = Buffer.from(md5Bytes(source.bytes)).toString('hex');
         if (source.recordedMd5 !== md5)
           problems.push(`Kontrollsumman (MD5) för inbäddade ${source.name} stämmer inte med innehållet.`);
-        const expected = expectedSourceSha256?.[source.name];
-        if (expected && expected !== sha256Hex(source.bytes))
+        if (!expectedSourceSha256) continue;
+        const expected = Object.hasOwn(expectedSourceSha256, source.name)
+          ? expectedSourceSha256[source.name]
+          : undefined;
+        if (expected === undefined)
+          problems.push(`Inbäddade ${source.name} finns inte bland källfilerna som manifestet registrerade.`);
+        else if (expected !== sha256Hex(source.bytes))
           problems.push(`Inbäddade ${source.name} skiljer sig från den som registrerades i manifestet.`);
       }
+      const names = new Set(embedded.map((s) => s.name));
+      for (const name of Object.keys(expectedSourceSha256 ?? {}))
+        if (!names.has(name))
+          problems.push(`Källfilen ${name} som manifestet registrerade är inte inbäddad i PDF:en.`);
       return problems;
     },
   },

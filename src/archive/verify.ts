@@ -1,36 +1,55 @@
 /**
- * `skrivelse verifiera`: for an archive (or one package, or one PDF) checks every stored file
- * against the manifest and METS checksums, and runs the PDF/A-3 + PDF/UA-1 preflight on each PDF.
+ * `skrivelse verifiera`: accounts for everything in an archive (or one package, or one PDF), like
+ * `git fsck`: every manifest line is well-formed and its file is there with its checksum, every file
+ * on disk is listed by the manifest and by METS, every METS checksum holds, an interrupted store is
+ * named, and each PDF passes the PDF/A-3 + PDF/UA-1 preflight with its embedded sources as recorded.
+ * Reads a consistent state: the archive lock is taken when the folder is writable.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
+import { isTempName } from '../util/atomic.js';
 import { sha256Hex } from './hash.js';
-import { metsName, packagePath } from './layout.js';
-import { type ManifestEntry, manifestName, readManifest } from './manifest.js';
+import { walkArchive } from './inventory.js';
+import { descriptivePath, metsName, packagePath, premisPath, representationMetsPath } from './layout.js';
+import { withDirLock } from './lock.js';
+import { type ManifestEntry, manifestName, readManifestLenient } from './manifest.js';
 import { type MetsFileRef, readMetsRefs } from './mets.js';
 import { type Finding, preflightPdf } from './preflight.js';
+import { pendingName } from './store.js';
 
 export interface FileFinding extends Finding {
   file: string;
+  /** Line in the file (a manifest line), when the finding is about one. */
+  line?: number;
 }
 
 export interface VerifyResult {
   findings: FileFinding[];
   /** PDFs that were checked. */
   checkedPdfs: string[];
+  /** Swedish notes that are not faults, e.g. that a loose PDF had no checksum to compare with. */
+  notes: string[];
 }
+
+/** Metadata files every package has, besides its PDFs. */
+const packageFiles = [metsName, descriptivePath, premisPath, representationMetsPath];
 
 /** The nearest folder at or above `start` holding a manifest: at most four levels up, which is the
  * archive root seen from `<paket>/representations/pdfa/data/`. */
 function findArchiveRoot(start: string): string | undefined {
-  let dir = resolve(start);
+  let dir = start;
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, manifestName))) return dir;
     dir = dirname(dir);
   }
   return undefined;
+}
+
+/** A folder that holds packages (a subfolder with a METS.xml) or a pending record: an archive. */
+function looksLikeArchive(dir: string): boolean {
+  return existsSync(join(dir, pendingName)) || walkArchive(dir).some((i) => i.path.endsWith(`/${metsName}`));
 }
 
 function checkFileAgainst(
@@ -39,7 +58,8 @@ function checkFileAgainst(
   rule: string,
   clause: string,
 ): FileFinding[] {
-  if (!existsSync(file)) return [{ file, rule, clause, message: 'Filen saknas i arkivet.' }];
+  if (!existsSync(file))
+    return [{ file, rule: 'archive-missing', clause, message: 'Filen saknas i arkivet.' }];
   const bytes = readFileSync(file);
   if (bytes.length !== expected.sizeBytes || sha256Hex(bytes) !== expected.sha256)
     return [
@@ -76,7 +96,9 @@ function collectMetsRefs(packageDir: string): MetsFileRef[] {
   });
 }
 
-/** Every file the METS files list must match its checksum, and every manifest version must be listed. */
+const metsClause = 'E-ARK CSIP (CSIP66 fileSec/fileGrp/file)';
+
+/** Every file the METS files list must match its checksum, and METS must list exactly the manifest's versions. */
 function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): FileFinding[] {
   const metsFile = join(packageDir, metsName);
   if (!existsSync(metsFile))
@@ -85,13 +107,22 @@ function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): File
     ];
   const refs = collectMetsRefs(packageDir);
   const listed = new Set(refs.map((ref) => ref.href));
-  const unlisted: FileFinding[] = entries
+  const versions = new Set(entries.map(packagePath));
+  const notInMets: FileFinding[] = entries
     .filter((entry) => !listed.has(packagePath(entry)))
     .map((entry) => ({
       file: join(packageDir, ...packagePath(entry).split('/')),
       rule: 'archive-mets',
-      clause: 'E-ARK CSIP (CSIP66 fileSec/fileGrp/file)',
+      clause: metsClause,
       message: 'Versionen finns i manifestet men saknas i METS.xml.',
+    }));
+  const notInManifest: FileFinding[] = refs
+    .filter((ref) => ref.href.endsWith('.pdf') && !versions.has(ref.href))
+    .map((ref) => ({
+      file: join(packageDir, ...ref.href.split('/')),
+      rule: 'archive-mets',
+      clause: metsClause,
+      message: 'METS.xml listar en version som saknas i manifestet.',
     }));
   return [
     ...refs.flatMap((ref) =>
@@ -102,46 +133,160 @@ function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): File
         'E-ARK CSIP (METS CHECKSUM)',
       ),
     ),
-    ...unlisted,
+    ...notInMets,
+    ...notInManifest,
   ];
 }
 
-export async function verifyPath(target: string): Promise<VerifyResult> {
-  if (!existsSync(target))
-    throw new UsageError(`${target} finns inte.`, 'Ange en arkiverad PDF eller en arkivmapp.');
-  const isDir = statSync(target).isDirectory();
-  const root = findArchiveRoot(isDir ? target : dirname(target));
-  const entries = root ? readManifest(root) : [];
-  const findings: FileFinding[] = [];
+/** Files on disk that neither the manifest nor a package's METS accounts for. */
+function unlistedFiles(root: string, scope: string, entries: readonly ManifestEntry[]): FileFinding[] {
+  const expected = new Set([manifestName, pendingName, ...entries.map((e) => e.file)]);
+  for (const pkg of new Set(entries.map((e) => e.package)))
+    for (const file of packageFiles) expected.add(`${pkg}/${file}`);
+  return walkArchive(root)
+    .filter((item) => scope === '' || item.path.startsWith(`${scope}/`))
+    .filter((item) => item.kind !== 'file' || !expected.has(item.path))
+    .map((item) => ({
+      file: join(root, ...item.path.split('/')),
+      rule: 'archive-unlisted',
+      clause: 'arkivets manifest och METS',
+      message:
+        item.kind !== 'file'
+          ? 'Varken en vanlig fil eller en mapp (t.ex. en symbolisk länk): hör inte hemma i arkivet.'
+          : isTempName(item.path.split('/').pop()!)
+            ? 'Tillfällig fil från en avbruten körning; nästa `skrivelse arkivera` tar bort den.'
+            : 'Filen finns i arkivet men varken i manifestet eller i paketets METS.xml.',
+    }));
+}
+
+function manifestFindings(root: string): { entries: ManifestEntry[]; findings: FileFinding[] } {
+  const file = join(root, manifestName);
+  const read = readManifestLenient(root);
+  const findings: FileFinding[] = read.problems.map((p) => ({
+    file,
+    line: p.line,
+    rule: 'archive-manifest',
+    clause: 'arkivets manifest',
+    message: p.message,
+  }));
+  if (!read.exists)
+    findings.push({
+      file,
+      rule: 'archive-manifest',
+      clause: 'arkivets manifest',
+      message: 'Manifestet saknas, men mappen innehåller arkivpaket.',
+    });
+  const pending = join(root, pendingName);
+  if (existsSync(pending))
+    findings.push({
+      file: pending,
+      rule: 'archive-incomplete',
+      clause: 'arkivets manifest',
+      message:
+        'En arkivering avbröts innan den var klar; nästa `skrivelse arkivera` i arkivet slutför den eller tar bort den.',
+    });
+  return { entries: read.entries, findings };
+}
+
+/** Packages on disk (folders with a METS.xml, or any folder but the lock) that have no version in the manifest. */
+function packagesWithoutVersions(
+  root: string,
+  scope: string,
+  entries: readonly ManifestEntry[],
+): FileFinding[] {
+  const known = new Set(entries.map((e) => e.package));
+  const onDisk = new Set(
+    walkArchive(root)
+      .map((i) => i.path.split('/'))
+      .filter((parts) => parts.length > 1)
+      .map((parts) => parts[0]!),
+  );
+  return [...onDisk]
+    .filter((pkg) => !known.has(pkg) && (scope === '' || scope === pkg || scope.startsWith(`${pkg}/`)))
+    .map((pkg) => ({
+      file: join(root, pkg),
+      rule: 'archive-manifest',
+      clause: 'arkivets manifest',
+      message:
+        'Paketet finns på disken men manifestet har ingen version av det (manifestet är tomt, avkortat eller har tappat rader).',
+    }));
+}
+
+async function verifyArchive(root: string, scope: string): Promise<VerifyResult> {
+  const { entries, findings } = manifestFindings(root);
   const checkedPdfs: string[] = [];
-  if (!isDir) {
-    const rel = root ? relative(root, resolve(target)).split(sep).join('/') : undefined;
-    const entry = entries.find((x) => x.file === rel);
-    findings.push(...(await verifyPdf(target, entry)));
-    checkedPdfs.push(target);
-    return { findings, checkedPdfs };
-  }
-  if (!root)
-    throw new UsageError(
-      `Ingen ${manifestName} hittades i ${target}.`,
-      'Ange arkivmappen som `skrivelse arkivera` skrev till.',
-    );
-  const rel = relative(root, resolve(target)).split(sep).join('/');
-  const selected =
-    rel === '' ? entries : entries.filter((x) => x.package === rel || x.file.startsWith(`${rel}/`));
+  const selected = entries.filter(
+    (x) => scope === '' || x.package === scope || x.file.startsWith(`${scope}/`),
+  );
   for (const entry of selected) {
     const file = join(root, ...entry.file.split('/'));
     findings.push(...(await verifyPdf(file, entry)));
     checkedPdfs.push(file);
   }
-  for (const pkg of [...new Set(selected.map((x) => x.package))])
+  for (const pkg of new Set(selected.map((x) => x.package)))
     findings.push(
       ...verifyMets(
         join(root, pkg),
         entries.filter((x) => x.package === pkg),
       ),
     );
-  return { findings, checkedPdfs };
+  findings.push(...packagesWithoutVersions(root, scope, entries), ...unlistedFiles(root, scope, entries));
+  return { findings, checkedPdfs, notes: [] };
+}
+
+async function verifyOnePdf(file: string, root: string | undefined): Promise<VerifyResult> {
+  const findings: FileFinding[] = [];
+  const notes: string[] = [];
+  let entry: ManifestEntry | undefined;
+  if (root) {
+    const rel = relative(root, file).split(sep).join('/');
+    const manifest = manifestFindings(root);
+    findings.push(...manifest.findings.filter((f) => f.rule === 'archive-incomplete'));
+    entry = manifest.entries.find((x) => x.file === rel);
+    if (!entry)
+      findings.push({
+        file,
+        rule: 'archive-unlisted',
+        clause: 'arkivets manifest och METS',
+        message: `PDF:en ligger i arkivet ${root} men finns inte i dess manifest.`,
+      });
+  } else {
+    notes.push(
+      `${file} ligger inte i ett arkiv med manifest: PDF/A- och PDF/UA-reglerna kontrollerades, men det finns ingen kontrollsumma att jämföra med.`,
+    );
+  }
+  findings.push(...(await verifyPdf(file, entry)));
+  return { findings, checkedPdfs: [file], notes };
+}
+
+/** Takes the archive lock for a consistent view, unless the archive cannot be written (a read-only copy). */
+async function consistently<T>(root: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await withDirLock(root, 'Arkivet', work);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return work();
+    throw error;
+  }
+}
+
+export async function verifyPath(target: string): Promise<VerifyResult> {
+  if (!existsSync(target))
+    throw new UsageError(`${target} finns inte.`, 'Ange en arkiverad PDF eller en arkivmapp.');
+  // Symlinked paths lead to the same archive as the real one.
+  const real = realpathSync(target);
+  const isDir = statSync(real).isDirectory();
+  const found = findArchiveRoot(isDir ? real : dirname(real));
+  if (!isDir)
+    return found ? consistently(found, () => verifyOnePdf(real, found)) : verifyOnePdf(real, undefined);
+  const root = found ?? (looksLikeArchive(real) ? real : undefined);
+  if (!root)
+    throw new UsageError(
+      `Ingen ${manifestName} hittades i ${target}.`,
+      'Ange arkivmappen som `skrivelse arkivera` skrev till.',
+    );
+  const scope = relative(root, real).split(sep).join('/');
+  return consistently(root, () => verifyArchive(root, scope));
 }
 
 export function findingToDiagnostic(finding: FileFinding): Diagnostic {
@@ -150,5 +295,6 @@ export function findingToDiagnostic(finding: FileFinding): Diagnostic {
     rule: finding.rule,
     message: `${finding.message} (${finding.clause})`,
     file: finding.file,
+    ...(finding.line === undefined ? {} : { position: { line: finding.line, column: 1 } }),
   };
 }

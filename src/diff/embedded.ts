@@ -2,16 +2,9 @@
  * Reading the source case file embedded in an archived PDF: walks the catalog's /Names /EmbeddedFiles
  * name tree (with /Kids) and picks the file whose MIME type is text/markdown or whose name ends in .md.
  */
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFStream,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 import { pdfText } from '../archive/attachments.js';
+import { decodeBounded, StreamDecodeError } from '../archive/bounded-decode.js';
 import { UsageError } from '../errors.js';
 
 export interface EmbeddedCase {
@@ -53,7 +46,15 @@ export async function extractEmbeddedCase(
         : 'Bara PDF-filer som skapats med `skrivelse arkivera` bär med sig sin ärendefil.',
     );
   }
-  return { name: found.name, bytes: decodePDFRawStream(found.stream).decode() };
+  try {
+    return { name: found.name, bytes: decodeBounded(found.stream) };
+  } catch (error) {
+    if (!(error instanceof StreamDecodeError)) throw error;
+    throw new UsageError(
+      `Den inbäddade ärendefilen ${found.name} i ${pdfName} kan inte läsas: ${error.message}.`,
+      'Jämför med ärendefilen i stället, eller kontrollera PDF:en med `skrivelse verifiera`.',
+    );
+  }
 }
 
 /** Leaves of a name tree: /Names [key spec key spec …], /Kids [tree …]. Guards against cycles. */

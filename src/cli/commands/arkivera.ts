@@ -1,7 +1,9 @@
 /** `skrivelse arkivera`: validates a case, builds its PDF/A-3a + PDF/UA-1 and stores a new version. */
 import { relative, resolve } from 'node:path';
 import { buildArchivalPdf, manifestSources } from '../../archive/build.js';
+import { preflightPdf } from '../../archive/preflight.js';
 import { storeArchivalPdf } from '../../archive/store.js';
+import { findingToDiagnostic } from '../../archive/verify.js';
 import { readCaseFile } from '../../case/read.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { toolName } from '../../util/package-info.js';
@@ -45,7 +47,16 @@ export const arkivera: Command = {
     const arkivDir = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
     // The bytes that were validated are the ones embedded, even if the file changes meanwhile.
     const archival = await buildArchivalPdf(read.case, profile, read.bytes!);
-    const result = storeArchivalPdf({
+    // Preflight in memory: an archival copy that fails the rules verifiera runs is never stored.
+    const expected = Object.fromEntries(manifestSources(archival.sources).map((s) => [s.name, s.sha256]));
+    const findings = await preflightPdf(archival.bytes, expected);
+    if (findings.length > 0) {
+      const diagnostics = findings.map((f) => findingToDiagnostic({ ...f, file }));
+      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }));
+      io.err('Arkivexemplaret klarade inte kontrollen ovan; ingenting arkiverades.\n');
+      return ExitCode.problems;
+    }
+    const result = await storeArchivalPdf({
       arkivDir,
       dnr: read.case.dnr,
       title: read.case.title,
@@ -54,6 +65,7 @@ export const arkivera: Command = {
       sources: manifestSources(archival.sources),
       tool: toolName,
     });
+    for (const repair of result.repairs) io.err(`obs: ${repair}\n`);
     const rel = relative(io.cwd, result.path);
     const shown = rel && !rel.startsWith('..') ? rel : result.path;
     const version = `v${String(result.entry.version).padStart(3, '0')}`;

@@ -32,6 +32,7 @@ export const verifiera: Command = {
       const rel = relative(io.cwd, d.file);
       return { ...d, file: rel && !rel.startsWith('..') ? rel : d.file };
     });
+    for (const note of result.notes) io.err(`obs: ${note}\n`);
     io.out(
       formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: result.checkedPdfs.length }),
     );

@@ -53,7 +53,7 @@ beforeAll(async () => {
       sources: manifestSources(fixtureSources(text)),
       tool: 'skrivelse 0.1.0',
     };
-    storeArchivalPdf(req);
+    await storeArchivalPdf(req);
   }
   pkgDir = join(arkiv, 'SON-2020-281');
   metsFile = join(pkgDir, 'METS.xml');

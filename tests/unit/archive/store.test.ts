@@ -37,17 +37,17 @@ describe('storeArchivalPdf', () => {
 
   it('stores v001, refuses a duplicate, adds v002 for a change and never touches v001', async () => {
     const arkiv = tempArchive();
-    const first = storeArchivalPdf(await request(arkiv));
+    const first = await storeArchivalPdf(await request(arkiv));
     expect(first.status).toBe('stored');
     expect(first.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v001.pdf');
     const v001 = readFileSync(first.path);
 
-    const again = storeArchivalPdf(await request(arkiv));
+    const again = await storeArchivalPdf(await request(arkiv));
     expect(again.status).toBe('unchanged');
     expect(again.entry.version).toBe(1);
     expect(readManifest(arkiv)).toHaveLength(1);
 
-    const changed = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nEn ny mening.\n`));
+    const changed = await storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nEn ny mening.\n`));
     expect(changed.status).toBe('stored');
     expect(changed.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v002.pdf');
     expect(readFileSync(first.path).equals(v001)).toBe(true);
@@ -76,13 +76,13 @@ describe('storeArchivalPdf', () => {
 
   it('continues numbering after files found on disk even without manifest lines', async () => {
     const arkiv = tempArchive();
-    const first = storeArchivalPdf(await request(arkiv));
+    const first = await storeArchivalPdf(await request(arkiv));
     copyFileSync(first.path, join(dirname(first.path), 'SON-2020-281_v007.pdf'));
-    const next = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
+    const next = await storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
     expect(next.entry.version).toBe(8);
     // A PDF left in the package folder by the layout before CSIP counts too.
     copyFileSync(first.path, join(arkiv, 'SON-2020-281', 'SON-2020-281_v011.pdf'));
-    const after = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad igen.\n`));
+    const after = await storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad igen.\n`));
     expect(after.entry.version).toBe(12);
     expect(
       readFileSync(first.path).equals(readFileSync(join(dirname(first.path), 'SON-2020-281_v007.pdf'))),
@@ -92,8 +92,8 @@ describe('storeArchivalPdf', () => {
   it('writes well-formed, deterministic METS and PREMIS that list every version with SHA-256', async () => {
     const [a, b] = [tempArchive(), tempArchive()];
     for (const arkiv of [a, b]) {
-      storeArchivalPdf(await request(arkiv));
-      storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
+      await storeArchivalPdf(await request(arkiv));
+      await storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
     }
     const metsFile = join(a, 'SON-2020-281', 'METS.xml');
     const repMetsFile = join(a, 'SON-2020-281', 'representations', 'pdfa', 'METS.xml');
@@ -132,7 +132,7 @@ describe('storeArchivalPdf', () => {
 describe('verifyPath', () => {
   it('reports a flipped byte as a checksum failure in manifest and METS', async () => {
     const arkiv = tempArchive();
-    const { path } = storeArchivalPdf(await request(arkiv));
+    const { path } = await storeArchivalPdf(await request(arkiv));
     const bytes = readFileSync(path);
     // The binary comment on the header's second line: changing it leaves the PDF itself valid.
     const at = bytes.indexOf('\n%') + 2;
@@ -145,15 +145,15 @@ describe('verifyPath', () => {
 
   it('reports a missing PDF', async () => {
     const arkiv = tempArchive();
-    const { path } = storeArchivalPdf(await request(arkiv));
+    const { path } = await storeArchivalPdf(await request(arkiv));
     writeFileSync(join(arkiv, 'kvar.txt'), '');
     execFileSync('rm', [path]);
-    expect(ruleIds((await verifyPath(arkiv)).findings)).toEqual(['archive-checksum', 'archive-mets']);
+    expect(ruleIds((await verifyPath(arkiv)).findings)).toEqual(['archive-missing', 'archive-unlisted']);
   });
 
   it('reports a manifest version that METS.xml does not list', async () => {
     const arkiv = tempArchive();
-    storeArchivalPdf(await request(arkiv));
+    await storeArchivalPdf(await request(arkiv));
     const metsFile = join(arkiv, 'SON-2020-281', 'representations', 'pdfa', 'METS.xml');
     const mets = readFileSync(metsFile, 'utf8');
     writeFileSync(metsFile, mets.replace(/ *<mets:file\b[\s\S]*?<\/mets:file>\n/, ''));
@@ -163,13 +163,13 @@ describe('verifyPath', () => {
 
   it('keeps a package from the layout before CSIP verifiable: old files stay, new ones go to data/', async () => {
     const arkiv = tempArchive();
-    const first = storeArchivalPdf(await request(arkiv));
+    const first = await storeArchivalPdf(await request(arkiv));
     // Rebuild the old layout: the PDF directly in the package folder, the manifest pointing there.
     const oldFile = 'SON-2020-281/SON-2020-281_v001.pdf';
     renameSync(first.path, join(arkiv, oldFile));
     const manifestFile = join(arkiv, 'manifest.jsonl');
     writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(first.entry.file, oldFile));
-    const next = storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
+    const next = await storeArchivalPdf(await request(arkiv, `${fixtureCaseText}\nÄndrad.\n`));
     expect(next.entry.file).toBe('SON-2020-281/representations/pdfa/data/SON-2020-281_v002.pdf');
     const mets = readFileSync(join(arkiv, 'SON-2020-281', 'METS.xml'), 'utf8');
     expect(mets).toContain('xlink:href="SON-2020-281_v001.pdf"');
@@ -181,7 +181,7 @@ describe('verifyPath', () => {
     const arkiv = tempArchive();
     const req = await request(arkiv);
     // A consistent PDF (its own MD5s are right) whose case file is not the one the manifest recorded.
-    storeArchivalPdf({ ...req, sources: manifestSources(fixtureSources('en annan ärendefil\n')) });
+    await storeArchivalPdf({ ...req, sources: manifestSources(fixtureSources('en annan ärendefil\n')) });
     const findings = (await verifyPath(arkiv)).findings;
     expect(ruleIds(findings)).toEqual(['archive-source-checksum']);
   });
