@@ -1,0 +1,177 @@
+/**
+ * Fault injection on every write path of `arkivera` (SQLite's way: every step fails once): a disk that
+ * fills at each point of a store, short writes, and a crash at each state-changing call. After each,
+ * the manifest is valid JSON Lines, no file is truncated, `verifiera` names exactly what a crash left,
+ * and the next store leaves a clean archive. Every crash step is tried (47 for a
+ * second version); disk-full budgets are a spread sample of 24, or 400 with SKRIVELSE_FAULTS=full.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestSources } from '../../../src/archive/build.js';
+import { sha256Hex } from '../../../src/archive/hash.js';
+import { walkArchive } from '../../../src/archive/inventory.js';
+import { readManifestLenient } from '../../../src/archive/manifest.js';
+import { pendingName, type StoreRequest, storeArchivalPdf } from '../../../src/archive/store.js';
+import { verifyPath } from '../../../src/archive/verify.js';
+import { UsageError } from '../../../src/errors.js';
+import { isTempName } from '../../../src/util/atomic.js';
+import { type FsOps, injectFs, realFs } from '../../../src/util/fs-ops.js';
+import { crashAt, diskFullAfter, SimulatedCrash, shortWrites } from '../../helpers/faulty-fs.js';
+import { buildArchivalFixture, fixtureCaseText, fixtureSources } from './tagged-pdf.js';
+
+const full = process.env.SKRIVELSE_FAULTS === 'full';
+const work = mkdtempSync(join(tmpdir(), 'skrivelse-fel-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let base: string;
+let v2: StoreRequest;
+let v2Bytes = 0;
+let v2Steps = 0;
+let counter = 0;
+
+async function request(arkivDir: string, caseText: string): Promise<StoreRequest> {
+  return {
+    arkivDir,
+    dnr: ['SON 2020-281'],
+    title: 'Arbetsinriktad rehabilitering',
+    date: '2023-08-30',
+    pdf: await buildArchivalFixture(caseText),
+    sources: manifestSources(fixtureSources(caseText)),
+    tool: 'skrivelse 0.1.0',
+  };
+}
+
+/** A copy of the base archive (v001 stored) to break. */
+function freshCopy(): string {
+  const dir = join(work, `a${++counter}`);
+  cpSync(base, dir, { recursive: true });
+  return dir;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    walkArchive(dir).map((i) => [i.path, sha256Hex(readFileSync(join(dir, i.path)))]),
+  );
+}
+
+async function storeWith(fs: FsOps, dir: string): Promise<unknown> {
+  const restore = injectFs(fs);
+  try {
+    await storeArchivalPdf({ ...v2, arkivDir: dir });
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    restore();
+  }
+}
+
+const rules = async (dir: string) => [...new Set((await verifyPath(dir)).findings.map((f) => f.rule))].sort();
+
+/** After repair: v001 and v002, nothing else, clean. */
+async function expectRepairedToTwoVersions(dir: string): Promise<void> {
+  await storeArchivalPdf({ ...v2, arkivDir: dir });
+  expect(await rules(dir)).toEqual([]);
+  expect(readManifestLenient(dir).entries.map((e) => e.version)).toEqual([1, 2]);
+}
+
+/** Evenly spread sample of 1..n that always includes both ends. */
+function spread(n: number, count: number): number[] {
+  if (n <= count) return Array.from({ length: n }, (_, i) => i + 1);
+  return [...new Set(Array.from({ length: count }, (_, i) => 1 + Math.round((i * (n - 1)) / (count - 1))))];
+}
+
+beforeAll(async () => {
+  base = join(work, 'base');
+  await storeArchivalPdf(await request(base, fixtureCaseText));
+  v2 = await request(base, `${fixtureCaseText}\nEn ändring.\n`);
+  // Measure one clean store of v002: bytes written and state-changing calls made.
+  const probe = freshCopy();
+  let bytes = 0;
+  const counting: FsOps = {
+    ...realFs,
+    writeSync: (fd, b, o, l) => {
+      const n = realFs.writeSync(fd, b, o, l);
+      bytes += n;
+      return n;
+    },
+  };
+  const crash = crashAt(0);
+  expect(await storeWith(counting, probe)).toBeUndefined();
+  v2Bytes = bytes;
+  expect(await storeWith(crash.fs, freshCopy())).toBeUndefined();
+  v2Steps = crash.steps;
+});
+
+describe('arkivera on a disk that fills up', () => {
+  it('at every point: the old archive or the new one, never a truncated file or manifest', async () => {
+    const budgets = [...spread(v2Bytes, full ? 400 : 24).map((b) => b - 1), v2.pdf.length];
+    expect(budgets.length).toBeGreaterThan(10);
+    for (const budget of budgets) {
+      const dir = freshCopy();
+      const before = snapshot(dir);
+      const error = await storeWith(diskFullAfter(budget), dir);
+      expect(readManifestLenient(dir).problems, `budget ${budget}`).toEqual([]);
+      expect(walkArchive(dir).filter((i) => isTempName(i.path.split('/').pop()!))).toEqual([]);
+      if (error === undefined) {
+        expect(await rules(dir)).toEqual([]);
+      } else if (error instanceof UsageError) {
+        // Committed (v002 in the manifest), metadata not yet written: named precisely, then completed.
+        expect(error.message, `budget ${budget}`).toMatch(/är arkiverad och står i manifestet/);
+        expect(await rules(dir)).toEqual(expect.arrayContaining(['archive-incomplete']));
+        expect((await rules(dir)).filter((r) => !['archive-incomplete', 'archive-mets'].includes(r))).toEqual(
+          [],
+        );
+      } else {
+        expect((error as NodeJS.ErrnoException).code, `budget ${budget}`).toBe('ENOSPC');
+        expect(snapshot(dir), `budget ${budget}: the archive is as before`).toEqual(before);
+        expect(await rules(dir)).toEqual([]);
+      }
+      await expectRepairedToTwoVersions(dir);
+    }
+  });
+
+  it('writes a whole file even when each write call takes only a few bytes', async () => {
+    const dir = freshCopy();
+    expect(await storeWith(shortWrites(7), dir)).toBeUndefined();
+    expect(await rules(dir)).toEqual([]);
+  });
+});
+
+describe('arkivera killed at every step', () => {
+  it('leaves a state verifiera names exactly, which the next arkivera completes', async () => {
+    const steps = Array.from({ length: v2Steps }, (_, i) => i + 1);
+    expect(v2Steps).toBeGreaterThan(20);
+    for (const step of steps) {
+      const dir = freshCopy();
+      const crash = crashAt(step);
+      const error = await storeWith(crash.fs, dir);
+      // A crash while writing metadata reaches the caller wrapped in the "archived, metadata not written" message.
+      const crashed =
+        error instanceof SimulatedCrash ||
+        (error instanceof UsageError && /är arkiverad/.test(error.message));
+      expect(crashed, `step ${step}: ${String(error)}`).toBe(true);
+      const manifest = readManifestLenient(dir);
+      expect(manifest.problems).toEqual([]);
+      const onDisk = walkArchive(dir).map((i) => i.path);
+      const pdf2 = 'SON-2020-281/representations/pdfa/data/SON-2020-281_v002.pdf';
+      const expected = new Set<string>();
+      if (onDisk.includes(pendingName)) expected.add('archive-incomplete');
+      const recorded = manifest.entries.some((e) => e.version === 2);
+      if (onDisk.some((p) => isTempName(p.split('/').pop()!)) || (onDisk.includes(pdf2) && !recorded))
+        expected.add('archive-unlisted');
+      const found = await rules(dir);
+      // METS lags behind the manifest only between steps 5 and 7.
+      const allowed = recorded ? [...expected, 'archive-mets'] : [...expected];
+      expect(
+        found.filter((r) => !allowed.includes(r)),
+        `step ${step}`,
+      ).toEqual([]);
+      expect(found, `step ${step}`).toEqual(expect.arrayContaining([...expected]));
+      await expectRepairedToTwoVersions(dir);
+      expect(walkArchive(dir).some((i) => isTempName(i.path.split('/').pop()!))).toBe(false);
+    }
+  });
+});
