@@ -1,5 +1,15 @@
 /** Preflight rules from ISO 14289-1 (PDF/UA-1): structure, marked content, language, title, tab order. */
-import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import { pdfText } from './attachments.js';
 import { name, nameOf, numberTreeGet } from './pdf-walk.js';
 import { openWithPdfJs, type PDFPageProxy } from './pdfjs.js';
@@ -54,9 +64,24 @@ async function unmarkedPaintingOps(page: PDFPageProxy, ops: Record<string, numbe
   return count;
 }
 
+/**
+ * The file with its embedded files emptied, for pdf.js: reading page 2 of a memo, pdf.js inflates an
+ * attachment whole (seen with a 1 GiB compression bomb), and this rule needs only the pages.
+ */
+async function withoutAttachments(bytes: Uint8Array): Promise<Uint8Array> {
+  const copy = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  let emptied = 0;
+  for (const [ref, obj] of copy.context.enumerateIndirectObjects())
+    if (obj instanceof PDFRawStream && nameOf(obj.dict, 'Type') === 'EmbeddedFile') {
+      copy.context.assign(ref, PDFRawStream.of(obj.dict.clone(copy.context), new Uint8Array()));
+      emptied++;
+    }
+  return emptied === 0 ? bytes : copy.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
 async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
   const problems: string[] = [];
-  const doc = await openWithPdfJs(ctx.bytes);
+  const doc = await openWithPdfJs(await withoutAttachments(ctx.bytes));
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     const pages = ctx.pdf.getPages();

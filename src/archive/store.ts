@@ -23,18 +23,9 @@ import { outputBaseName } from '../build/output-name.js';
 import { UsageError } from '../errors.js';
 import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.js';
 import { fsOps } from '../util/fs-ops.js';
-import { buildDublinCore } from './dublin-core.js';
 import { sha256Hex } from './hash.js';
 import { walkArchive } from './inventory.js';
-import {
-  dataDir,
-  descriptivePath,
-  metsName,
-  packagePath,
-  premisPath,
-  representationMetsPath,
-  versionFileName,
-} from './layout.js';
+import { dataDir, versionFileName } from './layout.js';
 import { type HeldLock, withDirLock } from './lock.js';
 import {
   entrySchema,
@@ -43,8 +34,7 @@ import {
   readManifest,
   writeManifest,
 } from './manifest.js';
-import { buildMets, buildRepresentationMets, type MetsFileRef } from './mets.js';
-import { buildPremis } from './premis.js';
+import { packageMetadata } from './package-metadata.js';
 
 export interface StoreRequest {
   arkivDir: string;
@@ -92,26 +82,12 @@ function highestVersionOnDisk(packageDir: string, pkg: string): number {
   return Math.max(0, ...numbers);
 }
 
-/** Writes one metadata file (or representation METS) of the package; returns its METS reference. */
-function writeMetadataFile(packageDir: string, href: string, text: string): MetsFileRef {
-  const path = join(packageDir, ...href.split('/'));
-  ensureDir(dirname(path));
-  const bytes = Buffer.from(text, 'utf8');
-  writeFileAtomic(path, bytes);
-  return { href, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
-}
-
 function writePackageMetadata(arkivDir: string, pkg: string, entries: ManifestEntry[]): void {
-  const dir = join(arkivDir, pkg);
-  const inData = entries.filter((x) => packagePath(x).startsWith(`${dataDir}/`));
-  const olderLayout = entries.filter((x) => !inData.includes(x));
-  const representation = writeMetadataFile(dir, representationMetsPath, buildRepresentationMets(inData));
-  const descriptive = writeMetadataFile(dir, descriptivePath, buildDublinCore(entries));
-  const preservation = writeMetadataFile(dir, premisPath, buildPremis(entries));
-  writeFileAtomic(
-    join(dir, metsName),
-    buildMets(entries, olderLayout, { descriptive, preservation, representation }),
-  );
+  for (const { path, bytes } of packageMetadata(entries)) {
+    const target = join(arkivDir, pkg, ...path.split('/'));
+    ensureDir(dirname(target));
+    writeFileAtomic(target, bytes);
+  }
 }
 
 function ensureDir(dir: string): void {

@@ -10,12 +10,14 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { isTempName } from '../util/atomic.js';
+import { toolName } from '../util/package-info.js';
 import { sha256Hex } from './hash.js';
 import { walkArchive } from './inventory.js';
 import { descriptivePath, metsName, packagePath, premisPath, representationMetsPath } from './layout.js';
 import { withDirLock } from './lock.js';
 import { type ManifestEntry, manifestName, readManifestLenient } from './manifest.js';
 import { type MetsFileRef, readMetsRefs } from './mets.js';
+import { packageMetadata } from './package-metadata.js';
 import { type Finding, preflightPdf } from './preflight.js';
 import { pendingName } from './store.js';
 
@@ -124,7 +126,9 @@ function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): File
       clause: metsClause,
       message: 'METS.xml listar en version som saknas i manifestet.',
     }));
+  const rebuilt = rebuiltMetadataFindings(packageDir, entries);
   return [
+    ...rebuilt,
     ...refs.flatMap((ref) =>
       checkFileAgainst(
         join(packageDir, ...ref.href.split('/')),
@@ -136,6 +140,20 @@ function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): File
     ...notInMets,
     ...notInManifest,
   ];
+}
+
+/** Metadata files that differ from what the manifest gives (when the current version wrote them last). */
+function rebuiltMetadataFindings(packageDir: string, entries: readonly ManifestEntry[]): FileFinding[] {
+  if (entries[entries.length - 1]?.tool !== toolName) return [];
+  return packageMetadata(entries)
+    .map(({ path, bytes }) => ({ file: join(packageDir, ...path.split('/')), bytes }))
+    .filter(({ file, bytes }) => existsSync(file) && !readFileSync(file).equals(bytes))
+    .map(({ file }) => ({
+      file,
+      rule: 'archive-mets',
+      clause: 'E-ARK CSIP',
+      message: 'Filen stämmer inte med manifestet: den har ändrats efter arkiveringen.',
+    }));
 }
 
 /** Files on disk that neither the manifest nor a package's METS accounts for. */

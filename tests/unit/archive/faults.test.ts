@@ -9,7 +9,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestSources } from '../../../src/archive/build.js';
 import { sha256Hex } from '../../../src/archive/hash.js';
 import { walkArchive } from '../../../src/archive/inventory.js';
 import { readManifestLenient } from '../../../src/archive/manifest.js';
@@ -19,7 +18,7 @@ import { UsageError } from '../../../src/errors.js';
 import { isTempName } from '../../../src/util/atomic.js';
 import { type FsOps, injectFs, realFs } from '../../../src/util/fs-ops.js';
 import { crashAt, diskFullAfter, SimulatedCrash, shortWrites } from '../../helpers/faulty-fs.js';
-import { buildArchivalFixture, fixtureCaseText, fixtureSources } from './tagged-pdf.js';
+import { fixtureCaseText, fixtureStoreRequest } from './tagged-pdf.js';
 
 const full = process.env.SKRIVELSE_FAULTS === 'full';
 const work = mkdtempSync(join(tmpdir(), 'skrivelse-fel-'));
@@ -31,17 +30,7 @@ let v2Bytes = 0;
 let v2Steps = 0;
 let counter = 0;
 
-async function request(arkivDir: string, caseText: string): Promise<StoreRequest> {
-  return {
-    arkivDir,
-    dnr: ['SON 2020-281'],
-    title: 'Arbetsinriktad rehabilitering',
-    date: '2023-08-30',
-    pdf: await buildArchivalFixture(caseText),
-    sources: manifestSources(fixtureSources(caseText)),
-    tool: 'skrivelse 0.1.0',
-  };
-}
+const request = fixtureStoreRequest;
 
 /** A copy of the base archive (v001 stored) to break. */
 function freshCopy(): string {

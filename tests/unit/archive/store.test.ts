@@ -9,23 +9,13 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestSources } from '../../../src/archive/build.js';
 import { readManifest } from '../../../src/archive/manifest.js';
-import { packageName, type StoreRequest, storeArchivalPdf } from '../../../src/archive/store.js';
+import { packageName, storeArchivalPdf } from '../../../src/archive/store.js';
 import { verifyPath } from '../../../src/archive/verify.js';
-import { buildArchivalFixture, fixtureCaseText, fixtureSources } from './tagged-pdf.js';
+import { fixtureCaseText, fixtureSources, fixtureStoreRequest } from './tagged-pdf.js';
 
 const tempArchive = () => mkdtempSync(join(tmpdir(), 'skrivelse-arkiv-'));
 
-async function request(arkivDir: string, caseText = fixtureCaseText): Promise<StoreRequest> {
-  return {
-    arkivDir,
-    dnr: ['SON 2020-281'],
-    title: 'Arbetsinriktad rehabilitering',
-    date: '2023-08-30',
-    pdf: await buildArchivalFixture(caseText),
-    sources: manifestSources(fixtureSources(caseText)),
-    tool: 'skrivelse 0.1.0',
-  };
-}
+const request = fixtureStoreRequest;
 
 const ruleIds = (findings: { rule: string }[]) => [...new Set(findings.map((f) => f.rule))].sort();
 

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { SourceFile } from '../../../src/archive/attachments.js';
+import { manifestSources } from '../../../src/archive/build.js';
 import { type ArchiveMeta, toArchivalPdf } from '../../../src/archive/pdfa.js';
+import type { StoreRequest } from '../../../src/archive/store.js';
 
 export const fixtureTitle = 'Arbetsinriktad rehabilitering – ställningstagande';
 export const fixtureBody = 'Överenskommelsen förlängs inte och upphör den 1 oktober 2024.';
@@ -128,4 +130,20 @@ export function fixtureSources(caseText = fixtureCaseText): SourceFile[] {
 /** The fixture made archival by src/archive/pdfa.ts. */
 export async function buildArchivalFixture(caseText?: string): Promise<Uint8Array> {
   return toArchivalPdf(await buildTaggedPdf(), fixtureMeta, fixtureSources(caseText));
+}
+
+/** A store request for the fixture case (Dnr SON 2020-281) with the given case text. */
+export async function fixtureStoreRequest(
+  arkivDir: string,
+  caseText = fixtureCaseText,
+): Promise<StoreRequest> {
+  return {
+    arkivDir,
+    dnr: ['SON 2020-281'],
+    title: 'Arbetsinriktad rehabilitering',
+    date: '2023-08-30',
+    pdf: await buildArchivalFixture(caseText),
+    sources: manifestSources(fixtureSources(caseText)),
+    tool: 'skrivelse 0.1.0',
+  };
 }
