@@ -187,14 +187,15 @@ function manifestFindings(root: string): { entries: ManifestEntry[]; findings: F
     clause: 'arkivets manifest',
     message: p.message,
   }));
-  if (!read.exists)
+  const pending = join(root, pendingName);
+  // The very first store of an archive, interrupted, has no manifest yet: the pending record says so.
+  if (!read.exists && !existsSync(pending))
     findings.push({
       file,
       rule: 'archive-manifest',
       clause: 'arkivets manifest',
       message: 'Manifestet saknas, men mappen innehåller arkivpaket.',
     });
-  const pending = join(root, pendingName);
   if (existsSync(pending))
     findings.push({
       file: pending,
@@ -206,13 +207,23 @@ function manifestFindings(root: string): { entries: ManifestEntry[]; findings: F
   return { entries: read.entries, findings };
 }
 
+/** The package of an interrupted store, whose folder may exist before any manifest line. */
+function pendingPackage(root: string): string[] {
+  try {
+    const value = JSON.parse(readFileSync(join(root, pendingName), 'utf8')) as { package?: unknown };
+    return typeof value.package === 'string' ? [value.package] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Packages on disk (folders with a METS.xml, or any folder but the lock) that have no version in the manifest. */
 function packagesWithoutVersions(
   root: string,
   scope: string,
   entries: readonly ManifestEntry[],
 ): FileFinding[] {
-  const known = new Set(entries.map((e) => e.package));
+  const known = new Set([...entries.map((e) => e.package), ...pendingPackage(root)]);
   const onDisk = new Set(
     walkArchive(root)
       .map((i) => i.path.split('/'))
