@@ -32,10 +32,10 @@ let counter = 0;
 
 const request = fixtureStoreRequest;
 
-/** A copy of the base archive (v001 stored) to break. */
-function freshCopy(): string {
+/** A copy of an archive (by default the base, with v001 stored) to break. */
+function freshCopy(from = base): string {
   const dir = join(work, `a${++counter}`);
-  cpSync(base, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return dir;
 }
 
@@ -161,6 +161,36 @@ describe('arkivera killed at every step', () => {
       expect(found, `step ${step}`).toEqual(expect.arrayContaining([...expected]));
       await expectRepairedToTwoVersions(dir);
       expect(walkArchive(dir).some((i) => isTempName(i.path.split('/').pop()!))).toBe(false);
+    }
+  });
+});
+
+describe('the repair itself killed at every step', () => {
+  it('still ends with a clean archive', async () => {
+    // A store crashed after its PDF was stored and before the manifest: the repair has the most to do.
+    const interrupted = freshCopy();
+    let step = 1;
+    for (; step <= v2Steps; step++) {
+      const dir = freshCopy();
+      await storeWith(crashAt(step).fs, dir);
+      const files = walkArchive(dir).map((i) => i.path);
+      if (
+        files.includes(pendingName) &&
+        files.some((p) => p.endsWith('_v002.pdf')) &&
+        !readManifestLenient(dir).entries.some((e) => e.version === 2)
+      )
+        break;
+    }
+    expect(step).toBeLessThanOrEqual(v2Steps);
+    await storeWith(crashAt(step).fs, interrupted);
+    const repairSteps = crashAt(0);
+    expect(await storeWith(repairSteps.fs, freshCopy(interrupted))).toBeUndefined();
+    expect(repairSteps.steps).toBeGreaterThan(10);
+    for (let k = 1; k <= repairSteps.steps; k++) {
+      const dir = freshCopy(interrupted);
+      await storeWith(crashAt(k).fs, dir);
+      expect(readManifestLenient(dir).problems, `repair step ${k}`).toEqual([]);
+      await expectRepairedToTwoVersions(dir);
     }
   });
 });
