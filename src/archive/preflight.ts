@@ -37,6 +37,12 @@ export interface Rule {
 
 export const rules: readonly Rule[] = [...pdfaRules, ...pdfuaRules];
 
+/** Reported when the file cannot be read at all, before any rule runs. */
+const unreadableRule = 'pdf-unreadable';
+
+/** Every id the preflight can report. */
+export const preflightRuleIds: readonly string[] = [unreadableRule, ...rules.map((r) => r.id)];
+
 /**
  * ISO 32000-1 7.5.5: a PDF ends with `startxref`, the offset of its cross-reference table (or stream),
  * and `%%EOF`. pdf-lib reads a file without one by scanning for objects, so this is checked first:
@@ -61,7 +67,7 @@ export async function preflightPdf(
   expectedSourceSha256?: Record<string, string>,
 ): Promise<Finding[]> {
   const unreadable = (message: string): Finding[] => [
-    { rule: 'pdf-unreadable', clause: 'ISO 32000-1 7.5', message },
+    { rule: unreadableRule, clause: 'ISO 32000-1 7.5', message },
   ];
   const xref = crossReferenceProblem(bytes);
   if (xref) return unreadable(xref);
