@@ -59,7 +59,7 @@ export interface BuildOptions {
   /** Test seams: the backends, the file write, the lock timing. */
   renderers?: Partial<Record<OutputFormat, Renderer>>;
   writeFile?: typeof writeFileAtomic;
-  lockTiming?: LockTiming;
+  lockTiming?: Partial<LockTiming>;
 }
 
 export interface BuildResult {
