@@ -1,30 +1,65 @@
 /**
  * `build`: validated case → Doc → each requested backend → files in the output folder, written atomically.
  * Invalid cases are refused with the same diagnostics as `check`; nothing is written for them.
+ *
+ * Per case: render every format in memory (no lock held), then, holding the output-folder lock (lock.ts),
+ * re-read the ownership index, check every output name (ownership.ts), and for each file record its owner
+ * in the index *before* writing it. A kill at any point leaves each written file owned; a claim for a file
+ * never written is harmless, as a missing file is free. A case is written only if all its formats rendered
+ * and all its names are free or its own, so a PDF and a DOCX with one base name come from one case.
+ *
+ * Failures: an exception while rendering or writing one case (a bug, a name that is a folder …) becomes a
+ * `build-failed` diagnostic for that case, and the batch goes on (exit 1). Errors of the environment that
+ * would hit every case (`environmentErrors`: disk full, read-only or inaccessible folder …) stop the batch
+ * and propagate as the errno error for the CLI to explain; what was written until then is already in the
+ * index and reported through `onWritten`. A lock held too long by another build is a UsageError.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { defaultLockTiming, type LockTiming, withOutputLock } from './lock.js';
 import { outputBaseName } from './output-name.js';
-import { conflictingOwner, ownerKey, readOwners, writeOwners } from './ownership.js';
+import { claimFor, indexName, ownerKey, readOwners, writeOwners } from './ownership.js';
 
 export type OutputFormat = 'pdf' | 'docx';
 
+export type Renderer = (doc: Doc) => Promise<Uint8Array>;
+
 /** Backends are loaded on first use, so commands that render nothing start fast. */
-export const outputFormats: Record<OutputFormat, (doc: Doc) => Promise<Uint8Array>> = {
+export const outputFormats: Record<OutputFormat, Renderer> = {
   pdf: async (doc) => (await import('../backends/pdf/index.js')).renderPdf(doc),
   docx: async (doc) => (await import('../backends/docx/index.js')).renderDocx(doc),
 };
+
+/** errno codes that mean the output folder itself is unusable, so every further case would fail too. */
+export const environmentErrors = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'EACCES',
+  'EPERM',
+  'EIO',
+  'ENOENT',
+  'ENOTDIR',
+  'EMFILE',
+  'ENFILE',
+]);
 
 export interface BuildOptions {
   profile: Profile;
   formats: readonly OutputFormat[];
   outDir: string;
+  /** Called as each file is written, so a batch stopped by an environment error still reports it. */
+  onWritten?: (path: string) => void;
+  /** Test seams: the backends, the file write, the lock timing. */
+  renderers?: Partial<Record<OutputFormat, Renderer>>;
+  writeFile?: typeof writeFileAtomic;
+  lockTiming?: Partial<LockTiming>;
 }
 
 export interface BuildResult {
@@ -34,43 +69,114 @@ export interface BuildResult {
   written: string[];
 }
 
+interface Output {
+  format: OutputFormat;
+  name: string;
+  data: Uint8Array;
+}
+
+const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX' };
+
 export async function buildCases(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
   const { outDir, formats, profile } = options;
   mkdirSync(outDir, { recursive: true });
-  const owners = readOwners(outDir);
   const results: BuildResult[] = [];
   for (const file of files) {
     const { case: c, diagnostics } = readCaseFile(file, profile);
     const result: BuildResult = { file, diagnostics: [...diagnostics], written: [] };
     results.push(result);
     if (!c || hasErrors(diagnostics)) continue;
-    const key = ownerKey(outDir, file);
-    const names = formats.map((format) => `${outputBaseName(c)}.${format}`);
-    const taken = names.flatMap((name) => {
-      const owner = conflictingOwner(outDir, owners, name, key);
-      return owner === undefined ? [] : [{ name, owner }];
-    });
-    if (taken.length > 0) {
-      result.diagnostics.push(
-        ...taken.map(({ name, owner }) => ({
-          severity: 'fel' as const,
-          rule: 'output-conflict',
-          message: `Utdatafilen ${join(outDir, name)} kommer från ett annat ärende (${owner}) och skrivs inte över.`,
-          hint: 'Ge ärendena olika diarienummer eller rubrik, välj en annan mapp med --ut, eller ta bort den gamla filen.',
-          file,
-        })),
-      );
+    const outputs: Output[] = [];
+    let format: OutputFormat | undefined;
+    try {
+      const doc = renderDoc(c, profile);
+      for (format of formats) {
+        const render = options.renderers?.[format] ?? outputFormats[format];
+        outputs.push({ format, name: `${outputBaseName(c)}.${format}`, data: await render(doc) });
+      }
+    } catch (error) {
+      const as = format ? ` som ${formatLabel[format]}` : '';
+      result.diagnostics.push(failed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
       continue;
     }
-    const doc = renderDoc(c, profile);
-    for (const [i, format] of formats.entries()) {
-      const name = names[i]!;
-      const path = join(outDir, name);
-      writeFileAtomic(path, await outputFormats[format](doc));
-      owners[name] = key;
-      result.written.push(path);
-    }
+    await withOutputLock(outDir, () => writeOutputs(file, outputs, result, options), {
+      ...defaultLockTiming,
+      ...options.lockTiming,
+    });
   }
-  writeOwners(outDir, owners);
   return results;
+}
+
+/** Runs holding the lock: conflict check, then per file: record the owner, write the file. */
+function writeOutputs(file: string, outputs: Output[], result: BuildResult, options: BuildOptions): void {
+  const { outDir } = options;
+  const key = ownerKey(outDir, file);
+  const owners = readOwners(outDir);
+  const claims = outputs.map((o) => ({ ...o, claim: claimFor(outDir, owners, o.name, key, o.data) }));
+  const refused = claims.filter(({ claim }) => claim.kind === 'other' || claim.kind === 'unknown');
+  if (refused.length > 0) {
+    for (const { name, claim } of refused) {
+      result.diagnostics.push(
+        conflict(file, join(outDir, name), claim.kind === 'other' ? claim.owner : undefined),
+      );
+    }
+    return;
+  }
+  const write = options.writeFile ?? writeFileAtomic;
+  for (const { name, data, claim } of claims) {
+    const path = join(outDir, name);
+    const previous = owners[name];
+    owners[name] = key;
+    writeOwners(outDir, owners);
+    try {
+      write(path, data, { noOverwrite: claim.kind === 'free' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== undefined && environmentErrors.has(code)) throw error;
+      if (code === 'EEXIST') {
+        // Created meanwhile by something that does not take the lock: not ours, so drop the claim.
+        if (previous === undefined) delete owners[name];
+        else owners[name] = previous;
+        writeOwners(outDir, owners);
+        result.diagnostics.push(conflict(file, path, undefined));
+      } else {
+        result.diagnostics.push(failed(file, `Filen ${path} kunde inte skrivas: ${messageOf(error)}`));
+      }
+      return;
+    }
+    result.written.push(path);
+    options.onWritten?.(path);
+  }
+}
+
+function conflict(file: string, path: string, owner: string | undefined): Diagnostic {
+  return owner === undefined
+    ? {
+        severity: 'fel',
+        rule: 'output-conflict',
+        message: `Utdatafilen ${path} finns redan, och det går inte att se att den skapades från det här ärendet; den skrivs inte över.`,
+        hint: `Filen står inte i ${join(dirname(path), indexName)} (registret kan ha tagits bort). Ta bort eller flytta filen om den får ersättas, eller välj en annan mapp med --ut.`,
+        file,
+      }
+    : {
+        severity: 'fel',
+        rule: 'output-conflict',
+        message: `Utdatafilen ${path} kommer från ett annat ärende (${owner}) och skrivs inte över.`,
+        hint: 'Ge ärendena olika diarienummer eller rubrik, välj en annan mapp med --ut, eller ta bort den gamla filen.',
+        file,
+      };
+}
+
+function failed(file: string, message: string): Diagnostic {
+  return {
+    severity: 'fel',
+    rule: 'build-failed',
+    message,
+    hint: 'Troligen ett fel i skrivelse, inte i ärendet; de övriga ärendena skrevs ändå. Rapportera det gärna med ärendefilen.',
+    file,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -2,8 +2,14 @@
  * Which case each file in an output folder was rendered from, kept in `<ut>/.skrivelse-källor.json`, so a
  * build never silently overwrites another case's memo: rebuilding the same case replaces its files, while a
  * different case that maps to the same name is refused.
+ *
+ * The index is a record, not the only safeguard: an existing file the index does not account for (index
+ * deleted, damaged, or the file put there by hand) is never overwritten either, unless its bytes are exactly
+ * what this case renders now. Rendering is deterministic, so identical bytes prove that overwriting loses
+ * nothing, and the file is then recorded as this case's. The source is not written into the PDF or DOCX
+ * itself: the memo must not carry file paths, and the same case must give the same bytes in any folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.js';
 
@@ -16,16 +22,19 @@ export function ownerKey(outDir: string, caseFile: string): string {
   return relative(resolve(outDir), resolve(caseFile)).split('\\').join('/');
 }
 
+/** The index as it is on disk now; a damaged index reads as empty (its files then count as unknown). */
 export function readOwners(outDir: string): OwnerIndex {
   const path = join(outDir, indexName);
   if (!existsSync(path)) return {};
+  const text = readFileSync(path, 'utf8');
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as OwnerIndex) : {};
+    parsed = JSON.parse(text);
   } catch {
-    // A damaged index protects nothing; it is rewritten after this build.
     return {};
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string'));
 }
 
 export function writeOwners(outDir: string, owners: OwnerIndex): void {
@@ -33,14 +42,24 @@ export function writeOwners(outDir: string, owners: OwnerIndex): void {
   writeFileAtomic(join(outDir, indexName), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
-/** The owner of an existing output file that is not `key`, if any. */
-export function conflictingOwner(
+/** Whether case `key` may write `data` as `file`: free, its own, another case's, or of unknown origin. */
+export type Claim =
+  | { kind: 'free' }
+  | { kind: 'own' }
+  | { kind: 'other'; owner: string }
+  | { kind: 'unknown' };
+
+export function claimFor(
   outDir: string,
   owners: OwnerIndex,
   file: string,
   key: string,
-): string | undefined {
+  data: Uint8Array,
+): Claim {
+  const path = join(outDir, file);
+  if (!existsSync(path)) return { kind: 'free' };
   const owner = owners[file];
-  if (owner === undefined || owner === key) return undefined;
-  return existsSync(join(outDir, file)) ? owner : undefined;
+  if (owner === key) return { kind: 'own' };
+  if (owner !== undefined) return { kind: 'other', owner };
+  return statSync(path).isFile() && readFileSync(path).equals(data) ? { kind: 'own' } : { kind: 'unknown' };
 }

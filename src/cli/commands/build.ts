@@ -12,8 +12,9 @@ const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,doc
 
 Kontrollerar ärendefilerna och skriver varje giltigt ärende som PDF och DOCX i utdatamappen.
 Ett ärende med fel skrivs inte; felen visas som i \`skrivelse check\`.
-Filnamnen bildas av diarienumret och början av rubriken. En fil som skapats från ett annat ärende
-skrivs aldrig över.
+Filnamnen bildas av diarienumret och början av rubriken. En fil som skapats från ett annat ärende,
+eller som inte går att knyta till det här ärendet, skrivs aldrig över. Ett ärende som inte kan skrivas
+rapporteras, och de övriga skrivs ändå. Flera samtidiga körningar mot samma utdatamapp turas om.
 
 Flaggor:
   --format pdf,docx   vilka format som skrivs (standard: pdf,docx)
@@ -52,12 +53,12 @@ export const build: Command = {
     const files = collectCaseFiles(positionals, io.cwd);
     const profile = profileFrom(values, io);
     const outDir = resolve(io.cwd, typeof values.ut === 'string' ? values.ut : 'output');
+    // Each file is reported as it is written, so a batch stopped by a disk error still lists what it wrote.
     const results = await buildCases(
       files.map((f) => resolve(io.cwd, f)),
-      { profile, formats, outDir },
+      { profile, formats, outDir, onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`) },
     );
     const diagnostics = results.flatMap((r, i) => r.diagnostics.map((d) => ({ ...d, file: files[i]! })));
-    for (const written of results.flatMap((r) => r.written)) io.out(`skrev ${relative(io.cwd, written)}\n`);
     io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }));
     return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
   },
