@@ -23,10 +23,11 @@ import { outputBaseName } from '../build/output-name.js';
 import { UsageError } from '../errors.js';
 import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.js';
 import { fsOps } from '../util/fs-ops.js';
+import { type HeldLock, withFolderLock } from '../util/lock.js';
 import { sha256Hex } from './hash.js';
 import { walkArchive } from './inventory.js';
 import { dataDir, versionFileName } from './layout.js';
-import { type HeldLock, withDirLock } from './lock.js';
+import { archiveLock } from './lock.js';
 import {
   entrySchema,
   type ManifestEntry,
@@ -231,5 +232,5 @@ function describeError(error: unknown): string {
 
 export async function storeArchivalPdf(req: StoreRequest): Promise<StoreResult> {
   mkdirSync(req.arkivDir, { recursive: true });
-  return withDirLock(req.arkivDir, 'Arkivet', (lock) => storeLocked(req, lock));
+  return withFolderLock(req.arkivDir, archiveLock, (lock) => storeLocked(req, lock));
 }

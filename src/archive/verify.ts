@@ -10,11 +10,12 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { isTempName } from '../util/atomic.js';
+import { withFolderLock } from '../util/lock.js';
 import { toolName } from '../util/package-info.js';
 import { sha256Hex } from './hash.js';
 import { walkArchive } from './inventory.js';
 import { descriptivePath, metsName, packagePath, premisPath, representationMetsPath } from './layout.js';
-import { withDirLock } from './lock.js';
+import { archiveLock } from './lock.js';
 import { type ManifestEntry, manifestName, readManifestLenient } from './manifest.js';
 import { type MetsFileRef, readMetsRefs } from './mets.js';
 import { packageMetadata } from './package-metadata.js';
@@ -302,7 +303,7 @@ async function verifyOnePdf(file: string, root: string | undefined): Promise<Ver
 /** Takes the archive lock for a consistent view, unless the archive cannot be written (a read-only copy). */
 async function consistently<T>(root: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await withDirLock(root, 'Arkivet', work);
+    return await withFolderLock(root, archiveLock, work);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return work();

@@ -14,17 +14,17 @@
  * and propagate as the errno error for the CLI to explain; what was written until then is already in the
  * index and reported through `onWritten`. A lock held too long by another build is a UsageError.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { defaultLockTiming, type LockTiming, withOutputLock } from './lock.js';
+import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.js';
+import { type LockTiming, withFolderLock } from '../util/lock.js';
 import { outputBaseName } from './output-name.js';
-import { claimFor, indexName, ownerKey, readOwners, writeOwners } from './ownership.js';
+import { claimFor, indexName, outputLockName, ownerKey, readOwners, writeOwners } from './ownership.js';
 
 export type OutputFormat = 'pdf' | 'docx';
 
@@ -99,10 +99,11 @@ export async function buildCases(files: readonly string[], options: BuildOptions
       result.diagnostics.push(failed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
       continue;
     }
-    await withOutputLock(outDir, () => writeOutputs(file, outputs, result, options), {
-      ...defaultLockTiming,
-      ...options.lockTiming,
-    });
+    await withFolderLock(
+      outDir,
+      { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
+      () => writeOutputs(file, outputs, result, options),
+    );
   }
   return results;
 }
@@ -110,6 +111,8 @@ export async function buildCases(files: readonly string[], options: BuildOptions
 /** Runs holding the lock: conflict check, then per file: record the owner, write the file. */
 function writeOutputs(file: string, outputs: Output[], result: BuildResult, options: BuildOptions): void {
   const { outDir } = options;
+  // Under the lock nobody else is writing here: a temporary file is what a killed build left.
+  for (const name of readdirSync(outDir)) if (isTempName(name)) removeFileDurably(join(outDir, name));
   const key = ownerKey(outDir, file);
   const owners = readOwners(outDir);
   const claims = outputs.map((o) => ({ ...o, claim: claimFor(outDir, owners, o.name, key, o.data) }));

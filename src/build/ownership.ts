@@ -15,6 +15,9 @@ import { writeFileAtomic } from '../util/atomic.js';
 
 export const indexName = '.skrivelse-källor.json';
 
+/** The lock held around each case's conflict check and writes (src/util/lock.ts). */
+export const outputLockName = `${indexName}.lock`;
+
 export type OwnerIndex = Record<string, string>;
 
 /** A stable, machine-independent key for a case file: its path relative to the output folder. */

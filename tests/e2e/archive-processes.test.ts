@@ -5,17 +5,7 @@
  * PDF, `verifiera` must name what a kill left, and the next `arkivera` must leave it clean.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  watch,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,20 +15,11 @@ import { readManifestLenient } from '../../src/archive/manifest.js';
 import { pendingName } from '../../src/archive/store.js';
 import { verifyPath } from '../../src/archive/verify.js';
 import { isTempName } from '../../src/util/atomic.js';
+import { writeCase } from '../helpers/build-cases.js';
 import { runCli, spawnCli } from '../helpers/processes.js';
 
-const source = readFileSync(resolve('cases/son-2020-281-arbetsinriktad-rehabilitering.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'skrivelse-processer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** A valid case with Dnr SON 2020-<number> and one extra sentence, so each variant is a new version. */
-function writeCase(dir: string, name: string, dnrNumber: number, sentence: string): string {
-  const text = source
-    .replace('dnr: SON 2020-281', `dnr: SON 2020-${dnrNumber}`)
-    .replace(/\n## Bakgrund\n/, `\n${sentence}\n\n## Bakgrund\n`);
-  writeFileSync(join(dir, name), text);
-  return name;
-}
 
 const pdfsIn = (arkiv: string) =>
   walkArchive(arkiv)
@@ -48,9 +29,9 @@ const pdfsIn = (arkiv: string) =>
 async function expectClean(dir: string, arkiv: string): Promise<void> {
   const verify = await runCli(['verifiera', arkiv], dir);
   expect(verify.code, verify.out + verify.err).toBe(0);
-  const manifest = readManifestLenient(join(dir, arkiv));
+  const manifest = readManifestLenient(resolve(dir, arkiv));
   expect(manifest.problems).toEqual([]);
-  expect(manifest.entries.map((e) => e.file).sort()).toEqual(pdfsIn(join(dir, arkiv)).sort());
+  expect(manifest.entries.map((e) => e.file).sort()).toEqual(pdfsIn(resolve(dir, arkiv)).sort());
 }
 
 describe('concurrent arkivera', () => {
@@ -58,8 +39,8 @@ describe('concurrent arkivera', () => {
     const dir = join(work, 'samtidigt');
     mkdirSync(dir);
     const cases = [
-      ...Array.from({ length: 6 }, (_, i) => writeCase(dir, `olika-${i}.md`, 300 + i, 'Samma tillägg.')),
-      ...Array.from({ length: 6 }, (_, i) => writeCase(dir, `samma-${i}.md`, 281, `Variant nummer ${i}.`)),
+      ...Array.from({ length: 6 }, (_, i) => writeCase(dir, `Olika${i}`, 300 + i)),
+      ...Array.from({ length: 6 }, (_, i) => writeCase(dir, `Samma${i}`, 41)),
     ];
     const runs = await Promise.all(cases.map((c) => runCli(['arkivera', c, '--arkiv', 'arkiv'], dir)));
     for (const run of runs) expect(run.code, run.err).toBe(0);
@@ -67,7 +48,7 @@ describe('concurrent arkivera', () => {
     expect(entries).toHaveLength(12);
     expect(
       entries
-        .filter((e) => e.package === 'SON-2020-281')
+        .filter((e) => e.package === 'KFN-2025-41')
         .map((e) => e.version)
         .sort(),
     ).toEqual([1, 2, 3, 4, 5, 6]);
@@ -95,7 +76,7 @@ describe('arkivera killed with SIGKILL', () => {
       return seed / 2 ** 31;
     };
     for (let i = 0; i < kills; i++) {
-      const file = writeCase(dir, `v${i}.md`, 281, `Ändring ${i}.`);
+      const file = writeCase(dir, `V${i}`, 41);
       const { child, done } = spawnCli(['arkivera', file, '--arkiv', 'arkiv'], dir);
       // Two in three: kill 0–12 ms after the pending record appears (inside the store); else anywhere.
       const inStore = i % 3 !== 2;
@@ -120,10 +101,7 @@ describe('arkivera killed with SIGKILL', () => {
       ageLock(arkiv);
     }
     expect(killedInStore).toBeGreaterThan(3);
-    const last = await runCli(
-      ['arkivera', writeCase(dir, 'sist.md', 281, 'Sista.'), '--arkiv', 'arkiv'],
-      dir,
-    );
+    const last = await runCli(['arkivera', writeCase(dir, 'Sist', 41), '--arkiv', 'arkiv'], dir);
     expect(last.code, last.err).toBe(0);
     await expectClean(dir, 'arkiv');
     expect(walkArchive(arkiv).some((p) => isTempName(p.path.split('/').pop()!))).toBe(false);
@@ -134,10 +112,7 @@ describe('arkivera killed with SIGKILL', () => {
     mkdirSync(dir);
     const arkiv = join(dir, 'arkiv');
     mkdirSync(arkiv);
-    const { child, done } = spawnCli(
-      ['arkivera', writeCase(dir, 'a.md', 281, 'Först.'), '--arkiv', 'arkiv'],
-      dir,
-    );
+    const { child, done } = spawnCli(['arkivera', writeCase(dir, 'Forst', 41), '--arkiv', 'arkiv'], dir);
     const watcher = watch(arkiv, (_, name) => {
       if (name === pendingName) child.kill('SIGKILL');
     });
@@ -145,7 +120,7 @@ describe('arkivera killed with SIGKILL', () => {
     watcher.close();
     expect(existsSync(join(arkiv, lockName))).toBe(true);
     const started = Date.now();
-    const next = await runCli(['arkivera', writeCase(dir, 'b.md', 281, 'Sedan.'), '--arkiv', 'arkiv'], dir);
+    const next = await runCli(['arkivera', writeCase(dir, 'Sedan', 41), '--arkiv', 'arkiv'], dir);
     expect(next.code, next.err).toBe(0);
     expect(Date.now() - started).toBeGreaterThan(5_000);
     expect(next.err).toMatch(/avbruten arkivering/);
@@ -173,15 +148,12 @@ const canMount = (() => {
 
 describe.skipIf(!canMount)('a full disk (tmpfs)', () => {
   it('arkivera: the failing run says so in Swedish (exit 2), the archive stays valid and is completed once space is freed', async () => {
-    const dir = mountTmpfs('900k')!;
+    const dir = mountTmpfs('400k')!;
     try {
       const cases = mkdtempSync(join(tmpdir(), 'skrivelse-fulla-'));
       let failed: { code: number | null; err: string } | undefined;
       for (let i = 0; i < 40 && !failed; i++) {
-        const file = join(
-          cases,
-          writeCase(cases, `v${i}.md`, 281, `Version ${i} ${'med mer text '.repeat(i * 20)}`),
-        );
+        const file = writeCase(cases, `V${i}`, 41);
         const run = await runCli(['arkivera', file, '--arkiv', dir], cases);
         if (run.code !== 0) failed = run;
         expect(readManifestLenient(dir).problems).toEqual([]);
@@ -191,10 +163,7 @@ describe.skipIf(!canMount)('a full disk (tmpfs)', () => {
       expect(failed!.err).not.toMatch(/Internt fel|ENOSPC:|Error/);
       expect(walkArchive(dir).filter((i) => isTempName(i.path.split('/').pop()!))).toEqual([]);
       execFileSync('mount', ['-o', 'remount,size=8m', dir]);
-      const after = await runCli(
-        ['arkivera', join(cases, writeCase(cases, 'efter.md', 281, 'Efter.')), '--arkiv', dir],
-        cases,
-      );
+      const after = await runCli(['arkivera', writeCase(cases, 'Efter', 41), '--arkiv', dir], cases);
       expect(after.code, after.err).toBe(0);
       await expectClean(cases, dir);
     } finally {
@@ -206,7 +175,7 @@ describe.skipIf(!canMount)('a full disk (tmpfs)', () => {
     const dir = mountTmpfs('300k')!;
     try {
       const cases = mkdtempSync(join(tmpdir(), 'skrivelse-fulla-build-'));
-      for (let i = 0; i < 8; i++) writeCase(cases, `c${i}.md`, 400 + i, `Tillägg ${i}.`);
+      for (let i = 0; i < 8; i++) writeCase(cases, `C${i}`, 400 + i);
       const run = await runCli(['build', '.', '--ut', dir], cases);
       expect(run.code, run.err).toBe(2);
       expect(run.err).not.toMatch(/Internt fel/);
