@@ -49,36 +49,43 @@ export async function withFolderLock<T>(
         );
     },
   };
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, {
-      lockfilePath: lockPath,
-      realpath: false,
-      stale: timing.staleMs,
-      retries: {
-        retries: Math.ceil(timing.waitMs / 100),
-        factor: 1,
-        minTimeout: 20,
-        maxTimeout: 100,
-        randomize: true,
-      },
-      onCompromised: (error) => {
-        compromised = error;
-      },
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
-      throw new UsageError(
-        `${lock.what} ${dir} är låst av en annan körning av skrivelse, som inte blivit klar på ${Math.round(timing.waitMs / 1000)} s.`,
-        `Vänta tills den andra körningen är klar och försök igen. Ett lås från en avbruten körning tas över automatiskt efter ${Math.round(timing.staleMs / 1000)} s (låset är mappen ${lockPath}).`,
-      );
-    throw error;
-  }
+  const release = await acquire(dir, lockPath, lock.what, timing, (error) => {
+    compromised = error;
+  });
   try {
     const value = await work(held);
     held.assertHeld();
     return value;
   } finally {
     await release().catch(() => undefined);
+  }
+}
+
+/** Tries until `timing.waitMs` has passed (a stale lock is taken over inside that time). */
+async function acquire(
+  dir: string,
+  lockPath: string,
+  what: string,
+  timing: LockTiming,
+  onCompromised: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timing.waitMs;
+  for (;;) {
+    try {
+      return await lockfile.lock(dir, {
+        lockfilePath: lockPath,
+        realpath: false,
+        stale: timing.staleMs,
+        onCompromised,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() >= deadline)
+        throw new UsageError(
+          `${what} ${dir} är låst av en annan körning av skrivelse, som inte blivit klar på ${Math.round(timing.waitMs / 1000)} s.`,
+          `Vänta tills den andra körningen är klar och försök igen. Ett lås från en avbruten körning tas över automatiskt efter ${Math.round(timing.staleMs / 1000)} s (låset är mappen ${lockPath}).`,
+        );
+      await new Promise((done) => setTimeout(done, 20 + Math.random() * 80));
+    }
   }
 }
