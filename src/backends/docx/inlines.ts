@@ -7,7 +7,6 @@ import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { keepNumbersTogether } from './nobreak.js';
 import { StyleId } from './styles.js';
-import { xmlSafe } from './xml-safe.js';
 
 /** Whether Word can open the href as a link of its own (web or e-mail address). */
 export function isExternalHref(href: string | undefined): href is string {
@@ -16,7 +15,7 @@ export function isExternalHref(href: string | undefined): href is string {
 
 function textRun(run: DocTextRun, style?: string): TextRun {
   return new TextRun({
-    text: keepNumbersTogether(xmlSafe(run.text)),
+    text: keepNumbersTogether(run.text),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,
