@@ -1,4 +1,6 @@
 /** The PDF encoder read back by pdf-lib's own parser: every string and name means exactly its input. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { PDFParser } from 'pdf-lib';
 import { describe, expect, test } from 'vitest';
@@ -7,7 +9,7 @@ import { linkUri } from '../../../src/doc/links.js';
 import { xmlChars } from '../../../src/util/xml.js';
 import { expectedUri, hostileText, hostileUrl } from '../../helpers/hostile.js';
 
-/** Serialise `object` and parse it back as one PDF object followed by a marker, as a reader would. */
+/** Parses `serialised` back as one PDF object followed by a marker, as a reader would. */
 function reparse(serialised: string) {
   const parser = PDFParser.forBytesWithOptions(new TextEncoder().encode(`${serialised} /End`));
   const object = (parser as unknown as { parseObject(): unknown }).parseObject();
@@ -65,5 +67,23 @@ describe('pdf-text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('one encoder', () => {
+  const srcDir = join(import.meta.dirname, '../../../src');
+  /** pdf-lib calls that turn a JavaScript string into PDF syntax (PDFHexString.of takes hex digits only). */
+  const direct =
+    /PDFString\.(?:of|fromDate)\(|PDFHexString\.fromText\(|\.set(?:Title|Author|Subject|Keywords|Creator|Producer|Language|CreationDate|ModificationDate)\(/;
+
+  test('no module but write/pdf-text.ts makes PDF strings from data', () => {
+    const offenders = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('pdf-text.ts'))
+      .flatMap((file) =>
+        readFileSync(join(srcDir, file), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (direct.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
   });
 });
