@@ -60,10 +60,9 @@ export function embedSources(pdf: PDFDocument, files: readonly SourceFile[], pdf
     specs.push([textString(file.name), context.register(spec)]);
   }
   catalog.set(PDFName.of('AF'), context.obj(specs.map(([, ref]) => ref)));
-  // The name tree's keys must be sorted by their bytes: same-length hex digits compare the same way.
-  const sorted = [...specs].sort(([a], [b]) =>
-    a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0,
-  );
+  // The name tree's keys must be sorted by their bytes; upper-case hex digits sort as the bytes they spell.
+  const key = (entry: [PDFHexString, PDFRef]) => entry[0].asString();
+  const sorted = [...specs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const nameTree = context.obj({ Names: sorted.flat() });
   const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict) ?? context.obj({});
   names.set(PDFName.of('EmbeddedFiles'), context.register(nameTree));
