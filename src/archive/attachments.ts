@@ -14,6 +14,7 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
+import { asciiString, nameOf, textString } from '../backends/pdf/index.js';
 import { decodeBounded } from './bounded-decode.js';
 import { md5Bytes } from './hash.js';
 
@@ -36,34 +37,33 @@ function asciiName(name: string): string {
 
 export function embedSources(pdf: PDFDocument, files: readonly SourceFile[], pdfDate: string): void {
   const { context, catalog } = pdf;
-  const specs: [string, PDFRef][] = [];
+  const specs: [PDFHexString, PDFRef][] = [];
   for (const file of files) {
     const stream = context.flateStream(file.bytes, {
       Type: 'EmbeddedFile',
-      Subtype: PDFName.of(file.mimeType),
+      Subtype: nameOf(file.mimeType),
       Params: {
         Size: file.bytes.length,
         CheckSum: PDFHexString.of(Buffer.from(md5Bytes(file.bytes)).toString('hex')),
-        ModDate: PDFString.of(pdfDate),
+        ModDate: asciiString(pdfDate),
       },
     });
     const streamRef = context.register(stream);
     const spec = context.obj({
       Type: 'Filespec',
-      F: PDFString.of(asciiName(file.name)),
-      UF: PDFHexString.fromText(file.name),
-      Desc: PDFHexString.fromText(file.description),
+      F: asciiString(asciiName(file.name)),
+      UF: textString(file.name),
+      Desc: textString(file.description),
       AFRelationship: 'Source',
       EF: { F: streamRef, UF: streamRef },
     });
-    specs.push([file.name, context.register(spec)]);
+    specs.push([textString(file.name), context.register(spec)]);
   }
   catalog.set(PDFName.of('AF'), context.obj(specs.map(([, ref]) => ref)));
-  // The name tree's keys must be sorted (by bytes of the key string).
-  const sorted = [...specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const nameTree = context.obj({
-    Names: sorted.flatMap(([name, ref]) => [PDFHexString.fromText(name), ref]),
-  });
+  // The name tree's keys must be sorted by their bytes; upper-case hex digits sort as the bytes they spell.
+  const key = (entry: [PDFHexString, PDFRef]) => entry[0].asString();
+  const sorted = [...specs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const nameTree = context.obj({ Names: sorted.flat() });
   const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict) ?? context.obj({});
   names.set(PDFName.of('EmbeddedFiles'), context.register(nameTree));
   catalog.set(PDFName.of('Names'), names);

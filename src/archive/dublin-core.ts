@@ -2,8 +2,9 @@
  * Descriptive metadata of a package (`metadata/descriptive/dc.xml`, referenced from METS dmdSec):
  * simple Dublin Core in the OAI-DC wrapper, from the latest stored version.
  */
+
+import { escapeXml as e } from '../util/xml.js';
 import type { ManifestEntry } from './manifest.js';
-import { escapeXml as e } from './xml.js';
 
 export function buildDublinCore(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;

@@ -11,6 +11,8 @@
  * each: the E-ARK validator checks CSIP81/82 on every structMap. Dates come from the cases; IDs are
  * fixed names, so the same manifest always gives the same bytes.
  */
+
+import { escapeXml as e, unescapeXml } from '../util/xml.js';
 import {
   packagePath,
   representationDir,
@@ -19,7 +21,6 @@ import {
   versionId,
 } from './layout.js';
 import type { ManifestEntry } from './manifest.js';
-import { escapeXml as e, unescapeXml } from './xml.js';
 
 export const csipNamespace = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
 export const sipProfile = 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml';

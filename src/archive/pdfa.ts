@@ -4,18 +4,8 @@
  * DisplayDocTitle, Tabs /S, printable annotations, and a file /ID derived from the content hash.
  * Everything is derived from the input; the same document and metadata give the same bytes.
  */
-import {
-  PDFArray,
-  PDFBool,
-  PDFDict,
-  type PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-} from 'pdf-lib';
-import { savePdf } from '../backends/pdf/index.js';
+import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import { asciiString, savePdf, textString, writeInfo } from '../backends/pdf/index.js';
 import type { DocMeta } from '../doc/model.js';
 import { embedSources, type SourceFile } from './attachments.js';
 import { archiveTimestamp } from './dates.js';
@@ -34,20 +24,15 @@ export function keywordsText(keywords: readonly string[]): string {
 }
 
 function setInfo(pdf: PDFDocument, meta: ArchiveMeta, pdfDate: string): void {
-  const { context } = pdf;
-  const info = context.obj({
-    Title: PDFHexString.fromText(meta.title),
-    Author: PDFHexString.fromText(meta.author),
-    Subject: PDFHexString.fromText(meta.subject),
-    Keywords: PDFHexString.fromText(keywordsText(meta.keywords)),
-    Creator: PDFHexString.fromText(meta.creator),
-    Producer: PDFHexString.fromText(meta.producer),
-    CreationDate: PDFString.of(pdfDate),
-    ModDate: PDFString.of(pdfDate),
+  writeInfo(pdf, {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: keywordsText(meta.keywords),
+    creator: meta.creator,
+    producer: meta.producer,
+    date: pdfDate,
   });
-  const existing = context.trailerInfo.Info;
-  if (existing instanceof PDFRef) context.assign(existing, info);
-  else context.trailerInfo.Info = context.register(info);
 }
 
 function setMetadata(pdf: PDFDocument, meta: ArchiveMeta, isoDate: string): void {
@@ -74,9 +59,9 @@ function setOutputIntent(pdf: PDFDocument): void {
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',
-    OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
-    Info: PDFString.of('sRGB IEC61966-2.1'),
-    RegistryName: PDFString.of('http://www.color.org'),
+    OutputConditionIdentifier: asciiString('sRGB IEC61966-2.1'),
+    Info: asciiString('sRGB IEC61966-2.1'),
+    RegistryName: asciiString('http://www.color.org'),
     DestOutputProfile: icc,
   });
   pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
@@ -84,7 +69,7 @@ function setOutputIntent(pdf: PDFDocument): void {
 
 function setCatalogFlags(pdf: PDFDocument, language: string): void {
   const { context, catalog } = pdf;
-  catalog.set(PDFName.of('Lang'), PDFString.of(language));
+  catalog.set(PDFName.of('Lang'), textString(language));
   catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
   const prefs = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? context.obj({});
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);

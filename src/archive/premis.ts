@@ -3,9 +3,10 @@
  * creation event per version (dated from the case, never the clock) and the software agent. Objects
  * are identified by their path inside the package, as in the METS FLocat.
  */
+
+import { escapeXml as e } from '../util/xml.js';
 import { packagePath, versionId } from './layout.js';
 import type { ManifestEntry } from './manifest.js';
-import { escapeXml as e } from './xml.js';
 
 const fileName = (entry: ManifestEntry): string => entry.file.split('/').pop() ?? entry.file;
 const eventId = (entry: ManifestEntry): string => `skapande-${versionId(entry.version)}`;

@@ -4,8 +4,8 @@
  * for the pdfuaid namespace. `readXmp` reads back the simple properties we write, for verification.
  */
 import { type PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
+import { escapeXml, unescapeXml } from '../util/xml.js';
 import { decodeBounded } from './bounded-decode.js';
-import { escapeXml } from './xml.js';
 
 export interface XmpFields {
   title: string;
@@ -79,15 +79,6 @@ export function buildXmp(f: XmpFields): string {
 
 /** Simple properties found in a packet, keyed `prefix:name`; containers yield their first rdf:li. */
 export type XmpProperties = Record<string, string>;
-
-const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
 
 /**
  * Reads element-form and attribute-form simple properties of the namespaces we check. Not a full

@@ -15,6 +15,7 @@ import { normalizePackage } from '../backends/docx/package.js';
 import type { Case } from '../case/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
+import { escapeXml, unescapeXml } from '../util/xml.js';
 import { similarity } from './match.js';
 import { normalizeText } from './normalize.js';
 import { diffWords } from './words.js';
@@ -83,22 +84,6 @@ function paragraphs(xml: string): Paragraph[] {
   }));
 }
 
-const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) =>
-    e.startsWith('#x')
-      ? String.fromCodePoint(Number.parseInt(e.slice(2), 16))
-      : e.startsWith('#')
-        ? String.fromCodePoint(Number(e.slice(1)))
-        : xmlEntities[e]!,
-  );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** The text of a paragraph as Word shows it: w:t contents, tabs and breaks. */
 export function paragraphText(xml: string): string {
   let text = '';
@@ -156,7 +141,7 @@ function align(oldTexts: string[], newTexts: string[]): Alignment {
 }
 
 function attributes(rev: Revision, ids: RevisionIds): string {
-  return `w:id="${ids.take()}" w:author="${escapeXml(rev.author).replace(/"/g, '&quot;')}" w:date="${rev.date}"`;
+  return `w:id="${ids.take()}" w:author="${escapeXml(rev.author)}" w:date="${rev.date}"`;
 }
 
 /** Marks the paragraph mark (pilcrow) itself as inserted or deleted. */

@@ -7,6 +7,7 @@ import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
 import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
 import { dnrFormat } from './rules/dnr.js';
 import { glyphMissing } from './rules/glyphs.js';
+import { linkScheme } from './rules/links.js';
 import { mblPerDepartment } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
 import { placeholderLeft, templateUnknown } from './rules/placeholders.js';
@@ -46,6 +47,7 @@ export const rules: Record<string, Rule> = {
   'section-unknown': sectionUnknown,
   'section-empty': sectionEmpty,
   'secrecy-section': secrecySection,
+  'link-scheme': linkScheme,
   'consequence-missing': consequenceMissing,
   'consequence-conflict': consequenceConflict,
   'consequence-empty': consequenceEmpty,

@@ -1,5 +1,5 @@
 /** Independent readers for the PDF tests: poppler tools, qpdf and pdf.js, on bytes written to a temp dir. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,4 +60,99 @@ export function wordBoxes(path: string): WordBox[] {
 export async function openWithPdfjs(bytes: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+}
+
+/** `qpdf --check`: its exit status (0 clean, 2 errors, 3 warnings) and everything it printed. */
+export function qpdfCheck(path: string): { status: number | null; output: string } {
+  const result = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Every PDF action type (ISO 32000-2 12.6.4); only URI may ever appear in our files. */
+const actionTypes = new Set(
+  [
+    'GoTo',
+    'GoToR',
+    'GoToE',
+    'GoToDp',
+    'Launch',
+    'Thread',
+    'URI',
+    'Sound',
+    'Movie',
+    'Hide',
+    'Named',
+    'SubmitForm',
+    'ResetForm',
+    'ImportData',
+    'JavaScript',
+    'SetOCGState',
+    'Rendition',
+    'Trans',
+    'GoTo3DView',
+    'RichMediaExecute',
+  ].map((t) => `/${t}`),
+);
+/** Keys that run something on open or on an event, or hold scripts. */
+const triggerKeys = new Set(['/OpenAction', '/AA', '/JS', '/JavaScript', '/Launch', '/XFA']);
+
+export interface PdfActions {
+  /** /S of every action dictionary (any dictionary whose /S is an action type). */
+  types: string[];
+  /** /URI of every URI action, decoded by qpdf. */
+  uris: string[];
+  /** Trigger keys found anywhere (see triggerKeys). */
+  triggers: string[];
+}
+
+export interface PdfInspection extends PdfActions {
+  /** The Info dictionary's strings, keyed without the slash. */
+  info: Record<string, string>;
+  /** /F, /UF and /Desc of every file specification. */
+  filespecs: { F?: string; UF?: string; Desc?: string }[];
+}
+
+/**
+ * Actions, Info and file specifications as qpdf reads them (`--json=2`: names "/N", strings "u:text" or
+ * "b:hex", references "N 0 R"), not as we wrote them.
+ */
+export function qpdfInspect(path: string): PdfInspection {
+  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', path])) as {
+    qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>];
+  };
+  const objects = json.qpdf[1];
+  const found: PdfInspection = { types: [], uris: [], triggers: [], info: {}, filespecs: [] };
+  const text = (value: unknown) => (typeof value === 'string' ? pdfJsonString(value) : undefined);
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return void value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    const dict = value as Record<string, unknown>;
+    for (const [key, inner] of Object.entries(dict)) {
+      if (triggerKeys.has(key)) found.triggers.push(key);
+      walk(inner);
+    }
+    const type = dict['/S'];
+    if (typeof type === 'string' && actionTypes.has(type)) {
+      found.types.push(type);
+      const uri = text(dict['/URI']);
+      if (type === '/URI' && uri !== undefined) found.uris.push(uri);
+    }
+    if (dict['/Type'] === '/Filespec')
+      found.filespecs.push({ F: text(dict['/F']), UF: text(dict['/UF']), Desc: text(dict['/Desc']) });
+  };
+  walk(objects);
+  const infoRef = (objects.trailer?.value as Record<string, unknown> | undefined)?.['/Info'];
+  const info = objects[`obj:${String(infoRef)}`]?.value as Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(info ?? {})) {
+    const decoded = text(value);
+    if (decoded !== undefined) found.info[key.slice(1)] = decoded;
+  }
+  return found;
+}
+
+/** A qpdf JSON v2 string value as text ("u:" is UTF-8 text, "b:" hex bytes read as Latin-1). */
+function pdfJsonString(value: string): string {
+  if (value.startsWith('u:')) return value.slice(2);
+  if (value.startsWith('b:')) return Buffer.from(value.slice(2), 'hex').toString('latin1');
+  return value;
 }

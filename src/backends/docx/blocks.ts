@@ -6,7 +6,6 @@ import type { ListNumbering } from './numbering.js';
 import { StyleId } from './styles.js';
 import { listIndentMm, ruleText, spacingPt } from './typography.js';
 import { mmToTwip, ptToTwip } from './units.js';
-import { xmlSafe } from './xml-safe.js';
 
 export interface BlockContext {
   numbering: ListNumbering;
@@ -22,7 +21,7 @@ type Handler<T extends Block['type']> = (
   ctx: HandlerContext,
 ) => FileChild[];
 
-const text = (t: string) => new TextRun({ text: xmlSafe(t) });
+const text = (t: string) => new TextRun({ text: t });
 
 function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
   const { reference, instance } = ctx.numbering.refOf(list);

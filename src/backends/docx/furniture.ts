@@ -9,7 +9,6 @@ import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
 import { textWidthTwip } from './page.js';
 import { StyleId } from './styles.js';
 import { ptToTwip } from './units.js';
-import { xmlSafe } from './xml-safe.js';
 
 type RunChild = string | (typeof PageNumber)[keyof typeof PageNumber];
 
@@ -18,15 +17,13 @@ export function pageNumberChildren(format: string): RunChild[] {
   return format
     .split(/(\{n\}|\{m\})/)
     .filter((part) => part !== '')
-    .map((part) =>
-      part === '{n}' ? PageNumber.CURRENT : part === '{m}' ? PageNumber.TOTAL_PAGES : xmlSafe(part),
-    );
+    .map((part) => (part === '{n}' ? PageNumber.CURRENT : part === '{m}' ? PageNumber.TOTAL_PAGES : part));
 }
 
 const pageNumberRun = (f: Furniture) => new TextRun({ children: pageNumberChildren(f.pageNumberFormat) });
 
 const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
-  new Paragraph({ style, children: [new TextRun({ text: xmlSafe(text), bold })] });
+  new Paragraph({ style, children: [new TextRun({ text, bold })] });
 
 /** Share of the text width kept for the page number, top right. */
 const pageNumberShare = 0.15;
@@ -50,7 +47,7 @@ function stack(texts: readonly string[], beforePt: number, bold?: boolean): Para
       new Paragraph({
         style: StyleId.header,
         spacing: i === 0 ? { before: ptToTwip(beforePt) } : undefined,
-        children: [new TextRun({ text: xmlSafe(text), bold })],
+        children: [new TextRun({ text, bold })],
       }),
   );
 }
@@ -109,7 +106,7 @@ function firstPageFooter(doc: Doc): Footer {
         new Paragraph({
           style: StyleId.footerLabel,
           spacing: { before: ptToTwip(3) },
-          children: [new TextRun({ text: xmlSafe(field.label) })],
+          children: [new TextRun({ text: field.label })],
         }),
         line(field.value, StyleId.footer),
       ],

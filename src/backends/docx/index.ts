@@ -5,6 +5,7 @@
 import { Document, Packer } from 'docx';
 import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
+import { xmlCharsIn } from '../../util/xml.js';
 import { blocksToChildren } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders } from './furniture.js';
@@ -13,7 +14,6 @@ import { normalizePackage } from './package.js';
 import { pageProperties } from './page.js';
 import { buildStyles } from './styles.js';
 import { fontFamily, fontTableEntry } from './typography.js';
-import { xmlSafe } from './xml-safe.js';
 
 /** "2023-08-30" → "2023-08-30T00:00:00Z"; the memo's date, never the clock. */
 function timestampOf(date: string): string {
@@ -29,14 +29,14 @@ function timestampOf(date: string): string {
   return timestamp;
 }
 
-export function buildDocument(doc: Doc): Document {
+function buildDocument(doc: Doc): Document {
   const numbering = planListNumbering(doc.blocks);
   return new Document({
-    title: xmlSafe(doc.meta.title),
-    subject: xmlSafe(doc.meta.subject),
-    creator: xmlSafe(doc.meta.author),
-    keywords: xmlSafe(doc.meta.keywords.join(', ')),
-    lastModifiedBy: xmlSafe(doc.meta.creator),
+    title: doc.meta.title,
+    subject: doc.meta.subject,
+    creator: doc.meta.author,
+    keywords: doc.meta.keywords.join(', '),
+    lastModifiedBy: doc.meta.creator,
     revision: 1,
     styles: buildStyles(doc.meta.language, numbering.styleRefs),
     numbering: numbering.options,
@@ -54,14 +54,18 @@ export function buildDocument(doc: Doc): Document {
   });
 }
 
-/** Renders a Doc as DOCX bytes; the same Doc always gives the same bytes. */
-export async function renderDocx(doc: Doc): Promise<Uint8Array> {
+/**
+ * Renders a Doc as DOCX bytes; the same Doc always gives the same bytes. Every string of the Doc is
+ * cleared of characters XML cannot hold here, once, before any of it reaches a part.
+ */
+export async function renderDocx(input: Doc): Promise<Uint8Array> {
+  const doc = xmlCharsIn(input);
   const timestamp = timestampOf(doc.meta.date);
   const packed = await Packer.toBuffer(buildDocument(doc));
   return normalizePackage(new Uint8Array(packed), {
     timestamp,
-    language: xmlSafe(doc.meta.language),
-    application: xmlSafe(doc.meta.creator),
+    language: doc.meta.language,
+    application: doc.meta.creator,
     font: { name: fontFamily, ...fontTableEntry },
     embeddedFonts: await embeddedFaces(doc),
   });

@@ -1,22 +1,17 @@
 /**
- * Inline content → runs. Runs sharing an external href become one Word hyperlink. A "#" or relative
- * href has no target outside the case's web page, so it is written as plain text (its words kept).
+ * Inline content → runs. Runs sharing an allowed href (web or mail address, src/doc/links.ts) become one
+ * Word hyperlink to its ASCII URI; any other target is written as plain text (its words kept).
  * Numbers are kept whole at line ends (see nobreak.ts).
  */
 import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { keepNumbersTogether } from './nobreak.js';
 import { StyleId } from './styles.js';
-import { xmlSafe } from './xml-safe.js';
-
-/** Whether Word can open the href as a link of its own (web or e-mail address). */
-export function isExternalHref(href: string | undefined): href is string {
-  return href !== undefined && /^(https?:\/\/|mailto:)\S+$/i.test(href.trim());
-}
 
 function textRun(run: DocTextRun, style?: string): TextRun {
   return new TextRun({
-    text: keepNumbersTogether(xmlSafe(run.text)),
+    text: keepNumbersTogether(run.text),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,
@@ -33,7 +28,8 @@ export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] 
   while (i < inlines.length) {
     const inline = inlines[i]!;
     const href = inline.type === 'text' ? inline.href : undefined;
-    if (!isExternalHref(href)) {
+    const uri = linkUri(href);
+    if (uri === undefined) {
       children.push(toRun(inline));
       i++;
       continue;
@@ -46,7 +42,7 @@ export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] 
       i++;
     }
     children.push(
-      new ExternalHyperlink({ link: href.trim(), children: group.map((g) => toRun(g, StyleId.hyperlink)) }),
+      new ExternalHyperlink({ link: uri, children: group.map((g) => toRun(g, StyleId.hyperlink)) }),
     );
   }
   return children;

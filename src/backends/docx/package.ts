@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import type { FaceId } from '../../fonts/coverage.js';
+import { escapeXml } from '../../util/xml.js';
 import { fontKeyFor, obfuscateFont } from './odttf.js';
 
 /** The DOS epoch, used by reproducible-build tools as "no date". */
@@ -91,9 +92,6 @@ function embedFontsSettings(xml: string): string {
     ? xml.replace('<w:displayBackgroundShape/>', `<w:displayBackgroundShape/>${flags}`)
     : xml.replace(/(<w:settings\b[^>]*>)/, `$1${flags}`);
 }
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function fixCoreProperties(xml: string, facts: PackageFacts): string {
   let out = xml.replace(

@@ -2,17 +2,21 @@
  * PDF backend: Doc → laid-out, tagged pdf-lib document → deterministic bytes. Layout (src/backends/pdf/layout)
  * decides every position; this module only draws, tags and adds links, bookmarks and metadata.
  */
-import { PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
+import { type PDFContext, type PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Doc, DocMeta } from '../../doc/model.js';
 import { embedFaces, type FaceId } from './fonts.js';
 import { layoutDoc } from './layout/index.js';
 import type { LayoutResult, LinkArea } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
+import { writeInfo } from './write/info.js';
 import { writeOutline } from './write/outline.js';
+import { textString, uriAction } from './write/pdf-text.js';
 import { StructureWriter } from './write/structure.js';
 
 export { unsupportedCharacters } from './fonts.js';
 export { layoutDoc } from './layout/index.js';
+export { type InfoFields, writeInfo } from './write/info.js';
+export { asciiString, nameOf, textString } from './write/pdf-text.js';
 export { savePdf } from './write/save.js';
 
 import { savePdf } from './write/save.js';
@@ -20,39 +24,38 @@ import { savePdf } from './write/save.js';
 export const PDF_CREATOR = 'skrivelse';
 export const PDF_PRODUCER = 'skrivelse (pdf-lib)';
 
-/** The case date as a UTC midnight, or undefined when it is not a valid ISO date. */
-function metaDate(meta: DocMeta): Date | undefined {
-  const date = new Date(`${meta.date.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/** The case date as a PDF date at UTC midnight, or undefined when it is not a valid ISO date. */
+function pdfDate(meta: DocMeta): string | undefined {
+  const day = meta.date.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) return undefined;
+  return `D:${day.replaceAll('-', '')}000000Z`;
 }
 
 function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(meta.author);
-  pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
-  pdf.setCreator(meta.creator || PDF_CREATOR);
-  pdf.setProducer(PDF_PRODUCER);
-  pdf.setLanguage(meta.language || 'sv-SE');
-  const date = metaDate(meta);
-  if (date) {
-    pdf.setCreationDate(date);
-    pdf.setModificationDate(date);
-  }
+  const date = pdfDate(meta);
+  writeInfo(pdf, {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(' '),
+    creator: meta.creator || PDF_CREATOR,
+    producer: PDF_PRODUCER,
+    ...(date ? { date } : {}),
+  });
+  pdf.catalog.set(PDFName.of('Lang'), textString(meta.language || 'sv-SE'));
+  pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
 }
 
-/** URI for the annotation: percent-encoded ASCII, as PDF requires. */
-function asciiUri(href: string): string {
-  try {
-    return new URL(href).href;
-  } catch {
-    return encodeURI(href);
-  }
-}
-
-function linkAnnotation(pdf: PDFDocument, link: LinkArea, pageHeightPt: number, structParent: number) {
+function linkAnnotation(
+  context: PDFContext,
+  link: LinkArea,
+  action: PDFDict,
+  pageHeightPt: number,
+  structParent: number,
+) {
   const bottom = pageHeightPt - link.topPt - link.heightPt;
-  return pdf.context.obj({
+  return context.obj({
     Type: 'Annot',
     Subtype: 'Link',
     Rect: [link.xPt, bottom, link.xPt + link.widthPt, pageHeightPt - link.topPt].map(
@@ -60,8 +63,8 @@ function linkAnnotation(pdf: PDFDocument, link: LinkArea, pageHeightPt: number, 
     ),
     Border: [0, 0, 0],
     F: 4,
-    A: { Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(link.href)) },
-    Contents: PDFHexString.fromText(link.text || link.href),
+    A: action,
+    Contents: textString(link.text || link.href),
     StructParent: structParent,
   });
 }
@@ -97,9 +100,12 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
       ...pageOperators(context, pageLayout.items, pageIndex, layout.heightPt, encoder, fonts, structure),
     );
     for (const link of pageLayout.links) {
+      // Layout already draws targets that are not allowed as plain text; this is the second guard.
+      const action = uriAction(context, link.href);
+      if (!action) continue;
       const ref = context.nextRef();
       const key = structure.addAnnotation(link.node, pageIndex, ref);
-      context.assign(ref, linkAnnotation(pdf, link, layout.heightPt, key));
+      context.assign(ref, linkAnnotation(context, link, action, layout.heightPt, key));
       page.node.addAnnot(ref);
     }
   });

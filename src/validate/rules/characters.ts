@@ -1,6 +1,8 @@
 /** Character-level rules over the whole file: control characters, invisible characters, personnummer. */
 import personnummerModule from 'personnummer';
+import { fieldLabel } from '../../case/issues.js';
 import { LineIndex } from '../../util/line-index.js';
+import type { PathPart } from '../../util/yaml-position.js';
 import type { Finding, Rule, RuleContext } from '../rule.js';
 
 /** The package is CommonJS; its typings describe an ES default export, so unwrap whichever we get. */
@@ -21,14 +23,48 @@ function scan(
   }));
 }
 
+/** Controls (but tab, LF, CR), U+FFFE/U+FFFF and lone surrogates: XML, PDF/A and Word cannot hold them all. */
+const control =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Every string in the front-matter data with its path. */
+function* strings(value: unknown, path: PathPart[]): Generator<[string, PathPart[]]> {
+  if (typeof value === 'string') yield [value, path];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+/**
+ * Control characters a YAML escape (`"\x07"`, `"\0"`, `"\uD800"`) puts into a value without the file
+ * holding them. A character also written literally is already reported by the file scan.
+ */
+function escapedControls(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [value, path] of strings(ctx.data, [])) {
+    const ch = value.match(control)?.find((c) => !ctx.source.includes(c));
+    if (ch === undefined) continue;
+    out.push({
+      message: `Fältet ${fieldLabel(path)} innehåller styrtecknet ${codePoint(ch)}, skrivet som escape-sekvens.`,
+      hint: 'Ta bort escape-sekvensen (t.ex. \\x07) inom citattecknen; tecknet syns inte och kan inte arkiveras.',
+      position: ctx.locate(path),
+      field: path.map(String).join('.'),
+    });
+  }
+  return out;
+}
+
 export const controlChar: Rule = {
   severity: 'fel',
-  description: 'Styrtecken (utom radbrytning och tabb) får inte finnas i filen.',
-  check: (ctx) =>
-    scan(ctx, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (ch) => ({
+  description:
+    'Styrtecken (utom radbrytning och tabb) får inte finnas i filen, inte heller som escape-sekvens.',
+  check: (ctx) => [
+    ...scan(ctx, control, (ch) => ({
       message: `Osynligt styrtecken ${codePoint(ch)} i texten.`,
       hint: 'Ta bort tecknet; det kommer ofta från inklistrad text.',
     })),
+    ...escapedControls(ctx),
+  ],
 };
 
 const invisibleNames: Record<string, string> = {

@@ -7,7 +7,8 @@ import { unsupportedCharacters } from '../../fonts/coverage.js';
 import { LineIndex } from '../../util/line-index.js';
 import type { Rule } from '../rule.js';
 
-const reportedElsewhere = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+const reportedElsewhere =
+  /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
 
 /** Offsets [start, end) of YAML comment lines inside the front matter. */
 function commentLines(source: string): [number, number][] {

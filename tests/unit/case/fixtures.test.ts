@@ -49,6 +49,28 @@ const cases: {
   { file: 'bom.md', expected: [], ok: true },
   { file: 'crlf.md', expected: [], ok: true },
   { file: 'control-char.md', expected: ['control-char@39:21'], message: /U\+0007/ },
+  {
+    // YAML escapes put characters into a value that the file itself does not hold.
+    file: 'yaml-escape-control.md',
+    expected: ['control-char@9:9', 'control-char@25:11'],
+    message: /Fältet rubrik innehåller styrtecknet U\+0007/,
+  },
+  {
+    file: 'link-scheme.md',
+    expected: [
+      'link-scheme@16:11',
+      'link-scheme@33:51',
+      'link-scheme@34:1',
+      'link-scheme@34:38',
+      'link-scheme@35:1',
+      'link-scheme@35:26',
+      'link-scheme@35:52',
+    ],
+    message: /^Länken "javascript:alert\(document.cookie\)" använder javascript:/,
+    hint: /https:\/\/.*mailto:/,
+  },
+  // Allowed links whose targets hold PDF syntax; tests/unit/archive/escaping.test.ts builds them.
+  { file: 'crafted-links.md', expected: [], ok: true },
   { file: 'zero-width.md', expected: ['invisible-char@33:21'], ok: true, message: /U\+200B/ },
   {
     file: 'missing-section.md',

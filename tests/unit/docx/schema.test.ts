@@ -6,8 +6,12 @@ import validate, { type ValidationResult } from '@ooxml-tools/validate';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
+import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc } from '../../../src/doc/model.js';
+import { renderDoc } from '../../../src/render/index.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
+import { fixture, linkoping } from '../case/helpers.js';
+import { part, prettyXml, readParts, xpathStrings } from './helpers/parts.js';
 
 const versions = ['Office2007', 'Microsoft365'] as const;
 
@@ -59,6 +63,30 @@ describe('Open XML SDK validation', () => {
       }
     });
   }
+
+  test('a case with XML syntax and forbidden characters in its fields, and crafted links: zero errors', async () => {
+    const result = readCaseFile(fixture('crafted-links.md'), linkoping);
+    const nasty = 'a\u0007b ]]> <w:t> & "citat" \'apostrof\' \uFFFE\uD800 slut';
+    const c = { ...result.case!, title: nasty, officer: { name: nasty, title: nasty } };
+    const bytes = await renderDocx(renderDoc(c, linkoping));
+    for (const version of versions) {
+      const errors = await validate(bytes, 'docx', version);
+      expect(errors, `${version}\n${describeErrors(errors)}`).toHaveLength(0);
+    }
+    const parts = await readParts(bytes);
+    for (const [name, xml] of parts) if (name.endsWith('.xml') || name.endsWith('.rels')) prettyXml(xml);
+    const targets = xpathStrings(
+      part(parts, 'word/_rels/document.xml.rels'),
+      "//*[local-name()='Relationship'][@TargetMode='External']/@Target",
+    ).map((attribute) => attribute.replace(/^ Target="|"$/g, ''));
+    expect(targets).toEqual([
+      'https://exempel.se/a)%20/S%20/Launch%20/F%20(calc.exe)%20(',
+      'https://exempel.se/)/S/JavaScript/JS(app.alert(1))',
+      'mailto:hemtjanst@linkoping.se?subject=Riktlinjer%20(2024)',
+      'https://exempel.se/dela\\mapp\\',
+      'https://www.linkoping.se/',
+    ]);
+  });
 
   test('the validator does find errors (control)', async () => {
     const zip = await JSZip.loadAsync(await renderDocx(seed001Doc()));

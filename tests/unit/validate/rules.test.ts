@@ -266,3 +266,82 @@ describe('content rules run on the schema-valid part of the front matter', () =>
     expect(brief(r.diagnostics)).toEqual(['field-value@34:10']);
   });
 });
+
+describe('link-scheme', () => {
+  const body = 'Riktlinjerna för hemtjänst behöver uppdateras.';
+  const linked = (target: string) => variant(body, `Se [riktlinjerna](${target}).`);
+
+  it.each([
+    ['javascript:alert(1)', /använder javascript:/],
+    ['JavaScript:alert(1)', /använder javascript:/],
+    ['vbscript:msgbox(1)', /använder vbscript:/],
+    ['file:///C:/riktlinjer.docx', /använder file:/],
+    ['data:text/html,x', /använder data:/],
+    ['ftp://ftp.linkoping.se/a', /använder ftp:/],
+    ['tel:013-206000', /använder tel:/],
+    ['bilaga.pdf', /relativ sökväg/],
+    ['../bilaga.pdf', /relativ sökväg/],
+    ['/kommun/bilaga.pdf', /relativ sökväg/],
+    ['#bakgrund', /ankare/],
+    ['www.linkoping.se', /saknar https:\/\//],
+    ['http:/www.linkoping.se', /ingen fullständig adress/],
+    ['mailto:', /ingen fullständig adress/],
+  ])('%s is a fel at the link, with a hint', (target, message) => {
+    const r = linked(target);
+    expect(brief(r.diagnostics)).toEqual(['link-scheme@33:4']);
+    expect(r.diagnostics[0]!.message).toMatch(message);
+    expect(r.diagnostics[0]!.hint).toMatch(/https:\/\//);
+    expect(r.case).toBeUndefined();
+  });
+
+  it('an autolink with another scheme is caught too', () => {
+    expect(brief(variant(body, 'Se <javascript:alert(1)>.').diagnostics)).toEqual(['link-scheme@33:4']);
+  });
+
+  it.each([
+    'https://www.linkoping.se/',
+    'HTTP://www.linkoping.se/a(b)',
+    'mailto:hemtjanst@linkoping.se',
+    '<https://exempel.se/a b>',
+  ])('%s is allowed', (target) => {
+    expect(brief(linked(target).diagnostics)).toEqual([]);
+  });
+
+  it('checks konsekvenser: länk in the front matter', () => {
+    const r = variant('länk: https://www.linkoping.se/', 'länk: "javascript:alert(1)"');
+    expect(brief(r.diagnostics)).toEqual(['link-scheme@16:11']);
+    expect(r.diagnostics[0]!.field).toBe('konsekvenser.kommunala_mål.länk');
+  });
+});
+
+describe('control-char in front-matter values', () => {
+  it.each([
+    ['\\x07', 'U+0007'],
+    ['\\0', 'U+0000'],
+    ['\\e', 'U+001B'],
+    ['\\N', 'U+0085'],
+    ['\\uFFFE', 'U+FFFE'],
+    ['\\uD800', 'U+D800'],
+  ])('the YAML escape %s in rubrik is a fel at the field', (sequence, codePoint) => {
+    const r = variant('rubrik: Riktlinjer för hemtjänst', `rubrik: "Riktlinjer${sequence} för hemtjänst"`);
+    expect(brief(r.diagnostics)).toEqual(['control-char@9:9']);
+    expect(r.diagnostics[0]!.message).toContain(codePoint);
+    expect(r.diagnostics[0]!.field).toBe('rubrik');
+  });
+
+  it('covers nested fields and lists', () => {
+    const r = variant('  - Social- och omsorgsförvaltningen\n---', '  - "Social-\\x01 och"\n---');
+    expect(brief(r.diagnostics)).toEqual(['control-char@28:5']);
+    expect(r.diagnostics[0]!.message).toContain('beslutet_skickas_till[1]');
+  });
+
+  it('a tab, a line break or a no-break space written as escapes are fine', () => {
+    const r = variant('rubrik: Riktlinjer för hemtjänst', 'rubrik: "Riktlinjer\\tför\\nhem\\_tjänst"');
+    expect(brief(r.diagnostics)).toEqual([]);
+  });
+
+  it('a character written literally is reported once, at the character', () => {
+    const r = variant('rubrik: Riktlinjer för hemtjänst', 'rubrik: "Riktlinjer\u0007 för hemtjänst"');
+    expect(brief(r.diagnostics)).toEqual(['control-char@9:20']);
+  });
+});

@@ -2,6 +2,7 @@
  * Lines of the column: Doc inlines → styled text → broken lines → flow lines (text items placed relative to
  * the line's top, link areas, keep flags), and the structure nodes that text belongs to.
  */
+import { isAllowedLink } from '../../../doc/links.js';
 import type { Inline } from '../../../doc/model.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
 import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
@@ -43,11 +44,6 @@ export interface TextStyle {
   bold?: boolean;
 }
 
-/** Only absolute web and mail addresses become links; "#" or relative targets stay plain text. */
-export function isLinkTarget(href: string | undefined): href is string {
-  return href !== undefined && /^(?:https?:\/\/\S|mailto:\S)/i.test(href);
-}
-
 export function plainText(inlines: Inline[]): string {
   return inlines
     .map((i) => (i.type === 'text' ? i.text : ' '))
@@ -72,7 +68,8 @@ function styleInlines(
       continue;
     }
     const face = faceFor(style.bold || inline.bold, inline.italic);
-    if (isLinkTarget(inline.href)) {
+    // Only allowed web and mail addresses become links; anything else stays plain text.
+    if (isAllowedLink(inline.href)) {
       if (linkNode?.href !== inline.href)
         linkNode = { href: inline.href, id: struct.add('Link', node, inline.href) };
       result.push({

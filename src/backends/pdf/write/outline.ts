@@ -1,6 +1,7 @@
 /** Bookmarks: the title and every heading, H3 nested under the H2 before it. */
-import { type PDFContext, type PDFDict, PDFHexString, PDFName, PDFNull, type PDFRef } from 'pdf-lib';
+import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../layout/types.js';
+import { textString } from './pdf-text.js';
 
 interface OutlineNode {
   entry: OutlineEntry;
@@ -29,7 +30,7 @@ export function writeOutline(
     nodes.forEach((node, i) => {
       const { pageIndex, topPt, title } = node.entry;
       const dict: PDFDict = context.obj({
-        Title: PDFHexString.fromText(title),
+        Title: textString(title),
         Parent: parent,
         Dest: [
           pageRefs[pageIndex]!,
