@@ -108,7 +108,7 @@ describe('package XML (METS, PREMIS, Dublin Core) for the same rubrik', () => {
     const arkiv = mkdtempSync(join(tmpdir(), 'skrivelse-escaping-'));
     const c: Case = { ...crafted, title: nastyTitle };
     const { bytes, sources } = await buildArchivalPdf(c, linkoping, caseBytes);
-    storeArchivalPdf({
+    await storeArchivalPdf({
       arkivDir: arkiv,
       dnr: c.dnr,
       title: nastyTitle,
