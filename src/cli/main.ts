@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
+import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
 import { toolName } from '../util/package-info.js';
 import { commands } from './commands/index.js';
 import type { Io } from './io.js';
@@ -92,7 +93,18 @@ function parseGlobals(args: string[]): { help?: boolean; version?: boolean; prof
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+/** The file-system error behind `error` (itself or a `cause`), if the machine rather than a bug is at fault. */
+function fsFault(error: unknown): FsErrorLike | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof UsageError) return undefined;
+    if (isFsError(e)) return e;
+  }
+  return undefined;
+}
+
+function reportError(thrown: unknown, io: Io): number {
+  const fault = fsFault(thrown);
+  const error = fault ? fsUsageError(fault, io.cwd) : thrown;
   if (error instanceof UsageError) {
     io.err(`fel: ${error.message}\n${error.hint ? `  tips: ${error.hint}\n` : ''}`);
     return ExitCode.usage;

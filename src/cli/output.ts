@@ -1,5 +1,6 @@
 /** Printing diagnostics: compiler-style text lines (optionally coloured) or JSON for tools. */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { type Diagnostic, hasErrors, type Severity } from '../diagnostics.js';
+import { ExitCode } from '../errors.js';
 
 export interface FormatOptions {
   format: 'text' | 'json';
@@ -47,4 +48,10 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   const lines = diagnostics.map((d) => formatDiagnostic(d, options.color));
   lines.push(summaryLine(diagnostics, fileCount));
   return `${lines.join('\n')}\n`;
+}
+
+/** Exit code for a run's diagnostics: a file that could not be read at all counts like a missing file (2). */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((d) => d.rule === 'file-unreadable')) return ExitCode.usage;
+  return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
 }

@@ -3,9 +3,9 @@
  * revision (`REV:path`, or `--git REV` for the same path in an older revision).
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { readRegularFileBytes } from '../util/regular-file.js';
 import { extractEmbeddedCase } from './embedded.js';
 
 export interface SourceText {
@@ -75,21 +75,15 @@ async function unwrap(label: string, bytes: Uint8Array): Promise<SourceText> {
 
 /** Reads one side: an existing file wins over the `REV:path` reading of the same argument. */
 export async function readSource(arg: string, cwd: string): Promise<SourceText> {
-  const path = resolve(cwd, arg);
+  let bytes: Uint8Array;
   try {
-    return await unwrap(arg, new Uint8Array(await readFile(path)));
+    bytes = new Uint8Array(readRegularFileBytes(resolve(cwd, arg)));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' && isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `Filen ${arg} finns inte.`
-        : code === 'EISDIR'
-          ? `${arg} är en mapp, inte en fil.`
-          : `Filen ${arg} kunde inte läsas (${code ?? String(error)}).`,
-    );
+    if ((error as { code?: string }).code !== 'ENOENT') throw error; // worded by the CLI's fs-error table
+    if (isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
+    throw new UsageError(`Filen ${arg} finns inte.`, 'Kontrollera stavningen och vilken mapp du står i.');
   }
+  return unwrap(arg, bytes);
 }
 
 /** The old side for `--git REV`: the new file's path as it was in revision REV. */

@@ -2,12 +2,13 @@
  * Loads a municipality profile (YAML, Swedish keys) into the typed Profile. The file itself is
  * validated; every problem becomes one UsageError with Swedish "file:line:column" lines.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { describeFsError, isFsError } from '../fs-errors.js';
 import { packageRoot } from '../util/package-info.js';
+import { readRegularFileBytes } from '../util/regular-file.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
 import type { Profile } from './model.js';
 
@@ -161,11 +162,13 @@ export function describeValue(value: unknown): string {
 export function loadProfile(path: string = defaultProfilePath()): Profile {
   let source: string;
   try {
-    source = readFileSync(path, 'utf8');
-  } catch {
+    source = readRegularFileBytes(path).toString('utf8');
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    const { reason, hint } = describeFsError(error, dirname(path));
     throw new UsageError(
-      `Kan inte läsa kommunprofilen ${path}.`,
-      'Kontrollera sökvägen som angavs med --profil.',
+      `Kan inte läsa kommunprofilen ${path}: ${reason}.`,
+      error.code === 'ENOENT' ? 'Kontrollera sökvägen som angavs med --profil.' : hint,
     );
   }
   return parseProfile(source, path);

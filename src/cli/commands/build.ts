@@ -1,12 +1,11 @@
 /** `skrivelse build`: validate, then render each case to PDF and/or DOCX in the output folder. */
 import { relative, resolve } from 'node:path';
 import { buildCases, type OutputFormat, outputFormats } from '../../build/index.js';
-import { hasErrors } from '../../diagnostics.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import { collectCaseFiles } from '../collect.js';
 import type { Command } from '../io.js';
-import { formatDiagnostics } from '../output.js';
+import { exitCodeFor, formatDiagnostics } from '../output.js';
 
 const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
 
@@ -59,6 +58,6 @@ export const build: Command = {
     const diagnostics = results.flatMap((r, i) => r.diagnostics.map((d) => ({ ...d, file: files[i]! })));
     for (const written of results.flatMap((r) => r.written)) io.out(`skrev ${relative(io.cwd, written)}\n`);
     io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }));
-    return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
+    return exitCodeFor(diagnostics);
   },
 };
