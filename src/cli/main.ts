@@ -10,7 +10,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
 import { toolName } from '../util/package-info.js';
 import { commands } from './commands/index.js';
-import type { Io } from './io.js';
+import { type Io, terminalSafe } from './io.js';
 
 export function mainHelp(): string {
   const names = Object.keys(commands);
@@ -34,7 +34,8 @@ Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel
 }
 
 /** Runs the CLI with the given arguments; never throws, always resolves to an exit code. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalSafe(rawIo);
   try {
     // Global flags come before the command name; --profil takes the next argument as its value.
     let split = 0;

@@ -38,7 +38,9 @@ export const arkivera: Command = {
     const read = readCaseFile(path, profile);
     if (!read.case) {
       const diagnostics = read.diagnostics.map((d) => ({ ...d, file }));
-      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }));
+      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }), {
+        styled: true,
+      });
       io.err('Ärendet arkiverades inte: rätta felen ovan först.\n');
       return exitCodeFor(diagnostics);
     }

@@ -57,7 +57,9 @@ export const build: Command = {
     );
     const diagnostics = results.flatMap((r, i) => r.diagnostics.map((d) => ({ ...d, file: files[i]! })));
     for (const written of results.flatMap((r) => r.written)) io.out(`skrev ${relative(io.cwd, written)}\n`);
-    io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }));
+    io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }), {
+      styled: true,
+    });
     return exitCodeFor(diagnostics);
   },
 };

@@ -32,7 +32,9 @@ export const check: Command = {
       diagnostics.push(
         ...readCaseFile(resolve(io.cwd, file), profile).diagnostics.map((d) => ({ ...d, file })),
       );
-    io.out(formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: files.length }));
+    io.out(formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: files.length }), {
+      styled: true,
+    });
     return exitCodeFor(diagnostics);
   },
 };

@@ -87,7 +87,7 @@ export const diff: Command = {
             ? formatHtml(result)
             : formatText(result, { colour: useColour(io, values.ut) });
     if (typeof values.ut === 'string') writeFileAtomic(resolve(io.cwd, values.ut), output);
-    else if (typeof output === 'string') io.out(output);
+    else if (typeof output === 'string') io.out(output, { styled: format === 'text' });
     return hasDifferences(result.summary) ? ExitCode.problems : ExitCode.ok;
   },
 };
@@ -102,6 +102,6 @@ function parse(source: SourceText, profile: Profile, io: Io): Case | undefined {
   const read = readCase(source.bytes, source.file, profile);
   if (read.case) return read.case;
   const errors = read.diagnostics.filter((d) => d.severity === 'fel');
-  io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }));
+  io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }), { styled: true });
   return undefined;
 }

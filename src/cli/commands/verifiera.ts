@@ -34,6 +34,7 @@ export const verifiera: Command = {
     });
     io.out(
       formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: result.checkedPdfs.length }),
+      { styled: true },
     );
     return diagnostics.length > 0 ? ExitCode.problems : ExitCode.ok;
   },
