@@ -18,12 +18,24 @@ export interface SourceText {
 
 const maxGitBytes = 16 * 1024 * 1024;
 
+/** A revision is never read as a git option (`--output=…` would make git write a file). */
+function checkRevision(rev: string): void {
+  if (rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev)) {
+    throw new UsageError(
+      `"${rev}" är ingen git-revision.`,
+      'En revision är till exempel HEAD, HEAD~1, main eller v1.0, och börjar aldrig med "-".',
+    );
+  }
+}
+
 /** Runs `git show SPEC` in `cwd`; a failure becomes a Swedish UsageError with git's own message. */
 export function gitShow(spec: string, cwd: string): Promise<Uint8Array> {
+  checkRevision(spec);
   return new Promise((done, fail) => {
     execFile(
       'git',
-      ['show', spec],
+      // --end-of-options: whatever SPEC looks like, git takes it as an object name, never as a flag.
+      ['show', '--end-of-options', spec],
       { cwd, encoding: 'buffer', maxBuffer: maxGitBytes, windowsHide: true },
       (error, stdout, stderr) => {
         if (!error) return done(new Uint8Array(stdout));
@@ -88,6 +100,7 @@ export async function readSource(arg: string, cwd: string): Promise<SourceText> 
 
 /** The old side for `--git REV`: the new file's path as it was in revision REV. */
 export async function readGitRevisionOf(rev: string, newArg: string, cwd: string): Promise<SourceText> {
+  checkRevision(rev);
   const path = resolve(cwd, newArg);
   // `REV:./name` is resolved by git relative to the working directory, so run git in the file's folder.
   const bytes = await gitShow(`${rev}:./${basename(path)}`, dirname(path));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -174,5 +174,39 @@ describe('skrivelse diff (git)', () => {
     const notThere = await run(['--git', 'HEAD', write('utanför.md', single)]);
     expect(notThere.code).toBe(2);
     expect(notThere.err).toContain('mappen ligger inte i ett git-arkiv.');
+  });
+
+  it('never lets a revision act as a git option (--output=… would write a file)', async () => {
+    // git would write "<trap>/x:./ärende.md": the folders it needs exist, so only the guard stops it.
+    const trap = join(dir, 'fälla');
+    for (const sub of ['x:.', 'x:ärenden']) mkdirSync(join(trap, sub), { recursive: true });
+    const written = () => readdirSync(trap, { recursive: true }).filter((f) => String(f).endsWith('.md'));
+    for (const args of [
+      [`--git=--output=${trap}/x`, 'repo/ärenden/ärende.md'],
+      ['--', `--output=${trap}/x:ärenden/ärende.md`, 'repo/ärenden/ärende.md'],
+      ['--', `-o${trap}/x:y`, 'repo/ärenden/ärende.md'],
+    ]) {
+      const r = await run(args);
+      expect(written()).toEqual([]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/är ingen git-revision\.\n {2}tips: .*börjar aldrig med "-"/);
+    }
+    const ambiguous = await run(['--git', `--output=${trap}/x`, 'repo/ärenden/ärende.md']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain('Värdet efter --git börjar med "-"');
+  });
+
+  it('a file whose name starts with "-" is a path, not an option', async () => {
+    writeFileSync(join(repo, 'ärenden', '-streck.md'), joint);
+    git('add', '--', 'ärenden/-streck.md');
+    git('commit', '-qm', 'streck');
+    writeFileSync(join(repo, 'ärenden', '-streck.md'), edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-12'));
+    const r = await runCaptured(['diff', '--git', 'HEAD', '--', '-streck.md'], {
+      cwd: join(repo, 'ärenden'),
+    });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('--- HEAD:-streck.md');
+    expect(r.out).toContain('1 ändring i metadata.');
   });
 });
