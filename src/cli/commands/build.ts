@@ -6,6 +6,7 @@ import { parseCommandArgs, profileFrom } from '../args.js';
 import { collectCaseFiles } from '../collect.js';
 import type { Command } from '../io.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
+import { checkOutputFolder } from '../output-target.js';
 
 const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
 
@@ -50,7 +51,9 @@ export const build: Command = {
     const formats = parseFormats(values.format);
     const files = collectCaseFiles(positionals, io.cwd);
     const profile = profileFrom(values, io);
-    const outDir = resolve(io.cwd, typeof values.ut === 'string' ? values.ut : 'output');
+    const outArg = typeof values.ut === 'string' ? values.ut : 'output';
+    const outDir = resolve(io.cwd, outArg);
+    checkOutputFolder(outDir, outArg);
     const results = await buildCases(
       files.map((f) => resolve(io.cwd, f)),
       { profile, formats, outDir },

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,6 +136,63 @@ describe('skrivelse diff (files)', () => {
     expect(missing.err).toContain('Filen finns-inte.md finns inte.');
     expect((await run(['bara-en.md'])).code).toBe(2);
     expect((await run(['a.md', 'b.md', '--format', 'pdf'])).code).toBe(2);
+  });
+});
+
+describe('skrivelse diff --ut never overwrites an input or writes into an archive', () => {
+  const changed = () => edit(single, 'datum: 2023-08-30', 'datum: 2023-08-31');
+  const refused = async (args: string[], reason: RegExp) => {
+    const before = new Map(
+      readdirSync(dir, { recursive: true }).map((f) => [String(f), snapshot(String(f))]),
+    );
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+    expect(r.err).toContain('tips: ');
+    for (const [f, content] of before) expect(snapshot(f), f).toBe(content);
+  };
+  const snapshot = (f: string) => {
+    try {
+      return readFileSync(join(dir, f), 'utf8');
+    } catch {
+      return '(mapp)';
+    }
+  };
+
+  it('refuses either input, by name, through a symlink or a hard link, and the profile', async () => {
+    write('gammal.md', single);
+    write('ny.md', changed());
+    symlinkSync('gammal.md', join(dir, 'länk.md'));
+    linkSync(join(dir, 'ny.md'), join(dir, 'hård.md'));
+    const same = /är samma fil som indata (gammal\.md|ny\.md|profil\.yaml); den skrivs inte över\./;
+    await refused(['gammal.md', 'ny.md', '--ut', 'gammal.md'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', './ny.md', '--format', 'html'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', 'länk.md'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', 'hård.md', '--format', 'json'], same);
+    write('profil.yaml', 'x');
+    await refused(['gammal.md', 'ny.md', '--ut', 'profil.yaml', '--profil', 'profil.yaml'], same);
+    expect((await run(['gammal.md', 'ny.md', '--ut', 'skillnader.txt'])).code).toBe(1);
+    expect(readFileSync(join(dir, 'skillnader.txt'), 'utf8')).toContain('1 ändring i metadata.');
+  });
+
+  it('refuses any place inside an archive (manifest.jsonl at or above), also through a symlinked folder', async () => {
+    const data = join(dir, 'arkiv', 'SON-2020-281', 'representations', 'pdfa', 'data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(dir, 'arkiv', 'manifest.jsonl'), '');
+    symlinkSync(join(dir, 'arkiv', 'SON-2020-281'), join(dir, 'genväg'));
+    const inArchive = /ligger i arkivet .*arkiv \(där finns manifest\.jsonl\)/;
+    for (const ut of [
+      'arkiv/x.html',
+      'arkiv/manifest.jsonl',
+      'arkiv/SON-2020-281/representations/pdfa/data/x.html',
+      'genväg/METS.xml',
+    ])
+      await refused(['gammal.md', 'ny.md', '--format', 'html', '--ut', ut], inArchive);
+    // build's output folder likewise.
+    const r = await runCaptured(['build', 'gammal.md', '--ut', 'arkiv/SON-2020-281'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Utdatamappen arkiv\/SON-2020-281 ligger i arkivet/);
+    expect(readdirSync(data)).toEqual([]);
   });
 });
 
