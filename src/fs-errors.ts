@@ -30,6 +30,11 @@ export class NotRegularFileError extends Error {
   }
 }
 
+/** Throws NotRegularFileError when `stats` is neither a regular file nor a folder (a FIFO would block reading). */
+export function refuseSpecialFile(stats: Stats, shown: string): void {
+  if (!stats.isFile() && !stats.isDirectory()) throw new NotRegularFileError(shown, fileKind(stats));
+}
+
 /** "en namngiven pipe (FIFO)" and so on, for messages about a path of the wrong type. */
 export function fileKind(stats: Stats): string {
   if (stats.isDirectory()) return 'en mapp';

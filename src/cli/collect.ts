@@ -2,7 +2,7 @@
 import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileKind, NotRegularFileError } from '../fs-errors.js';
+import { refuseSpecialFile } from '../fs-errors.js';
 
 /** Folders never searched for case files. */
 const skipped = new Set(['node_modules', '.git', 'dist', 'output']);
@@ -37,7 +37,7 @@ export function collectCaseFiles(paths: readonly string[], cwd: string = process
       );
     }
     // A FIFO or device named on the command line would block or never end: refused before reading.
-    if (!stats.isDirectory() && !stats.isFile()) throw new NotRegularFileError(path, fileKind(stats));
+    refuseSpecialFile(stats, path);
     if (stats.isFile()) {
       add(path);
       continue;

@@ -174,8 +174,13 @@ describe('a FIFO never makes the command wait (real binary, with a timeout)', ()
     ['build', 'rör.md', '--ut', 'ut'],
     ['arkivera', 'rör.md'],
     ['diff', 'rör.md', caseFile],
+    ['verifiera', 'rör.md'],
   ])('as case file: %s', (...args) => {
     expectUsage(run(args), 'rör.md', /namngiven pipe \(FIFO\)/);
+  });
+
+  it('verifiera /dev/zero', () => {
+    expectUsage(run(['verifiera', '/dev/zero']), '"/dev/zero"', /teckenenhet/);
   });
 
   it.skipIf(!made)('as --profil', () => {
