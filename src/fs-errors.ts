@@ -3,7 +3,7 @@
  * path) to a Swedish message that names the path and says what to do. The CLI's error boundary applies
  * it to every error, so a full disk or a read-only folder is a usage error (exit 2) in every command.
  */
-import { accessSync, constants, type Stats, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -212,9 +212,12 @@ function explain(code: string, syscall: string | undefined, kind: string | undef
   }
 }
 
+/** The atomic writer's temporary file ".name.PID.tmp" (src/util/atomic.ts): always a write. */
+const atomicTemp = /^\.(.+)\.\d+\.tmp$/;
+
 /** Shown relative to the working folder when inside it. The atomic writer's ".name.PID.tmp" shows as "name". */
 function shownPath(path: string, cwd: string): string {
-  const temp = /^\.(.+)\.\d+\.tmp$/.exec(basename(path));
+  const temp = atomicTemp.exec(basename(path));
   const real = temp ? join(dirname(path), temp[1]!) : path;
   const abs = resolve(cwd, real);
   const rel = relative(cwd, abs);
@@ -254,10 +257,24 @@ export function describeFsError(error: FsErrorLike, cwd: string): FsErrorText {
       ? realMkdirCode(resolve(cwd, path))
       : error.code;
   const kind = error instanceof NotRegularFileError ? error.kind : undefined;
-  const [reason, hint] = explain(code, error.syscall, kind);
+  const missingFolder =
+    code === 'ENOENT' &&
+    path !== undefined &&
+    error.syscall !== 'mkdir' &&
+    !existsSync(dirname(resolve(cwd, path)));
+  const [reason, hint] = missingFolder
+    ? [
+        `mappen "${shownPath(dirname(path), cwd)}" finns inte`,
+        'Skapa mappen först, eller kontrollera stavningen.',
+      ]
+    : explain(code, error.syscall, kind);
   const where = path === undefined ? '' : ` "${shownPath(path, cwd)}"`;
-  // These codes only arise when writing, whatever the syscall was.
-  const writes = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
+  // A write, whatever the syscall: these codes arise only then, and the temporary file is the atomic writer's.
+  const writes =
+    code === 'ENOSPC' ||
+    code === 'EDQUOT' ||
+    code === 'EROFS' ||
+    (path !== undefined && atomicTemp.test(basename(path)));
   const action =
     code === 'ELOCKED'
       ? 'Kunde inte låsa'

@@ -43,7 +43,10 @@ export const newCase: Command = {
       );
     }
     if (!existsSync(dirname(target))) {
-      throw new UsageError(`Mappen "${dirname(positionals[0]!)}" finns inte.`);
+      throw new UsageError(
+        `Mappen "${dirname(positionals[0]!)}" finns inte.`,
+        'Skapa mappen först, eller kontrollera stavningen.',
+      );
     }
     const profile = profileFrom(values, io);
     const board = pickBoard(profile.boards, values.nämnd);

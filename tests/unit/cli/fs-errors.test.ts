@@ -79,6 +79,12 @@ describe('describeFsError', () => {
     expect(describeFsError(errno('EROFS', 'open', temp), dir).message).toContain('"ut/a.pdf"');
   });
 
+  it('a missing folder is named as such', () => {
+    const text = describeFsError(errno('ENOENT', 'open', join(dir, 'saknas', '.a.pdf.77.tmp')), dir);
+    expect(text.message).toBe('Kunde inte skriva "saknas/a.pdf": mappen "saknas" finns inte.');
+    expect(text.hint).toBe('Skapa mappen först, eller kontrollera stavningen.');
+  });
+
   it('paths outside the working folder are shown absolute', () => {
     expect(describeFsError(errno('ENOENT', 'open', '/nowhere/x.md'), dir).message).toContain(
       '"/nowhere/x.md"',

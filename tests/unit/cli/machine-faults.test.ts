@@ -122,6 +122,11 @@ describe('a path of the wrong kind', () => {
     );
   });
 
+  it('a missing folder for the output file', async () => {
+    const r = await runCaptured(['diff', caseFile, caseFile, '--ut', 'saknas/d.txt'], { cwd: dir });
+    expectUsage(r, 'Kunde inte skriva "saknas/d.txt": mappen "saknas" finns inte.', /Skapa mappen först/);
+  });
+
   it('a missing profile', async () => {
     const r = await runCaptured(['--profil', 'saknas.yaml', 'check', caseFile], { cwd: dir });
     expectUsage(r, 'saknas.yaml', /finns inte/);
