@@ -71,9 +71,14 @@ describe('a read-only folder', () => {
 });
 
 describe('a full disk', () => {
-  const full = mounted('full', 'size=64k');
-  it.skipIf(!full)('build --ut onto a 64 KiB tmpfs', async () => {
+  const full = mounted('full', 'size=8k');
+  const fullArchive = mounted('full-arkiv', 'size=8k');
+  it.skipIf(!full)('build --ut onto an 8 KiB tmpfs', async () => {
     const r = await runCaptured(['build', caseFile, '--ut', full!], { cwd: dir });
+    expectUsage(r, /Kunde inte skriva/, /disken är full/);
+  });
+  it.skipIf(!fullArchive)('arkivera --arkiv onto an 8 KiB tmpfs', async () => {
+    const r = await runCaptured(['arkivera', caseFile, '--arkiv', fullArchive!], { cwd: dir });
     expectUsage(r, /Kunde inte skriva/, /disken är full/);
   });
 });
