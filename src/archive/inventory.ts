@@ -30,3 +30,12 @@ export function walkArchive(root: string): ArchiveItem[] {
   visit('', 0);
   return items;
 }
+
+/** A regular file (not a FIFO, device, folder or symlink): one that can be read without blocking. */
+export function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { isRegularFile } from './inventory.js';
 import { dataDir, versionFileName } from './layout.js';
 
 export const manifestName = 'manifest.jsonl';
@@ -111,6 +112,12 @@ export function parseManifest(text: string): Omit<ManifestRead, 'exists'> {
 export function readManifestLenient(arkivDir: string): ManifestRead {
   const path = join(arkivDir, manifestName);
   if (!existsSync(path)) return { entries: [], problems: [], exists: false };
+  if (!isRegularFile(path))
+    return {
+      entries: [],
+      problems: [{ line: 1, message: 'manifest.jsonl är inte en vanlig fil (t.ex. en FIFO eller en länk).' }],
+      exists: true,
+    };
   return { ...parseManifest(readFileSync(path, 'utf8')), exists: true };
 }
 

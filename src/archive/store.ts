@@ -25,7 +25,7 @@ import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.j
 import { fsOps } from '../util/fs-ops.js';
 import { type HeldLock, withFolderLock } from '../util/lock.js';
 import { sha256Hex } from './hash.js';
-import { walkArchive } from './inventory.js';
+import { isRegularFile, walkArchive } from './inventory.js';
 import { dataDir, versionFileName } from './layout.js';
 import { archiveLock } from './lock.js';
 import {
@@ -102,7 +102,7 @@ function readPending(arkivDir: string): ManifestEntry | undefined {
   if (!existsSync(path)) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = isRegularFile(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
   } catch {
     value = undefined;
   }
@@ -134,7 +134,7 @@ function completePending(arkivDir: string, lock: HeldLock): string[] {
       throw mismatch('manifestet har en annan kontrollsumma för versionen');
     note = `Slutförde en avbruten arkivering av ${label(pending)}: paketets METS, Dublin Core och PREMIS skrevs om.`;
   } else if (existsSync(pdfPath)) {
-    const bytes = readFileSync(pdfPath);
+    const bytes = isRegularFile(pdfPath) ? readFileSync(pdfPath) : Buffer.alloc(0);
     if (bytes.length !== pending.sizeBytes || sha256Hex(bytes) !== pending.sha256)
       throw mismatch(`${pending.file} har inte den kontrollsumma som arkiveringen började med`);
     writeManifest(arkivDir, [...manifest, pending]);

@@ -13,7 +13,7 @@ import { isTempName } from '../util/atomic.js';
 import { withFolderLock } from '../util/lock.js';
 import { toolName } from '../util/package-info.js';
 import { sha256Hex } from './hash.js';
-import { walkArchive } from './inventory.js';
+import { isRegularFile, walkArchive } from './inventory.js';
 import { descriptivePath, metsName, packagePath, premisPath, representationMetsPath } from './layout.js';
 import { archiveLock } from './lock.js';
 import { type ManifestEntry, manifestName, readManifestLenient } from './manifest.js';
@@ -74,6 +74,15 @@ function checkFileAgainst(
 ): FileFinding[] {
   if (!existsSync(file))
     return [{ file, rule: 'archive-missing', clause, message: 'Filen saknas i arkivet.' }];
+  if (!isRegularFile(file))
+    return [
+      {
+        file,
+        rule,
+        clause,
+        message: 'Här finns ingen vanlig fil utan t.ex. en FIFO, en enhet eller en symbolisk länk.',
+      },
+    ];
   const bytes = readFileSync(file);
   if (bytes.length !== expected.sizeBytes || sha256Hex(bytes) !== expected.sha256)
     return [
@@ -91,7 +100,7 @@ async function verifyPdf(file: string, entry: ManifestEntry | undefined): Promis
   const findings: FileFinding[] = [];
   if (entry)
     findings.push(...checkFileAgainst(file, entry, 'archive-checksum', 'arkivets manifest (SHA-256)'));
-  if (!existsSync(file)) return findings;
+  if (!isRegularFile(file)) return findings;
   const expected = entry ? Object.fromEntries(entry.sources.map((s) => [s.name, s.sha256])) : undefined;
   const preflight = await preflightPdf(new Uint8Array(readFileSync(file)), expected);
   return [...findings, ...preflight.map((f) => ({ ...f, file }))];
@@ -103,7 +112,7 @@ function collectMetsRefs(packageDir: string): MetsFileRef[] {
   const refs = readMetsRefs(readFileSync(join(packageDir, metsName), 'utf8'));
   return refs.flatMap((ref) => {
     const file = join(packageDir, ...ref.href.split('/'));
-    if (!ref.href.endsWith(`/${metsName}`) || !existsSync(file)) return [ref];
+    if (!ref.href.endsWith(`/${metsName}`) || !isRegularFile(file)) return [ref];
     const base = ref.href.slice(0, -metsName.length);
     const inner = readMetsRefs(readFileSync(file, 'utf8')).map((r) => ({ ...r, href: `${base}${r.href}` }));
     return [ref, ...inner];
@@ -115,7 +124,7 @@ const metsClause = 'E-ARK CSIP (CSIP66 fileSec/fileGrp/file)';
 /** Every file the METS files list must match its checksum, and METS must list exactly the manifest's versions. */
 function verifyMets(packageDir: string, entries: readonly ManifestEntry[]): FileFinding[] {
   const metsFile = join(packageDir, metsName);
-  if (!existsSync(metsFile))
+  if (!isRegularFile(metsFile))
     return [
       { file: metsFile, rule: 'archive-mets', clause: 'E-ARK CSIP', message: 'METS.xml saknas i paketet.' },
     ];
@@ -159,7 +168,7 @@ function rebuiltMetadataFindings(packageDir: string, entries: readonly ManifestE
   if (entries[entries.length - 1]?.tool !== toolName) return [];
   return packageMetadata(entries)
     .map(({ path, bytes }) => ({ file: join(packageDir, ...path.split('/')), bytes }))
-    .filter(({ file, bytes }) => existsSync(file) && !readFileSync(file).equals(bytes))
+    .filter(({ file, bytes }) => isRegularFile(file) && !readFileSync(file).equals(bytes))
     .map(({ file }) => ({
       file,
       rule: 'archive-mets',
@@ -222,7 +231,9 @@ function manifestFindings(root: string): { entries: ManifestEntry[]; findings: F
 /** The package of an interrupted store, whose folder may exist before any manifest line. */
 function pendingPackage(root: string): string[] {
   try {
-    const value = JSON.parse(readFileSync(join(root, pendingName), 'utf8')) as { package?: unknown };
+    const path = join(root, pendingName);
+    if (!isRegularFile(path)) return [];
+    const value = JSON.parse(readFileSync(path, 'utf8')) as { package?: unknown };
     return typeof value.package === 'string' ? [value.package] : [];
   } catch {
     return [];

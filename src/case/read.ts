@@ -2,9 +2,11 @@
  * Reading a case file: bytes → normalised text → front matter + body → validated Case.
  * Pure and total: any input gives diagnostics, and a Case only when none of them is a 'fel'.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { describeFsError, isFsError } from '../fs-errors.js';
 import type { Profile } from '../profile/model.js';
+import { readRegularFile } from '../util/regular-file.js';
 import { runRules } from '../validate/index.js';
 import { parseBody } from './body.js';
 import { buildDraft, isComplete } from './build.js';
@@ -92,48 +94,27 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-/** Reads a case from disk; an unreadable or oversized file becomes a diagnostic, not an exception. */
+/** Reads a case from disk; an unreadable, special or oversized file becomes a diagnostic, not an exception. */
 export function readCaseFile(path: string, profile: Profile): ReadResult {
-  let bytes: Uint8Array | number;
+  let bytes: Uint8Array | { size: number };
   try {
-    bytes = readBounded(path);
+    bytes = readRegularFile(path, maxCaseBytes);
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const { reason, hint } = isFsError(error)
+      ? describeFsError(error, dirname(path))
+      : { reason: 'ett oväntat fel inträffade', hint: 'Kontrollera filen och försök igen.' };
     return {
       diagnostics: [
         {
           severity: 'fel',
           rule: 'file-unreadable',
-          message:
-            code === 'ENOENT'
-              ? 'Filen finns inte.'
-              : code === 'EISDIR'
-                ? 'Sökvägen är en mapp, inte en fil.'
-                : `Filen kan inte läsas (${code ?? 'okänt fel'}).`,
+          message: `Filen kan inte läsas: ${reason}.`,
+          hint,
           file: path,
         },
       ],
     };
   }
-  if (typeof bytes === 'number') return tooLarge(path, bytes);
+  if (!(bytes instanceof Uint8Array)) return tooLarge(path, bytes.size);
   return { ...readCase(bytes, path, profile), bytes };
-}
-
-/** The file's bytes, or its size when it is over the cap (then it is not read at all). */
-function readBounded(path: string): Uint8Array | number {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxCaseBytes) return size;
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -42,6 +42,8 @@ function translateParseError(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Okänd flagga ${flag}.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (message.includes('ambiguous'))
+        return `Värdet efter ${flag} börjar med "-" och kan vara en flagga; skriv ${flag}=<värde> om det är menat.`;
       return message.includes('argument missing')
         ? `Flaggan ${flag} behöver ett värde.`
         : `Flaggan ${flag} tar inget värde.`;

@@ -1,7 +1,8 @@
 /** Expands the paths given on the command line to case files: .md files, folders searched recursively. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { refuseSpecialFile } from '../fs-errors.js';
 
 /** Folders never searched for case files. */
 const skipped = new Set(['node_modules', '.git', 'dist', 'output']);
@@ -25,16 +26,19 @@ export function collectCaseFiles(paths: readonly string[], cwd: string = process
     }
   };
   for (const path of paths) {
-    let isDirectory: boolean;
+    let stats: Stats;
     try {
-      isDirectory = statSync(resolve(cwd, path)).isDirectory();
-    } catch {
+      stats = statSync(resolve(cwd, path));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
       throw new UsageError(
         `Sökvägen "${path}" finns inte.`,
         'Kontrollera stavningen och vilken mapp du står i.',
       );
     }
-    if (!isDirectory) {
+    // A FIFO or device named on the command line would block or never end: refused before reading.
+    refuseSpecialFile(stats, path);
+    if (stats.isFile()) {
       add(path);
       continue;
     }

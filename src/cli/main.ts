@@ -7,9 +7,10 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
+import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
 import { toolName } from '../util/package-info.js';
 import { commands } from './commands/index.js';
-import type { Io } from './io.js';
+import { type Io, terminalSafe } from './io.js';
 
 export function mainHelp(): string {
   const names = Object.keys(commands);
@@ -33,7 +34,8 @@ Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel
 }
 
 /** Runs the CLI with the given arguments; never throws, always resolves to an exit code. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalSafe(rawIo);
   try {
     // Global flags come before the command name; --profil takes the next argument as its value.
     let split = 0;
@@ -92,7 +94,18 @@ function parseGlobals(args: string[]): { help?: boolean; version?: boolean; prof
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+/** The file-system error behind `error` (itself or a `cause`), if the machine rather than a bug is at fault. */
+function fsFault(error: unknown): FsErrorLike | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof UsageError) return undefined;
+    if (isFsError(e)) return e;
+  }
+  return undefined;
+}
+
+function reportError(thrown: unknown, io: Io): number {
+  const fault = fsFault(thrown);
+  const error = fault ? fsUsageError(fault, io.cwd) : thrown;
   if (error instanceof UsageError) {
     io.err(`fel: ${error.message}\n${error.hint ? `  tips: ${error.hint}\n` : ''}`);
     return ExitCode.usage;

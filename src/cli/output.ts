@@ -1,5 +1,7 @@
 /** Printing diagnostics: compiler-style text lines (optionally coloured) or JSON for tools. */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { type Diagnostic, hasErrors, type Severity } from '../diagnostics.js';
+import { ExitCode } from '../errors.js';
+import { escapeControls, escapeJsonControls } from '../util/control-chars.js';
 
 export interface FormatOptions {
   format: 'text' | 'json';
@@ -12,12 +14,19 @@ const colors: Record<Severity, string> = { fel: '\x1b[31m', varning: '\x1b[33m',
 const reset = '\x1b[0m';
 const dim = '\x1b[2m';
 
-export function formatDiagnostic(d: Diagnostic, color: boolean): string {
+export function formatDiagnostic(unsafe: Diagnostic, color: boolean): string {
+  const d = shown(unsafe);
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.column}` : d.file;
   const severity = color ? `${colors[d.severity]}${d.severity}${reset}` : d.severity;
   const rule = color ? `${dim}[${d.rule}]${reset}` : `[${d.rule}]`;
   const hint = d.hint ? `\n    tips: ${d.hint}` : '';
   return `${where}: ${severity} ${rule} ${d.message}${hint}`;
+}
+
+/** File, message and hint are one line each: control, bidi and line-break characters in them are escaped. */
+function shown(d: Diagnostic): Diagnostic {
+  const line = (text: string) => escapeControls(text, { newlines: true });
+  return { ...d, file: line(d.file), message: line(d.message), ...(d.hint ? { hint: line(d.hint) } : {}) };
 }
 
 /** Swedish counts: "2 fel, 1 varning i 1 fil"; "inga problem i 3 filer". */
@@ -42,9 +51,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
       varning: diagnostics.filter((d) => d.severity === 'varning').length,
       info: diagnostics.filter((d) => d.severity === 'info').length,
     };
-    return `${JSON.stringify({ files: fileCount, counts, diagnostics }, null, 2)}\n`;
+    return `${escapeJsonControls(JSON.stringify({ files: fileCount, counts, diagnostics }, null, 2))}\n`;
   }
   const lines = diagnostics.map((d) => formatDiagnostic(d, options.color));
   lines.push(summaryLine(diagnostics, fileCount));
   return `${lines.join('\n')}\n`;
+}
+
+/** Exit code for a run's diagnostics: a file that could not be read at all counts like a missing file (2). */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((d) => d.rule === 'file-unreadable')) return ExitCode.usage;
+  return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
 }

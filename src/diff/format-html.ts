@@ -4,6 +4,8 @@
  * on colour alone (underline / strike-through), and two views (löpande / sida vid sida) switched by radio
  * buttons and CSS only: no script at all. Every text from the cases is HTML-escaped.
  */
+
+import { escapeControls } from '../util/control-chars.js';
 import type {
   CaseDiff,
   DecisionBlockDiff,
@@ -23,8 +25,9 @@ const escapeMap: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** HTML-escaped; control and bidi characters shown as `\x1b`/`\u202e`, so the page shows what the file holds. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapeMap[c]!);
+  return escapeControls(text).replace(/[&<>"']/g, (c) => escapeMap[c]!);
 }
 
 /** Case text for display: escaped; numbers grouped in thousands and ISO dates never broken across lines. */

@@ -2,6 +2,7 @@
  * `--format json`: a stable, documented shape (see src/diff/README.md). `format` and `version` let
  * consumers check what they read; version 1 is the CaseDiff model in src/diff/model.ts.
  */
+import { escapeJsonControls } from '../util/control-chars.js';
 import type { CaseDiff } from './model.js';
 import { hasDifferences, summaryLine } from './summary.js';
 
@@ -17,5 +18,5 @@ export function formatJson(diff: CaseDiff): string {
     decisions: diff.decisions,
     sections: diff.sections,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(document, null, 2))}\n`;
 }

@@ -2,6 +2,8 @@
  * Terminal output. With colour (a TTY without NO_COLOR): deletions red and struck through, insertions
  * green and underlined. Without: wdiff-style markers [-borttaget-] {+infogat+}, readable in any log.
  */
+
+import { escapeControls } from '../util/control-chars.js';
 import type {
   CaseDiff,
   DecisionBlockDiff,
@@ -121,10 +123,10 @@ function sectionLines(sections: SectionDiff[], style: Style): string[] {
     });
 }
 
-/** Control characters from a case (e.g. ESC) could drive the terminal; they are shown as U+FFFD instead. */
+/** Control and bidi characters from a case (e.g. ESC) could drive the terminal; they are shown escaped. */
 function withoutControls(diff: CaseDiff): CaseDiff {
   return JSON.parse(JSON.stringify(diff), (_key, value: unknown) =>
-    typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd') : value,
+    typeof value === 'string' ? escapeControls(value) : value,
   ) as CaseDiff;
 }
 

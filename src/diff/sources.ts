@@ -3,9 +3,9 @@
  * revision (`REV:path`, or `--git REV` for the same path in an older revision).
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { readRegularFileBytes } from '../util/regular-file.js';
 import { extractEmbeddedCase } from './embedded.js';
 
 export interface SourceText {
@@ -18,12 +18,24 @@ export interface SourceText {
 
 const maxGitBytes = 16 * 1024 * 1024;
 
+/** A revision is never read as a git option (`--output=…` would make git write a file). */
+function checkRevision(rev: string): void {
+  if (rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev)) {
+    throw new UsageError(
+      `"${rev}" är ingen git-revision.`,
+      'En revision är till exempel HEAD, HEAD~1, main eller v1.0, och börjar aldrig med "-".',
+    );
+  }
+}
+
 /** Runs `git show SPEC` in `cwd`; a failure becomes a Swedish UsageError with git's own message. */
 export function gitShow(spec: string, cwd: string): Promise<Uint8Array> {
+  checkRevision(spec);
   return new Promise((done, fail) => {
     execFile(
       'git',
-      ['show', spec],
+      // --end-of-options: whatever SPEC looks like, git takes it as an object name, never as a flag.
+      ['show', '--end-of-options', spec],
       { cwd, encoding: 'buffer', maxBuffer: maxGitBytes, windowsHide: true },
       (error, stdout, stderr) => {
         if (!error) return done(new Uint8Array(stdout));
@@ -75,25 +87,20 @@ async function unwrap(label: string, bytes: Uint8Array): Promise<SourceText> {
 
 /** Reads one side: an existing file wins over the `REV:path` reading of the same argument. */
 export async function readSource(arg: string, cwd: string): Promise<SourceText> {
-  const path = resolve(cwd, arg);
+  let bytes: Uint8Array;
   try {
-    return await unwrap(arg, new Uint8Array(await readFile(path)));
+    bytes = new Uint8Array(readRegularFileBytes(resolve(cwd, arg)));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' && isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `Filen ${arg} finns inte.`
-        : code === 'EISDIR'
-          ? `${arg} är en mapp, inte en fil.`
-          : `Filen ${arg} kunde inte läsas (${code ?? String(error)}).`,
-    );
+    if ((error as { code?: string }).code !== 'ENOENT') throw error; // worded by the CLI's fs-error table
+    if (isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
+    throw new UsageError(`Filen ${arg} finns inte.`, 'Kontrollera stavningen och vilken mapp du står i.');
   }
+  return unwrap(arg, bytes);
 }
 
 /** The old side for `--git REV`: the new file's path as it was in revision REV. */
 export async function readGitRevisionOf(rev: string, newArg: string, cwd: string): Promise<SourceText> {
+  checkRevision(rev);
   const path = resolve(cwd, newArg);
   // `REV:./name` is resolved by git relative to the working directory, so run git in the file's folder.
   const bytes = await gitShow(`${rev}:./${basename(path)}`, dirname(path));

@@ -2,13 +2,15 @@
  * Loads a municipality profile (YAML, Swedish keys) into the typed Profile. The file itself is
  * validated; every problem becomes one UsageError with Swedish "file:line:column" lines.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { describeFsError, isFsError } from '../fs-errors.js';
 import { packageRoot } from '../util/package-info.js';
+import { readRegularFileBytes } from '../util/regular-file.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
+import { compileDnrPattern, type TextPattern } from './dnr-pattern.js';
 import type { Profile } from './model.js';
 
 /** The default profile (Linköping), resolved relative to the installed package, not the cwd. */
@@ -17,15 +19,9 @@ export function defaultProfilePath(): string {
 }
 
 const text = z.string().trim().min(1, 'får inte vara tom');
-function safeRegExp(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
-}
-const regexText = text.refine((s) => safeRegExp(s) !== undefined, {
-  message: 'är inget giltigt reguljärt uttryck',
+const dnrPatternText = text.superRefine((source, ctx) => {
+  const compiled = compileDnrPattern(source);
+  if ('error' in compiled) ctx.addIssue({ code: 'custom', message: compiled.error });
 });
 
 // zod: one schema gives both the runtime check and (via z.infer) the raw type; messages are Swedish.
@@ -47,7 +43,7 @@ const profileSchema = z
         z.strictObject({
           namn: text,
           genitiv: text,
-          dnr: regexText,
+          dnr: dnrPatternText,
           dnr_exempel: text,
           förvaltning: text.optional(),
         }),
@@ -74,8 +70,8 @@ const profileSchema = z
   .superRefine((profile, ctx) => {
     // Consistency the shape alone cannot express: examples match their patterns, names and ids are unique.
     profile.nämnder.forEach((n, i) => {
-      const pattern = safeRegExp(n.dnr);
-      if (pattern && !pattern.test(n.dnr_exempel)) {
+      const pattern = compileDnrPattern(n.dnr);
+      if (!('error' in pattern) && !pattern.test(n.dnr_exempel)) {
         ctx.addIssue({
           code: 'custom',
           path: ['nämnder', i, 'dnr_exempel'],
@@ -161,11 +157,13 @@ export function describeValue(value: unknown): string {
 export function loadProfile(path: string = defaultProfilePath()): Profile {
   let source: string;
   try {
-    source = readFileSync(path, 'utf8');
-  } catch {
+    source = readRegularFileBytes(path).toString('utf8');
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    const { reason, hint } = describeFsError(error, dirname(path));
     throw new UsageError(
-      `Kan inte läsa kommunprofilen ${path}.`,
-      'Kontrollera sökvägen som angavs med --profil.',
+      `Kan inte läsa kommunprofilen ${path}: ${reason}.`,
+      error.code === 'ENOENT' ? 'Kontrollera sökvägen som angavs med --profil.' : hint,
     );
   }
   return parseProfile(source, path);
@@ -216,7 +214,7 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
     boards: raw.nämnder.map((n) => ({
       name: n.namn,
       genitive: n.genitiv,
-      dnrPattern: new RegExp(n.dnr, 'u'),
+      dnrPattern: compileDnrPattern(n.dnr) as TextPattern, // validated above
       dnrExample: n.dnr_exempel,
       ...(n.förvaltning !== undefined ? { department: n.förvaltning } : {}),
     })),

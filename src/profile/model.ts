@@ -2,13 +2,15 @@
  * A municipality profile (kommunprofil), loaded from templates/profiler/*.yaml by src/profile/load.ts.
  * The YAML keys are Swedish (the file is edited by municipal staff); this is the typed, English view.
  */
+import type { TextPattern } from './dnr-pattern.js';
+
 export interface Board {
   /** Capitalised definite form, e.g. "Social- och omsorgsnämnden". */
   name: string;
   /** Capitalised genitive, e.g. "Social- och omsorgsnämndens". */
   genitive: string;
-  /** Anchored regular expression every Dnr of this nämnd matches. */
-  dnrPattern: RegExp;
+  /** Anchored pattern every Dnr of this nämnd matches (linear-time, see dnr-pattern.ts). */
+  dnrPattern: TextPattern;
   /** An example Dnr, used in messages and skeletons. */
   dnrExample: string;
   /** The förvaltning that usually writes this nämnd's memos (pre-fills `skrivelse new`). */

@@ -3,7 +3,7 @@
  * of a memo live in the template (skrivelse.md.hbs) and its page-furniture settings (mall.yaml), so a kommun
  * changes them without touching code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
@@ -43,6 +43,29 @@ export function templateFolder(kind: string): string {
 
 export const templatesRoot = join(packageRoot, 'templates');
 
+const bodyFile = 'skrivelse.md.hbs';
+let kinds: string[] | undefined;
+
+/** The template kinds of this installation: folders under templates/ holding a skrivelse.md.hbs, sorted. */
+export function templateKinds(): string[] {
+  kinds ??= readdirSync(templatesRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(templatesRoot, e.name, bodyFile)))
+    .map((e) => e.name)
+    .sort();
+  return kinds;
+}
+
+/** True when `kind` names one of the template kinds. A kind is a plain name, never a path. */
+export function isTemplateKind(kind: string): boolean {
+  const folder = templateFolder(kind);
+  return /^[a-z0-9][a-z0-9_-]*$/.test(folder) && templateKinds().includes(folder);
+}
+
+/** "Tillgängliga mallar: tjansteskrivelse." for hints. */
+export function availableKindsHint(): string {
+  return `Tillgängliga mallar: ${templateKinds().join(', ')}.`;
+}
+
 const cache = new Map<string, Template>();
 
 function readSettings(file: string): TemplateSettings {
@@ -60,11 +83,9 @@ function readSettings(file: string): TemplateSettings {
 export function loadTemplate(kind: string): Template {
   const cached = cache.get(kind);
   if (cached) return cached;
+  if (!isTemplateKind(kind)) throw new UsageError(`Det finns ingen mall "${kind}".`, availableKindsHint());
   const dir = join(templatesRoot, templateFolder(kind));
-  const body = join(dir, 'skrivelse.md.hbs');
-  if (!existsSync(body)) {
-    throw new UsageError(`Det finns ingen mall för "${kind}".`, `Mallar finns i ${templatesRoot}.`);
-  }
+  const body = join(dir, bodyFile);
   const template: Template = {
     kind,
     settings: readSettings(join(dir, 'mall.yaml')),

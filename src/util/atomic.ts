@@ -24,7 +24,10 @@ const createFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | 
 
 /** Temporary files of this module end so; a crashed run may leave one, which `verifiera` reports. */
 export const tempSuffix = '.tmp';
-export const isTempName = (name: string): boolean => /^\..*\.[0-9a-f]{32}\.tmp$/.test(name);
+const tempPattern = /^\.(.*)\.[0-9a-f]{32}\.tmp$/;
+export const isTempName = (name: string): boolean => tempPattern.test(name);
+/** The (possibly shortened) final name a temporary file was for, or undefined if `name` is none of ours. */
+export const tempTarget = (name: string): string | undefined => tempPattern.exec(name)?.[1];
 
 export function tempPathFor(path: string): string {
   // Bounded so that the temporary name fits NAME_MAX even for a long final name.
@@ -84,6 +87,9 @@ export function writeFileAtomic(
     } catch {
       // Already renamed, or the disk is gone: nothing more to undo.
     }
+    // A failed write(2) or fsync(2) names no path: name the temporary file, which messages show as its target.
+    const e = error as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && e.path === undefined) e.path = temp;
     throw error;
   }
   syncDir(dirname(path));

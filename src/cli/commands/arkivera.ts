@@ -9,7 +9,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { toolName } from '../../util/package-info.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
-import { formatDiagnostics } from '../output.js';
+import { exitCodeFor, formatDiagnostics } from '../output.js';
 
 const usage = `Användning: skrivelse arkivera <ärendefil> [--arkiv <mapp>] [--profil <fil>]
 
@@ -40,9 +40,11 @@ export const arkivera: Command = {
     const read = readCaseFile(path, profile);
     if (!read.case) {
       const diagnostics = read.diagnostics.map((d) => ({ ...d, file }));
-      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }));
+      io.err(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }), {
+        styled: true,
+      });
       io.err('Ärendet arkiverades inte: rätta felen ovan först.\n');
-      return ExitCode.problems;
+      return exitCodeFor(diagnostics);
     }
     const arkivDir = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
     // The bytes that were validated are the ones embedded, even if the file changes meanwhile.

@@ -1,12 +1,12 @@
 /** `skrivelse build`: validate, then render each case to PDF and/or DOCX in the output folder. */
 import { relative, resolve } from 'node:path';
 import { buildCases, type OutputFormat, outputFormats } from '../../build/index.js';
-import { hasErrors } from '../../diagnostics.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import { collectCaseFiles } from '../collect.js';
 import type { Command } from '../io.js';
-import { formatDiagnostics } from '../output.js';
+import { exitCodeFor, formatDiagnostics } from '../output.js';
+import { checkOutputFolder } from '../output-target.js';
 
 const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
 
@@ -52,14 +52,18 @@ export const build: Command = {
     const formats = parseFormats(values.format);
     const files = collectCaseFiles(positionals, io.cwd);
     const profile = profileFrom(values, io);
-    const outDir = resolve(io.cwd, typeof values.ut === 'string' ? values.ut : 'output');
+    const outArg = typeof values.ut === 'string' ? values.ut : 'output';
+    const outDir = resolve(io.cwd, outArg);
+    checkOutputFolder(outDir, outArg);
     // Each file is reported as it is written, so a batch stopped by a disk error still lists what it wrote.
     const results = await buildCases(
       files.map((f) => resolve(io.cwd, f)),
       { profile, formats, outDir, onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`) },
     );
     const diagnostics = results.flatMap((r, i) => r.diagnostics.map((d) => ({ ...d, file: files[i]! })));
-    io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }));
-    return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
+    io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: files.length }), {
+      styled: true,
+    });
+    return exitCodeFor(diagnostics);
   },
 };

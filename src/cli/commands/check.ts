@@ -1,12 +1,11 @@
 /** `skrivelse check`: reads and validates case files, prints all problems, exit 1 if any is a 'fel'. */
 import { resolve } from 'node:path';
 import { readCaseFile } from '../../case/read.js';
-import { type Diagnostic, hasErrors } from '../../diagnostics.js';
-import { ExitCode } from '../../errors.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { choice, parseCommandArgs, profileFrom } from '../args.js';
 import { collectCaseFiles } from '../collect.js';
 import type { Command } from '../io.js';
-import { formatDiagnostics } from '../output.js';
+import { exitCodeFor, formatDiagnostics } from '../output.js';
 
 const usage = `Användning: skrivelse check <filer|mappar …> [--format text|json] [--profil <fil>]
 
@@ -33,7 +32,9 @@ export const check: Command = {
       diagnostics.push(
         ...readCaseFile(resolve(io.cwd, file), profile).diagnostics.map((d) => ({ ...d, file })),
       );
-    io.out(formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: files.length }));
-    return hasErrors(diagnostics) ? ExitCode.problems : ExitCode.ok;
+    io.out(formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: files.length }), {
+      styled: true,
+    });
+    return exitCodeFor(diagnostics);
   },
 };

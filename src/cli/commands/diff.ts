@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../../util/atomic.js';
 import { choice, parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
 import { formatDiagnostics } from '../output.js';
+import { checkOutputTarget } from '../output-target.js';
 
 const usage = `Användning: skrivelse diff <gammal> <ny> [--format text|html|json|docx] [--ut <fil>]
        skrivelse diff --git <revision> <ärendefil>
@@ -31,7 +32,8 @@ Flaggor:
   --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
   --format <format>    text (standard), html (en fristående sida), json, eller docx: den nya
                        versionen som Word-fil med spårade ändringar (kräver --ut)
-  --ut <fil>           skriv resultatet till en fil i stället för standard ut
+  --ut <fil>           skriv resultatet till en fil i stället för standard ut (aldrig över en
+                       av versionerna eller profilen, och aldrig i en arkivmapp)
   --profil <fil>       kommunprofil (YAML); standard är Linköpings profil
   -h, --help           visa den här hjälpen
 
@@ -66,6 +68,15 @@ export const diff: Command = {
       );
     }
     const newArg = positionals[expected - 1]!;
+    if (typeof values.ut === 'string') {
+      const profile = typeof values.profil === 'string' ? values.profil : io.profilePath;
+      const inputs = [...positionals, ...(profile === undefined ? [] : [profile])];
+      checkOutputTarget(
+        resolve(io.cwd, values.ut),
+        inputs.map((arg) => ({ path: resolve(io.cwd, arg), shown: arg })),
+        values.ut,
+      );
+    }
     const [oldSource, newSource] = await Promise.all([
       rev === undefined ? readSource(positionals[0]!, io.cwd) : readGitRevisionOf(rev, newArg, io.cwd),
       readSource(newArg, io.cwd),
@@ -87,7 +98,7 @@ export const diff: Command = {
             ? formatHtml(result)
             : formatText(result, { colour: useColour(io, values.ut) });
     if (typeof values.ut === 'string') writeFileAtomic(resolve(io.cwd, values.ut), output);
-    else if (typeof output === 'string') io.out(output);
+    else if (typeof output === 'string') io.out(output, { styled: format === 'text' });
     return hasDifferences(result.summary) ? ExitCode.problems : ExitCode.ok;
   },
 };
@@ -102,6 +113,6 @@ function parse(source: SourceText, profile: Profile, io: Io): Case | undefined {
   const read = readCase(source.bytes, source.file, profile);
   if (read.case) return read.case;
   const errors = read.diagnostics.filter((d) => d.severity === 'fel');
-  io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }));
+  io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }), { styled: true });
   return undefined;
 }

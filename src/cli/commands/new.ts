@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { caseSkeleton } from '../../case/skeleton.js';
 import { ExitCode, UsageError } from '../../errors.js';
+import { availableKindsHint, isTemplateKind } from '../../render/template.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { didYouMeanHint } from '../../util/did-you-mean.js';
-import { templateExists } from '../../validate/rules/placeholders.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
 
@@ -43,13 +43,19 @@ export const newCase: Command = {
       );
     }
     if (!existsSync(dirname(target))) {
-      throw new UsageError(`Mappen "${dirname(positionals[0]!)}" finns inte.`);
+      throw new UsageError(
+        `Mappen "${dirname(positionals[0]!)}" finns inte.`,
+        'Skapa mappen först, eller kontrollera stavningen.',
+      );
     }
     const profile = profileFrom(values, io);
     const board = pickBoard(profile.boards, values.nämnd);
     const kind = typeof values.mall === 'string' ? values.mall : 'tjänsteskrivelse';
-    if (!templateExists(kind))
-      throw new UsageError(`Det finns ingen mall "${kind}".`, 'Standard är tjänsteskrivelse.');
+    if (!isTemplateKind(kind))
+      throw new UsageError(
+        `Det finns ingen mall "${kind}".`,
+        `${availableKindsHint()} Standard är tjänsteskrivelse.`,
+      );
     const text = caseSkeleton(profile, { board, kind, date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
     try {
       writeFileAtomic(target, text, { noOverwrite: true });

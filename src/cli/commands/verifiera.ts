@@ -1,7 +1,9 @@
 /** `skrivelse verifiera`: checksums against the manifest and METS, plus PDF/A-3 and PDF/UA-1 preflight. */
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { findingToDiagnostic, verifyPath } from '../../archive/verify.js';
 import { ExitCode, UsageError } from '../../errors.js';
+import { refuseSpecialFile } from '../../fs-errors.js';
 import { choice, parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { formatDiagnostics } from '../output.js';
@@ -27,7 +29,9 @@ export const verifiera: Command = {
     const format = choice(values.format, ['text', 'json'] as const, '--format', 'text');
     if (positionals.length !== 1)
       throw new UsageError('Ange en arkiverad PDF eller en arkivmapp.', 'Se `skrivelse verifiera --help`.');
-    const result = await verifyPath(resolve(io.cwd, positionals[0]!));
+    const target = resolve(io.cwd, positionals[0]!);
+    if (existsSync(target)) refuseSpecialFile(statSync(target), positionals[0]!);
+    const result = await verifyPath(target);
     const diagnostics = result.findings.map(findingToDiagnostic).map((d) => {
       const rel = relative(io.cwd, d.file);
       return { ...d, file: rel && !rel.startsWith('..') ? rel : d.file };
@@ -35,6 +39,7 @@ export const verifiera: Command = {
     for (const note of result.notes) io.err(`obs: ${note}\n`);
     io.out(
       formatDiagnostics(diagnostics, { format, color: io.colorOut, fileCount: result.checkedPdfs.length }),
+      { styled: true },
     );
     return diagnostics.length > 0 ? ExitCode.problems : ExitCode.ok;
   },

@@ -1,10 +1,7 @@
 /** Placeholders left from `skrivelse new`, and the template kind (mall) must exist. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { placeholder } from '../../case/skeleton.js';
-import { templateFolder } from '../../render/template.js';
+import { availableKindsHint, isTemplateKind } from '../../render/template.js';
 import { LineIndex } from '../../util/line-index.js';
-import { packageRoot } from '../../util/package-info.js';
 import type { Rule } from '../rule.js';
 
 export const placeholderLeft: Rule = {
@@ -24,21 +21,17 @@ export const placeholderLeft: Rule = {
   },
 };
 
-/** True when templates/<kind>/ exists in the package. */
-export function templateExists(kind: string): boolean {
-  return existsSync(join(packageRoot, 'templates', templateFolder(kind)));
-}
-
+/** `mall:` names a template kind (a folder under templates/), never a path: `../x`, `.` or `a/b` are unknown. */
 export const templateUnknown: Rule = {
   severity: 'fel',
   description: 'Mallen (mall:) måste finnas bland verktygets mallar.',
   check: (ctx) => {
     const kind = ctx.data?.mall;
-    return kind !== undefined && !templateExists(kind)
+    return kind !== undefined && !isTemplateKind(kind)
       ? [
           {
             message: `Det finns ingen mall "${kind}".`,
-            hint: 'Utelämna mall: för en vanlig tjänsteskrivelse.',
+            hint: `${availableKindsHint()} Utelämna mall: för en vanlig tjänsteskrivelse.`,
             position: ctx.locate(['mall']),
             field: 'mall',
           },

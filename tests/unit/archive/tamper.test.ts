@@ -3,6 +3,7 @@
  * `verifiera` must report, so that no damage passes as "inga problem".
  */
 
+import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -120,6 +121,22 @@ const tamperings: [string, (dir: string) => void, string[]][] = [
     ['archive-incomplete'],
   ],
   ['deleted version', (d) => rmSync(join(d, v2)), ['archive-missing']],
+  [
+    'FIFO in place of a version',
+    (d) => {
+      rmSync(join(d, v2));
+      execFileSync('mkfifo', [join(d, v2)]);
+    },
+    ['archive-checksum', 'archive-mets', 'archive-unlisted'],
+  ],
+  [
+    'FIFO in place of the manifest',
+    (d) => {
+      rmSync(join(d, manifestName));
+      execFileSync('mkfifo', [join(d, manifestName)]);
+    },
+    ['archive-manifest', 'archive-unlisted'],
+  ],
   [
     'renamed version',
     (d) => renameSync(join(d, v2), join(d, data, `${pkg}_v009.pdf`)),

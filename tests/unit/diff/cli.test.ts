@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,6 +139,63 @@ describe('skrivelse diff (files)', () => {
   });
 });
 
+describe('skrivelse diff --ut never overwrites an input or writes into an archive', () => {
+  const changed = () => edit(single, 'datum: 2023-08-30', 'datum: 2023-08-31');
+  const refused = async (args: string[], reason: RegExp) => {
+    const before = new Map(
+      readdirSync(dir, { recursive: true }).map((f) => [String(f), snapshot(String(f))]),
+    );
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+    expect(r.err).toContain('tips: ');
+    for (const [f, content] of before) expect(snapshot(f), f).toBe(content);
+  };
+  const snapshot = (f: string) => {
+    try {
+      return readFileSync(join(dir, f), 'utf8');
+    } catch {
+      return '(mapp)';
+    }
+  };
+
+  it('refuses either input, by name, through a symlink or a hard link, and the profile', async () => {
+    write('gammal.md', single);
+    write('ny.md', changed());
+    symlinkSync('gammal.md', join(dir, 'länk.md'));
+    linkSync(join(dir, 'ny.md'), join(dir, 'hård.md'));
+    const same = /är samma fil som indata (gammal\.md|ny\.md|profil\.yaml); den skrivs inte över\./;
+    await refused(['gammal.md', 'ny.md', '--ut', 'gammal.md'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', './ny.md', '--format', 'html'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', 'länk.md'], same);
+    await refused(['gammal.md', 'ny.md', '--ut', 'hård.md', '--format', 'json'], same);
+    write('profil.yaml', 'x');
+    await refused(['gammal.md', 'ny.md', '--ut', 'profil.yaml', '--profil', 'profil.yaml'], same);
+    expect((await run(['gammal.md', 'ny.md', '--ut', 'skillnader.txt'])).code).toBe(1);
+    expect(readFileSync(join(dir, 'skillnader.txt'), 'utf8')).toContain('1 ändring i metadata.');
+  });
+
+  it('refuses any place inside an archive (manifest.jsonl at or above), also through a symlinked folder', async () => {
+    const data = join(dir, 'arkiv', 'SON-2020-281', 'representations', 'pdfa', 'data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(dir, 'arkiv', 'manifest.jsonl'), '');
+    symlinkSync(join(dir, 'arkiv', 'SON-2020-281'), join(dir, 'genväg'));
+    const inArchive = /ligger i arkivet .*arkiv \(där finns manifest\.jsonl\)/;
+    for (const ut of [
+      'arkiv/x.html',
+      'arkiv/manifest.jsonl',
+      'arkiv/SON-2020-281/representations/pdfa/data/x.html',
+      'genväg/METS.xml',
+    ])
+      await refused(['gammal.md', 'ny.md', '--format', 'html', '--ut', ut], inArchive);
+    // build's output folder likewise.
+    const r = await runCaptured(['build', 'gammal.md', '--ut', 'arkiv/SON-2020-281'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Utdatamappen arkiv\/SON-2020-281 ligger i arkivet/);
+    expect(readdirSync(data)).toEqual([]);
+  });
+});
+
 describe('skrivelse diff (git)', () => {
   const repo = join(dir, 'repo');
   const git = (...args: string[]) =>
@@ -174,5 +240,39 @@ describe('skrivelse diff (git)', () => {
     const notThere = await run(['--git', 'HEAD', write('utanför.md', single)]);
     expect(notThere.code).toBe(2);
     expect(notThere.err).toContain('mappen ligger inte i ett git-arkiv.');
+  });
+
+  it('never lets a revision act as a git option (--output=… would write a file)', async () => {
+    // git would write "<trap>/x:./ärende.md": the folders it needs exist, so only the guard stops it.
+    const trap = join(dir, 'fälla');
+    for (const sub of ['x:.', 'x:ärenden']) mkdirSync(join(trap, sub), { recursive: true });
+    const written = () => readdirSync(trap, { recursive: true }).filter((f) => String(f).endsWith('.md'));
+    for (const args of [
+      [`--git=--output=${trap}/x`, 'repo/ärenden/ärende.md'],
+      ['--', `--output=${trap}/x:ärenden/ärende.md`, 'repo/ärenden/ärende.md'],
+      ['--', `-o${trap}/x:y`, 'repo/ärenden/ärende.md'],
+    ]) {
+      const r = await run(args);
+      expect(written()).toEqual([]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/är ingen git-revision\.\n {2}tips: .*börjar aldrig med "-"/);
+    }
+    const ambiguous = await run(['--git', `--output=${trap}/x`, 'repo/ärenden/ärende.md']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain('Värdet efter --git börjar med "-"');
+  });
+
+  it('a file whose name starts with "-" is a path, not an option', async () => {
+    writeFileSync(join(repo, 'ärenden', '-streck.md'), joint);
+    git('add', '--', 'ärenden/-streck.md');
+    git('commit', '-qm', 'streck');
+    writeFileSync(join(repo, 'ärenden', '-streck.md'), edit(joint, 'datum: 2024-10-09', 'datum: 2024-10-12'));
+    const r = await runCaptured(['diff', '--git', 'HEAD', '--', '-streck.md'], {
+      cwd: join(repo, 'ärenden'),
+    });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('--- HEAD:-streck.md');
+    expect(r.out).toContain('1 ändring i metadata.');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../../../src/diff/format-html.js';
+import { formatJson } from '../../../src/diff/format-json.js';
 import { formatText } from '../../../src/diff/format-text.js';
 import { diffCases } from '../../../src/diff/index.js';
 import { copyCase, makeCase, section } from '../../fixtures/diff/builder.js';
@@ -56,11 +57,25 @@ describe('HTML page', () => {
 });
 
 describe('terminal safety', () => {
-  it('never passes control characters from a case to the terminal', () => {
-    const a = makeCase();
-    const b = makeCase({ title: 'Rubrik \u001b]0;kapad\u0007 \u001b[2J slut' });
+  const a = makeCase();
+  const b = makeCase({ title: 'Rubrik \u001b]0;kapad\u0007 \u001b[2J \u009b1m \u202eslut' });
+
+  it('never passes control characters from a case to the terminal: they are shown escaped', () => {
     const out = formatText(diffCases(a, b), { colour: true });
-    expect(out).not.toMatch(/\u001b[\]]|\u001b\[2J|\u0007/);
-    expect(out).toContain('\ufffd[2J');
+    expect(out).not.toMatch(/\u001b[\]]|\u001b\[2J|[\u0007\u009b\u202e]/);
+    expect(out).toContain('\\x1b]0;kapad\\x07 \\x1b[2J \\x9b1m \\u202eslut');
+  });
+
+  it('JSON keeps the exact text but writes C1 and bidi characters as \\u escapes', () => {
+    const json = formatJson(diffCases(a, b));
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(json).toContain('\\u009b1m \\u202eslut');
+    expect(JSON.stringify(JSON.parse(json))).toContain('\u009b1m \u202eslut');
+  });
+
+  it('HTML shows them as visible escapes too', () => {
+    const html = formatHtml(diffCases(a, b));
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('\\u202eslut');
   });
 });

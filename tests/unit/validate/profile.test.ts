@@ -1,8 +1,12 @@
 /** Profile loading: both shipped profiles load; broken profiles give every problem with file:line:column. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
+import { compileDnrPattern } from '../../../src/profile/dnr-pattern.js';
 import { defaultProfilePath, loadProfile, parseProfile } from '../../../src/profile/load.js';
 
 const exempelPath = fileURLToPath(new URL('../../../templates/profiler/exempelkommun.yaml', import.meta.url));
@@ -85,5 +89,75 @@ describe('loadProfile', () => {
     expect(problems(exempelText.replace('"^KS \\\\d{4}/\\\\d{1,4}$"', '"^KS ("')).join('\n')).toMatch(
       /nämnder\.0\.dnr är inget giltigt reguljärt uttryck/,
     );
+  });
+});
+
+describe('Dnr patterns run in linear time (re2js)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'skrivelse-redos-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const ks = '"^KS \\\\d{4}/\\\\d{1,4}$"';
+  const withKs = (pattern: string, example = 'KS 2024/123') =>
+    exempelText
+      .replace(ks, JSON.stringify(pattern))
+      .replace('dnr_exempel: KS 2024/123', `dnr_exempel: "${example}"`);
+
+  it('the shipped patterns still match what they should', () => {
+    expect(exempelText).toContain(ks);
+    const p = loadProfile(exempelPath);
+    expect(p.boards[0]!.dnrPattern.test('KS 2024/123')).toBe(true);
+    expect(p.boards[0]!.dnrPattern.test('KS 2024-123')).toBe(false);
+    expect(p.boards[0]!.dnrPattern.test('xKS 2024/123')).toBe(false);
+    const linkoping = loadProfile();
+    expect(
+      linkoping.boards.find((b) => b.name.startsWith('Omsorgsnämnden'))?.dnrPattern.test('2017-612'),
+    ).toBe(true);
+  });
+
+  it('JavaScript syntax is accepted: \\u escapes, \\p{Lu}, (?:…), named groups', () => {
+    for (const [pattern, text] of [
+      ['^\\u00c5R \\d+$', 'ÅR 12'],
+      ['^\\p{Lu}{2,3} \\d{4}-\\d+$', 'ÄN 2024-1'],
+      ['^(?:KS|KF) \\d+$', 'KF 7'],
+      ['^(?<nämnd>[A-Z]+) \\d+$'.replace('nämnd', 'namn'), 'KS 1'],
+    ] as const) {
+      const compiled = compileDnrPattern(pattern);
+      expect('error' in compiled ? compiled.error : compiled.test(text), pattern).toBe(true);
+    }
+  });
+
+  it('constructs RE2 cannot run in linear time are profile errors with file:line and a Swedish reason', () => {
+    expect(problems(withKs('^KS (\\d)\\1$', 'KS 11'))).toEqual([
+      'p.yaml:21:10: nämnder.0.dnr använder en bakåtreferens (\\1), som inte stöds; skriv ut det som ska upprepas',
+    ]);
+    expect(problems(withKs('^KS (?=\\d)\\d+$', 'KS 1'))).toEqual([
+      expect.stringMatching(
+        /^p\.yaml:21:10: nämnder\.0\.dnr använder lookahead eller lookbehind .*som inte stöds/,
+      ),
+    ]);
+    const file = join(dir, 'profil.yaml');
+    writeFileSync(file, withKs('^KS (?<!x)\\d+$', 'KS 1'));
+    expect(() => loadProfile(file)).toThrow(
+      new RegExp(
+        `^Kommunprofilen ${file} är felaktig:\\n  ${file}:21:10: nämnder\\.0\\.dnr använder lookahead`,
+      ),
+    );
+  });
+
+  it('a pattern that would backtrack exponentially in V8 checks a hostile Dnr at once (real binary, timeout)', () => {
+    const bin = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
+    const profile = join(dir, 'redos.yaml');
+    writeFileSync(profile, withKs('^(a+)+$', 'aaaa'));
+    const valid = readFileSync('tests/fixtures/case/exempel-valid.md', 'utf8');
+    expect(valid).toMatch(/^dnr: .+$/m);
+    // 2^40 paths for a backtracking engine; linear for RE2.
+    writeFileSync(join(dir, 'a.md'), valid.replace(/^dnr: .+$/m, `dnr: ${'a'.repeat(40)}!`));
+    const r = spawnSync(process.execPath, [bin, '--profil', profile, 'check', 'a.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.signal, 'check hung on the Dnr pattern').toBeNull();
+    expect(r.stdout).toMatch(/a\.md:\d+:\d+: fel \[dnr-format\]/);
+    expect(r.status).toBe(1);
   });
 });

@@ -180,6 +180,31 @@ describe('rules', () => {
     expect(brief(r.diagnostics)).toEqual(['template-unknown@2:7']);
   });
 
+  it.each([
+    '../../x',
+    '../tjansteskrivelse',
+    '../templates/tjansteskrivelse',
+    '.',
+    '..',
+    '/etc',
+    'a/b',
+    'tjansteskrivelse/',
+    'profiler',
+    'okänd',
+  ])('template-unknown for "mall: %s": a kind is a name, never a path', (mall) => {
+    const r = variant('datum: 2024-03-12', `mall: "${mall}"\ndatum: 2024-03-12`);
+    expect(brief(r.diagnostics)).toEqual(['template-unknown@2:7']);
+    expect(r.diagnostics[0]!.hint).toBe(
+      'Tillgängliga mallar: tjansteskrivelse. Utelämna mall: för en vanlig tjänsteskrivelse.',
+    );
+    expect(r.case).toBeUndefined();
+  });
+
+  it('the kind may be written with or without å, ä, ö and in any case', () => {
+    for (const mall of ['tjänsteskrivelse', 'tjansteskrivelse', 'Tjänsteskrivelse'])
+      expect(variant('datum: 2024-03-12', `mall: ${mall}\ndatum: 2024-03-12`).diagnostics).toEqual([]);
+  });
+
   it('field-missing points at the parent and names the key', () => {
     const r = variant('rubrik: Riktlinjer för hemtjänst\n', '');
     expect(r.diagnostics.map((d) => d.message)).toEqual(['Nyckeln rubrik saknas.']);
