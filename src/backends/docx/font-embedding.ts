@@ -18,8 +18,8 @@ export interface EmbeddedFace {
   bytes: Uint8Array;
 }
 
-/** Written by the backend itself: list numbers, page numbers, bullets, the rule, non-breaking spaces and hyphens. */
-const fixedCharacters = `0123456789.() ${bulletSymbols.join('')}${ruleText}\u00A0\u2011`;
+/** Written by the backend itself: list numbers, page numbers, bullets, the rule. */
+const fixedCharacters = `0123456789.() ${bulletSymbols.join('')}${ruleText}`;
 
 /** Keys of the Doc whose strings are never shown. */
 const hiddenKeys = new Set(['type', 'href', 'role', 'source']);

@@ -1,17 +1,16 @@
 /**
  * Inline content → runs. Runs sharing an allowed href (web or mail address, src/doc/links.ts) become one
  * Word hyperlink to its ASCII URI; any other target is written as plain text (its words kept).
- * Numbers are kept whole at line ends (see nobreak.ts).
+ * The text is the Doc's, character for character (no-break spaces included, doc/nobreak.ts).
  */
 import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
-import { keepNumbersTogether } from './nobreak.js';
 import { StyleId } from './styles.js';
 
 function textRun(run: DocTextRun, style?: string): TextRun {
   return new TextRun({
-    text: keepNumbersTogether(run.text),
+    text: run.text,
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,

@@ -226,7 +226,7 @@ describe('seed 001', () => {
     ).toEqual(['1']);
     const before = `//${styled('Signature')}[1]/preceding-sibling::${el('p')}[1]`;
     expect(xpathStrings(doc, `string(${before})`)).toEqual([
-      'Information enligt 19\u00A0§ medbestämmandelagen har lämnats.',
+      'Information enligt 19 § medbestämmandelagen har lämnats.',
     ]);
     expect(xpathStrings(doc, `count(${before}/${el('pPr')}/${el('keepNext')})`)).toEqual(['1']);
     const recipients = `//${styled('Recipients')}`;
