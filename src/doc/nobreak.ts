@@ -1,17 +1,22 @@
 /**
- * Keeps numbers whole at line ends, as Swedish typesetting wants: "1 200 000 kr", "19 §", "25 %" and "§ 19"
- * must not break. The spaces inside such numbers become no-break spaces (U+00A0) in the Doc itself, once,
- * so the PDF and the DOCX carry the same characters and neither backend has a rule of its own.
- *
- * Hyphens stay the hyphen-minus the official wrote ("2024-10-09", "SON 2024-112"): a non-breaking hyphen
- * (U+2011) is another character, so search, copy, `diff` and screen readers would no longer find the date
- * or the Dnr. The PDF layout never breaks after a hyphen between digits (break-lines.ts), nor does
- * LibreOffice (Unicode line breaking, UAX #14 rule LB25); Word may break such a date at a line end.
+ * Keeps numbers whole at line ends, as Swedish typesetting wants: "1 200 000 kr", "19 §", "25 %", "§ 19",
+ * "2024-10-09" and "SON 2024-112" must not break. Applied once, to the Doc's body (renderDoc), so both
+ * backends get the same text and neither has a rule of its own:
+ * - the spaces inside such numbers become no-break spaces (U+00A0), which both formats write as they are;
+ * - a hyphen between digits becomes U+2011, which in the Doc means "the hyphen-minus, not a line break".
+ *   The PDF draws it as "-" and never breaks there; the DOCX writes Word's non-breaking hyphen
+ *   (w:noBreakHyphen, by ECMA-376 17.3.3.18 the hyphen-minus without a break). So both texts keep the
+ *   hyphen the official wrote: search, copy and screen readers find the date and the Dnr. (LibreOffice's own
+ *   PDF export does the same; its text export shows the DOCX's hyphen as U+2011.)
+ * The page furniture is left alone: its lines are short and placed in columns of their own.
  */
 import type { Block, Doc, Inline, ListItem } from './model.js';
 
 const nbsp = '\u00A0';
+/** In the Doc: a hyphen-minus that is not a line break. */
+export const noBreakHyphen = '\u2011';
 
+const hyphenBetweenDigits = /(?<=\d)-(?=\d)/g;
 /** "1 200 000": a space before a group of exactly three digits. */
 const thousandsSpace = /(?<=\d) (?=\d{3}(?!\d))/g;
 /** "800 000 kr", "19 §", "25 %". */
@@ -20,7 +25,11 @@ const unitSpace = /(?<=\d) (?=(?:kr|tkr|mnkr|§|%)(?![\p{L}\p{N}]))/gu;
 const sectionSpace = /(?<=§) (?=\d)/g;
 
 export function keepNumbersTogether(text: string): string {
-  return text.replace(thousandsSpace, nbsp).replace(unitSpace, nbsp).replace(sectionSpace, nbsp);
+  return text
+    .replace(hyphenBetweenDigits, noBreakHyphen)
+    .replace(thousandsSpace, nbsp)
+    .replace(unitSpace, nbsp)
+    .replace(sectionSpace, nbsp);
 }
 
 const inlines = (list: readonly Inline[]): Inline[] =>
@@ -47,20 +56,7 @@ const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => 
   recipients: (b) => ({ ...b, recipients: b.recipients.map(keepNumbersTogether) }),
 };
 
-/** The Doc with the rule applied to every text that is printed (blocks and page furniture, not metadata). */
+/** The Doc with the rule applied to its body (not to the furniture, nor the metadata). */
 export function keepNumbersTogetherIn(doc: Doc): Doc {
-  const f = doc.furniture;
-  const all = (lines: readonly string[]) => lines.map(keepNumbersTogether);
-  return {
-    ...doc,
-    blocks: doc.blocks.map((b) => (handlers[b.type] as (block: Block) => Block)(b)),
-    furniture: {
-      ...f,
-      senderLines: all(f.senderLines),
-      dnrLines: all(f.dnrLines),
-      addressees: all(f.addressees),
-      shortHead: all(f.shortHead),
-      footer: f.footer.map((field) => ({ ...field, value: keepNumbersTogether(field.value) })),
-    },
-  };
+  return { ...doc, blocks: doc.blocks.map((b) => (handlers[b.type] as (block: Block) => Block)(b)) };
 }

@@ -1,8 +1,8 @@
 /**
  * Line breaking: styled text → lines no wider than the measure. Greedy (ragged right, as the memo is set):
  * breaks at spaces, after a hyphen between words and after "/" in URLs; a word wider than the line is broken
- * between characters, so nothing ever overflows. No-break spaces (U+00A0, which the Doc has inside amounts,
- * doc/nobreak.ts) and hyphens between digits are never breaks.
+ * between characters, so nothing ever overflows. No-break spaces (U+00A0) and the Doc's no-break hyphen
+ * (U+2011, doc/nobreak.ts) are never breaks; the latter is drawn, and so extracted, as the hyphen-minus.
  */
 import { type FaceId, textWidthPt } from '../fonts.js';
 
@@ -38,6 +38,7 @@ const EPSILON_PT = 1e-6;
 const BREAKING_SPACE = /[ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u205f\u3000]+/u;
 /** Characters with no visible form that would only show as boxes. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+const NO_BREAK_HYPHEN = '\u2011';
 const AFTER_HYPHEN = /(?<=\p{L}{2}[-\u2010])(?=\p{L})/u;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
 const AFTER_URL_SEPARATOR = /(?<=[/?&=_-])(?=[^/])/;
@@ -102,7 +103,7 @@ function toBoxes(inlines: StyledInline[]): Box[] {
         continue;
       }
       splitWord(part).forEach((chunk, i) => {
-        addText(chunk, inline, i > 0);
+        addText(chunk.replaceAll(NO_BREAK_HYPHEN, '-'), inline, i > 0);
       });
     }
   }
