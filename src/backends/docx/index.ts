@@ -11,7 +11,7 @@ import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
-import { pageProperties } from './page.js';
+import { pageProperties, textWidthTwip } from './page.js';
 import { buildStyles } from './styles.js';
 import { fontFamily, fontTableEntry } from './typography.js';
 
@@ -38,7 +38,7 @@ function buildDocument(doc: Doc): Document {
     keywords: doc.meta.keywords.join(', '),
     lastModifiedBy: doc.meta.creator,
     revision: 1,
-    styles: buildStyles(doc.meta.language, numbering.styleRefs),
+    styles: buildStyles(doc.meta.language, numbering.styleRefs, textWidthTwip(doc.page)),
     numbering: numbering.options,
     sections: [
       {
@@ -48,7 +48,7 @@ function buildDocument(doc: Doc): Document {
         },
         headers: buildHeaders(doc),
         footers: buildFooters(doc),
-        children: blocksToChildren(doc.blocks, { numbering }),
+        children: blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
       },
     ],
   });
