@@ -1,28 +1,17 @@
 /**
  * Page furniture: the first-page head (a borderless table: wordmark, label, sender, date, Dnr,
  * addressees), the short head of later pages (one row), the first-page footer, and the page
- * number "N (M)" top right on every page from PAGE and NUMPAGES fields.
+ * number "N (M)" top right on every page from PAGE and NUMPAGES fields (page-number.ts).
  */
-import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, Header, Paragraph, TextRun } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
 import { furniture as sizes } from '../../doc/typography.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
 import { textWidthTwip } from './page.js';
+import { type CachedPageNumber, pageNumberChildren } from './page-number.js';
 import { StyleId } from './styles.js';
 import { exactLine } from './typography.js';
 import { ptToTwip } from './units.js';
-
-type RunChild = string | (typeof PageNumber)[keyof typeof PageNumber];
-
-/** "{n} ({m})" → literal text and PAGE / NUMPAGES fields, in order. */
-export function pageNumberChildren(format: string): RunChild[] {
-  return format
-    .split(/(\{n\}|\{m\})/)
-    .filter((part) => part !== '')
-    .map((part) => (part === '{n}' ? PageNumber.CURRENT : part === '{m}' ? PageNumber.TOTAL_PAGES : part));
-}
-
-const pageNumberRun = (f: Furniture) => new TextRun({ children: pageNumberChildren(f.pageNumberFormat) });
 
 const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
   new Paragraph({ style, children: [new TextRun({ text, bold })] });
@@ -37,13 +26,13 @@ const pageNumberShare = 0.15;
 const spacer = (afterPt: number, style: string = StyleId.header) =>
   new Paragraph({ style, spacing: { after: ptToTwip(afterPt), ...exactLine(1, 1) }, children: [] });
 
-const pageNumberCell = (f: Furniture, widthTwip: number) =>
+const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumber) =>
   cell(
     [
       new Paragraph({
         style: StyleId.pageNumber,
         alignment: AlignmentType.RIGHT,
-        children: [pageNumberRun(f)],
+        children: pageNumberChildren(f.pageNumberFormat, cached),
       }),
     ],
     widthTwip,
@@ -64,7 +53,7 @@ function stack(texts: readonly string[], beforePt: number, style: string = Style
 }
 
 /** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
-function firstPageHeader(doc: Doc): Header {
+function firstPageHeader(doc: Doc, pages: number): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
@@ -74,7 +63,7 @@ function firstPageHeader(doc: Doc): Header {
     row([
       cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
       cell([line(f.label, StyleId.documentLabel)], middle, { bottom: true }),
-      pageNumberCell(f, pageCol),
+      pageNumberCell(f, pageCol, { page: 1, pages }),
     ]),
     row([
       cell(stack(f.senderLines, sizes.senderGapPt), left),
@@ -97,7 +86,7 @@ function firstPageHeader(doc: Doc): Header {
 }
 
 /** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */
-function laterPageHeader(doc: Doc): Header {
+function laterPageHeader(doc: Doc, pages: number): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
@@ -109,7 +98,7 @@ function laterPageHeader(doc: Doc): Header {
   // The kommun in bold, as on page 1.
   const cells = [
     ...items.map((item, i) => cell([line(item, StyleId.shortHead, i === 0 || undefined)], widths[i]!)),
-    pageNumberCell(f, pageCol),
+    pageNumberCell(f, pageCol, { page: 2, pages: Math.max(2, pages) }),
   ];
   return new Header({
     children: [borderlessTable([row(cells)], [...widths, pageCol]), spacer(sizes.gapBelowShortHeadPt)],
@@ -144,8 +133,9 @@ function firstPageFooter(doc: Doc): Footer {
   return new Footer({ children: [gap, borderlessTable([row(cells)], widths, true), empty] });
 }
 
-export function buildHeaders(doc: Doc) {
-  return { first: firstPageHeader(doc), default: laterPageHeader(doc) };
+/** `pageCount` is cached in NUMPAGES; without it each head caches the fewest pages it can be on. */
+export function buildHeaders(doc: Doc, pageCount?: number) {
+  return { first: firstPageHeader(doc, pageCount ?? 1), default: laterPageHeader(doc, pageCount ?? 2) };
 }
 
 /** Later pages have no foot; an empty one is written so Word does not repeat the first. */

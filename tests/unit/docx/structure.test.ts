@@ -26,6 +26,13 @@ function docWith(blocks: Block[], change: (d: Doc) => void = () => {}): Doc {
 const attr = (name: string) => `@*[local-name()='${name}']`;
 const el = (name: string) => `*[local-name()='${name}']`;
 
+/** The simple fields of a part: [instruction, cached result]. */
+const fields = (xml: string) =>
+  xpathStrings(xml, `//${el('fldSimple')}`).map((f) => [
+    /w:instr="([^"]*)"/.exec(f)![1]!,
+    xpathStrings(f, 'string(.)')[0] ?? '',
+  ]);
+
 describe('seed 001', () => {
   let parts: Map<string, string>;
   beforeAll(async () => {
@@ -250,16 +257,35 @@ describe('seed 001', () => {
     };
     const first = part(parts, headerFile('first'));
     const later = part(parts, headerFile('default'));
-    for (const header of [first, later]) {
-      const instructions = xpathStrings(header, `//${el('instrText')}/text()`).map((s) => s.trim());
-      expect(instructions).toEqual(['PAGE', 'NUMPAGES']);
+    // Without a page count each head caches the fewest pages it can be on.
+    for (const [header, cached] of [
+      [first, ['1', '1']],
+      [later, ['2', '2']],
+    ] as const) {
+      expect(fields(header)).toEqual([
+        ['PAGE', cached[0]],
+        ['NUMPAGES', cached[1]],
+      ]);
     }
     const f = seed001Doc().furniture;
     const firstText = wordTexts(first).join('\n');
     for (const s of [f.municipality, f.label, ...f.senderLines, f.date, ...f.dnrLines, ...f.addressees]) {
       expect(firstText).toContain(s);
     }
-    expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, ' (', ')']);
+    expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, '2', ' (', '2', ')']);
+  });
+
+  test('PAGE and NUMPAGES cache the page count given: "1 (4)" on page 1, "2 (4)" on the later head', async () => {
+    const counted = await readParts(await renderDocx(seed001Doc(), { pageCount: 4 }));
+    const headers = [...counted.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k));
+    const cached = headers.map((h) =>
+      fields(part(counted, h))
+        .map(([, value]) => value)
+        .join(' ('),
+    );
+    expect(cached.sort()).toEqual(['1 (4', '2 (4']);
+    // Nothing else is a field: no complex fields without a cached result.
+    for (const h of headers) expect(part(counted, h)).not.toContain('fldChar');
   });
 
   test('the first-page footer has every footer field', () => {
