@@ -2,7 +2,7 @@
  * The Markdown body → sections. `## Rubrik` starts a section; `###` stays inside it. Positions are
  * shifted so they point into the whole case file, not just the body.
  */
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -69,7 +69,58 @@ export function parseBody(
     }
   }
   close(body.length);
+  diagnostics.push(...nestedProblems(root, body, start.offset, file));
   return { root, sections, diagnostics };
+}
+
+/** Level-1 headings below the top level (in a quote or a list), and fences or comments that never close. */
+function nestedProblems(root: Root, body: string, offset: number, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (node: Nodes, depth: number): void => {
+    if (node.type === 'heading' && node.depth === 1 && depth > 1)
+      found.push({
+        severity: 'fel',
+        rule: 'heading-level',
+        message: `Rubriken "${nodeText(node)}" har nivå 1 (#) inuti ett citat eller en lista.`,
+        hint: 'Skrivelsen har bara en rubrik på nivå 1 (rubrik: i huvudet). Skriv en underrubrik med "### ".',
+        file,
+        position: point(node),
+      });
+    const raw = node.position
+      ? body.slice(node.position.start.offset! - offset, node.position.end.offset! - offset)
+      : '';
+    if (node.type === 'code' && isUnclosedFence(raw))
+      found.push({
+        severity: 'fel',
+        rule: 'unclosed-block',
+        message: 'Kodblocket som börjar här stängs aldrig, så resten av filen blir ett kodblock.',
+        hint: `Avsluta kodblocket med en rad med ${raw.trimStart().slice(0, 3)}, eller ta bort raden som öppnar det.`,
+        file,
+        position: point(node),
+      });
+    if (node.type === 'html' && /^\s*<!--/.test(node.value) && !node.value.includes('-->'))
+      found.push({
+        severity: 'fel',
+        rule: 'unclosed-block',
+        message: 'Kommentaren som börjar här stängs aldrig, så ingenting efter den skrivs ut.',
+        hint: 'Avsluta kommentaren med -->.',
+        file,
+        position: point(node),
+      });
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, depth + 1);
+  };
+  visit(root, 0);
+  return found;
+}
+
+/** A fenced code block whose last line is not a closing fence of the same kind and at least the same length. */
+function isUnclosedFence(raw: string): boolean {
+  const open = /^[ \t]*(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!open) return false;
+  const lines = raw.trimEnd().split('\n');
+  if (lines.length < 2) return true;
+  const last = lines[lines.length - 1]!.trim();
+  return !(last.startsWith(open) && new RegExp(`^\\${open[0]}+$`).test(last));
 }
 
 function newSection(node: Heading, consequences: readonly ConsequenceSpec[]): Section {

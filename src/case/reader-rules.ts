@@ -26,6 +26,14 @@ export const readerRules: Record<string, { severity: Severity; description: stri
   },
   'field-value': { severity: 'fel', description: 'Ogiltigt värde, t.ex. en okänd MBL-typ eller tom text.' },
   'text-before-section': { severity: 'fel', description: 'Text före första avsnittsrubriken (##).' },
-  'heading-level': { severity: 'fel', description: 'Rubrik med # (nivå 1); avsnitt skrivs med ##.' },
+  'heading-level': {
+    severity: 'fel',
+    description: 'Rubrik med # (nivå 1), också inuti ett citat eller en lista; avsnitt skrivs med ##.',
+  },
+  'unclosed-block': {
+    severity: 'fel',
+    description:
+      'Ett kodblock (```) eller en kommentar (<!--) stängs aldrig och tar med sig resten av filen.',
+  },
   internal: { severity: 'fel', description: 'Internt fel i skrivelse (inte i ärendet).' },
 };

@@ -1,22 +1,26 @@
 /**
- * Case + profile → the data a memo template sees. Every front-matter value is escaped here; section texts are
- * the official's own Markdown, wrapped in source markers (see to-doc.ts).
+ * Case + profile → the data a memo template sees. Every front-matter value is escaped here. A section's
+ * text is never put into the template's Markdown: the template gets a placeholder (`::avsnitt{nr=…}`),
+ * and to-doc.ts puts the section's own parsed tree in its place, so nothing in a case can become, open
+ * or close template structure.
  */
+
+import { hasContent } from '../case/body.js';
 import type { Case, Section } from '../case/model.js';
 import type { Profile } from '../profile/model.js';
 import { escapeAttribute, escapeMarkdown, escapeUrl } from './escape.js';
 import { compileText } from './template.js';
 
+/** Name of the placeholder directive that to-doc.ts replaces with a section's tree. */
+export const sectionSlot = 'avsnitt';
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase('sv-SE') + text.slice(1);
 }
 
-/** The section's Markdown, preceded by a marker giving the case-file line of its first block. */
-function sectionText(section: Section): string {
-  const firstLine = section.nodes[0]?.position?.start.line;
-  const markdown = section.markdown.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-  if (firstLine === undefined || !markdown) return '';
-  return `<!-- källa:${firstLine} -->\n\n${markdown}\n\n<!-- /källa -->`;
+/** The placeholder of a section's text: its index among the case's sections, or '' when it has none. */
+function sectionText(c: Case, section: Section): string {
+  return hasContent(section) ? `::${sectionSlot}{nr="${c.sections.indexOf(section)}"}` : '';
 }
 
 function boardGenitive(profile: Profile, board: string): string {
@@ -45,10 +49,10 @@ export function templateData(c: Case, profile: Profile): object {
       nämnd: escapeMarkdown(block.board),
       punkter: block.points.map((p) => escapeMarkdown(p.text)),
     })),
-    ärende: ärende ? sectionText(ärende) : '',
+    ärende: ärende ? sectionText(c, ärende) : '',
     beslutsunderlag: c.decisionBasis.map(escapeMarkdown),
-    bakgrund: bakgrund ? sectionText(bakgrund) : '',
-    fria_avsnitt: byRole('free').map((s) => ({ rubrik: escapeMarkdown(s.heading), text: sectionText(s) })),
+    bakgrund: bakgrund ? sectionText(c, bakgrund) : '',
+    fria_avsnitt: byRole('free').map((s) => ({ rubrik: escapeMarkdown(s.heading), text: sectionText(c, s) })),
     konsekvenser: profile.consequences.flatMap((spec) => {
       const written = c.sections.find((s) => s.role === 'consequence' && s.consequenceId === spec.id);
       const extra = c.consequences[spec.id];
@@ -56,7 +60,7 @@ export function templateData(c: Case, profile: Profile): object {
       return [
         {
           rubrik: escapeMarkdown(spec.heading),
-          text: written ? sectionText(written) : '',
+          text: written ? sectionText(c, written) : '',
           länk: extra?.link && { text: escapeMarkdown(extra.link.text), url: escapeUrl(extra.link.url) },
           ej_relevant: extra?.notRelevant && escapeMarkdown(extra.notRelevant),
         },

@@ -1,6 +1,7 @@
 /**
  * Rendering: validated Case → template (Handlebars) → Markdown → remark → one Doc, the single input of
- * every backend.
+ * every backend. The template's Markdown holds only escaped front-matter values and placeholders; the
+ * sections' trees from the case file are put in place of the placeholders (to-doc.ts).
  */
 import type { Case } from '../case/model.js';
 import type { Doc } from '../doc/model.js';
@@ -12,7 +13,7 @@ import { parseTemplateOutput } from './parse.js';
 import { loadTemplate } from './template.js';
 import { toDocBlocks } from './to-doc.js';
 
-/** The Markdown a case's template produces (exposed for debugging and tests). */
+/** The Markdown a case's template produces, with section placeholders (exposed for debugging and tests). */
 export function renderMarkdown(c: Case, profile: Profile): string {
   return loadTemplate(c.kind).fill(templateData(c, profile));
 }
@@ -24,6 +25,6 @@ export function renderDoc(c: Case, profile: Profile): Doc {
     meta: docMeta(c, template.settings),
     page: pageSetup(profile),
     furniture: furniture(c, profile, template.settings),
-    blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile)))),
+    blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile))), c.sections),
   });
 }

@@ -1,16 +1,18 @@
 /**
- * mdast (the parsed template output) → Doc blocks. One handler per node type, looked up in a table.
- * Section text from the case file is wrapped by `<!-- källa:LINE -->` … `<!-- /källa -->` markers, so blocks
- * inside it get positions in the case file rather than in the template output.
+ * mdast → Doc blocks. One handler per node type, looked up in a table. The template's output is parsed
+ * here; each `::avsnitt{nr=…}` placeholder in it is replaced by that section's own tree, parsed once from
+ * the case file (src/case/body.ts) and never turned back into Markdown. Blocks from a section carry the
+ * positions of that tree, which are already positions in the case file.
  */
 
 import type { List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Section } from '../case/model.js';
 import type { Position } from '../diagnostics.js';
 import type { Block, Inline, ListItem, SignatureBlock } from '../doc/model.js';
 
-const sourceStart = /^<!-- källa:(\d+) -->$/;
-const sourceEnd = '<!-- /källa -->';
+import { sectionSlot } from './data.js';
+
 /** An HTML comment in a case file is a note to colleagues, never printed. */
 const comment = /^<!--[\s\S]*-->$/;
 
@@ -20,15 +22,16 @@ interface Marks {
   href?: string;
 }
 
-/** Source position mapping for the current case-file chunk, if any. */
 interface Context {
-  chunk?: { outputLine: number; sourceLine: number };
+  /** The case's sections, whose trees fill the template's placeholders. */
+  sections: readonly Section[];
+  /** True inside a section's tree: its positions are case-file positions; no placeholder can occur. */
+  fromCase: boolean;
 }
 
 function sourceOf(node: Nodes, ctx: Context): Position | undefined {
   const start = node.position?.start;
-  if (!start || !ctx.chunk) return undefined;
-  return { line: ctx.chunk.sourceLine + start.line - ctx.chunk.outputLine, column: start.column };
+  return start && ctx.fromCase ? { line: start.line, column: start.column } : undefined;
 }
 
 type InlineHandler = (node: PhrasingContent, marks: Marks) => Inline[];
@@ -89,6 +92,10 @@ function plainText(parts: Inline[]): string {
 
 const directiveHandlers: Record<string, (node: LeafDirective | ContainerDirective, ctx: Context) => Block[]> =
   {
+    [sectionSlot]: (node, ctx) => {
+      const section = ctx.sections[Number(node.attributes?.nr)];
+      return section ? blocks(section.nodes, { ...ctx, fromCase: true }) : [];
+    },
     linje: () => [{ type: 'rule' }],
     etikett: (node) => [{ type: 'paragraph', role: 'label', inlines: labelOf(node) }],
     underskrift: (node) => {
@@ -106,26 +113,25 @@ const directiveHandlers: Record<string, (node: LeafDirective | ContainerDirectiv
         },
       ];
     },
-    mottagare: (node) => {
+    mottagare: (node, ctx) => {
       const list =
         node.type === 'containerDirective' ? node.children.find((c) => c.type === 'list') : undefined;
       return [
         {
           type: 'recipients',
           label: node.attributes?.etikett ?? '',
-          recipients: list ? listItems(list, {}).map((item) => plainText(item.paragraphs.flat())) : [],
+          recipients: list ? listItems(list, ctx).map((item) => plainText(item.paragraphs.flat())) : [],
         },
       ];
     },
   };
 
+/** Directives exist only in the template's output (the case's trees are parsed without them). */
 function directiveBlock(node: RootContent, ctx: Context): Block[] {
   const d = node as LeafDirective | ContainerDirective;
-  const handler = directiveHandlers[d.name];
-  // A directive the template doesn't define (written by hand in a case file) stays literal text.
-  return handler
-    ? handler(d, ctx)
-    : [{ type: 'paragraph', inlines: [{ type: 'text', text: `::${d.name}` }] }];
+  const handler = ctx.fromCase ? undefined : directiveHandlers[d.name];
+  if (!handler) throw new Error(`Mallen använder ett okänt block ::${d.name}.`);
+  return handler(d, ctx);
 }
 
 const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
@@ -166,15 +172,6 @@ const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
   ],
   html: (n, ctx) => {
     const value = (n as { value: string }).value.trim();
-    const start = sourceStart.exec(value);
-    if (start) {
-      ctx.chunk = { outputLine: (n.position?.end.line ?? 0) + 2, sourceLine: Number(start[1]) };
-      return [];
-    }
-    if (value === sourceEnd) {
-      ctx.chunk = undefined;
-      return [];
-    }
     if (comment.test(value)) return [];
     return [{ type: 'paragraph', inlines: [{ type: 'text', text: value }], source: sourceOf(n, ctx) }];
   },
@@ -203,6 +200,7 @@ function mergeSignatures(list: Block[]): Block[] {
   return out;
 }
 
-export function toDocBlocks(root: Root): Block[] {
-  return mergeSignatures(blocks(root.children, {}));
+/** The template's parsed output, with each section placeholder filled by that section's tree. */
+export function toDocBlocks(root: Root, sections: readonly Section[]): Block[] {
+  return mergeSignatures(blocks(root.children, { sections, fromCase: false }));
 }
