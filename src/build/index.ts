@@ -33,7 +33,14 @@ export type Renderer = (doc: Doc) => Promise<Uint8Array>;
 /** Backends are loaded on first use, so commands that render nothing start fast. */
 export const outputFormats: Record<OutputFormat, Renderer> = {
   pdf: async (doc) => (await import('../backends/pdf/index.js')).renderPdf(doc),
-  docx: async (doc) => (await import('../backends/docx/index.js')).renderDocx(doc),
+  // The DOCX caches the page count of the PDF layout (not of the PDF writer) in its NUMPAGES fields.
+  docx: async (doc) => {
+    const [{ renderDocx }, { layoutDoc }] = await Promise.all([
+      import('../backends/docx/index.js'),
+      import('../backends/pdf/layout/index.js'),
+    ]);
+    return renderDocx(doc, { pageCount: layoutDoc(doc).pages.length });
+  },
 };
 
 /** errno codes that mean the output folder itself is unusable, so every further case would fail too. */

@@ -84,13 +84,28 @@ function paragraphs(xml: string): Paragraph[] {
   }));
 }
 
-/** The text of a paragraph as Word shows it: w:t contents, tabs and breaks. */
+const noBreakHyphen = '\u2011';
+const specialText: Record<string, string> = {
+  '<w:tab/>': '\t',
+  '<w:br/>': '\n',
+  '<w:noBreakHyphen/>': noBreakHyphen,
+};
+
+/** The text of a paragraph as Word shows it: w:t contents, tabs, breaks and non-breaking hyphens (U+2011). */
 export function paragraphText(xml: string): string {
   let text = '';
-  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) {
-    text += m[1] !== undefined ? unescapeXml(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n';
+  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<w:noBreakHyphen\/>/g)) {
+    text += m[1] !== undefined ? unescapeXml(m[1]) : specialText[m[0]];
   }
   return text;
+}
+
+/** Run content for `text`: `tag` elements, with Word's non-breaking hyphen where the text has U+2011. */
+function runContent(tag: 'w:t' | 'w:delText', text: string): string {
+  return text
+    .split(noBreakHyphen)
+    .map((part) => (part === '' ? '' : `<${tag} xml:space="preserve">${escapeXml(part)}</${tag}>`))
+    .join('<w:noBreakHyphen/>');
 }
 
 const comparable = (text: string) => normalizeText(text).replace(/\u2011/g, '-');
@@ -235,11 +250,7 @@ function reworded(before: Paragraph, after: Paragraph, rev: Revision, ids: Revis
     if (part.op !== 'ins') oldAt += part.text.length;
     if (part.op !== 'del') newAt += part.text.length;
     const xml = pieces
-      .map(([rPr, text]) =>
-        part.op === 'del'
-          ? `<w:r>${rPr}<w:delText xml:space="preserve">${escapeXml(text)}</w:delText></w:r>`
-          : `<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`,
-      )
+      .map(([rPr, text]) => `<w:r>${rPr}${runContent(part.op === 'del' ? 'w:delText' : 'w:t', text)}</w:r>`)
       .join('');
     if (part.op === 'same') return xml;
     return `<w:${part.op} ${attributes(rev, ids)}>${xml}</w:${part.op}>`;

@@ -5,6 +5,7 @@
  */
 import type { Case } from '../case/model.js';
 import type { Doc } from '../doc/model.js';
+import { keepNumbersTogetherIn } from '../doc/nobreak.js';
 import type { Profile } from '../profile/model.js';
 import { templateData } from './data.js';
 import { docMeta, furniture, pageSetup } from './furniture.js';
@@ -19,10 +20,11 @@ export function renderMarkdown(c: Case, profile: Profile): string {
 
 export function renderDoc(c: Case, profile: Profile): Doc {
   const template = loadTemplate(c.kind);
-  return {
+  // Numbers kept whole at line ends, here once for both backends (doc/nobreak.ts).
+  return keepNumbersTogetherIn({
     meta: docMeta(c, template.settings),
     page: pageSetup(profile),
     furniture: furniture(c, profile, template.settings),
     blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile))), c.sections),
-  };
+  });
 }

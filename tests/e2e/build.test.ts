@@ -14,9 +14,22 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputBaseName } from '../../src/build/output-name.js';
+import { readCaseFile } from '../../src/case/read.js';
+import type { Doc } from '../../src/doc/model.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { renderDoc } from '../../src/render/index.js';
 import { runCaptured } from '../helpers/cli.js';
 import { pageCount, pdftotext, run } from '../helpers/pdf.js';
-import { docxText, firstMissingInOrder, words } from './readers.js';
+import {
+  docxComparableText,
+  docxText,
+  exactWords,
+  firstDifference,
+  firstMissingInOrder,
+  withBlockInOrder,
+  words,
+} from './readers.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const seeds = join(root, '../shared/seeds');
@@ -26,6 +39,52 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = (args: string[], cwd = root) => runCaptured(args, { cwd });
 
 const seed001 = join(work, 'ut', 'SON-2020-281_arbetsinriktad-rehabilitering-och-stod-for');
+
+/** Every example case with its Doc (for the furniture and the signatures) and the path of its outputs. */
+function exampleCases(outDir: string): { file: string; doc: Doc; base: string }[] {
+  const profile = loadProfile();
+  return readdirSync(join(root, 'cases'))
+    .filter((f) => f.endsWith('.md'))
+    .map((file) => {
+      const c = readCaseFile(join(root, 'cases', file), profile).case!;
+      return { file, doc: renderDoc(c, profile), base: join(outDir, outputBaseName(c)) };
+    });
+}
+
+/** Starts `words` at the first place that reads `start`; undefined when it never does. */
+function fromWords(words: readonly string[], start: readonly string[]): string[] | undefined {
+  const at = words.findIndex((_, i) => start.every((w, k) => words[i + k] === w));
+  return at === -1 ? undefined : words.slice(at);
+}
+
+const sorted = (w: readonly string[]) => [...w].sort();
+
+/**
+ * The PDF's body text, page by page through pdftotext, from the rubrik on: page 1's footer and later
+ * pages' short head and "N (M)" are taken off after checking that they are there, word for word (in
+ * any order: pdftotext reads their columns as it finds them). Page 1's head is not compared: the DOCX has
+ * it in its first-page header, which LibreOffice's text leaves out (see the test).
+ */
+function pdfBodyWords(pdf: string, doc: Doc): string[] {
+  const pages = pageCount(pdf);
+  const f = doc.furniture;
+  const body: string[] = [];
+  for (let n = 1; n <= pages; n++) {
+    let page = exactWords(pdftotext(pdf, n));
+    if (n === 1) {
+      page = fromWords(page, exactWords(doc.meta.title)) ?? [];
+      const footer = exactWords(f.footer.flatMap((field) => [field.label, field.value]).join(' '));
+      expect(sorted(page.slice(-footer.length)), `${pdf} s. 1: sidfoten`).toEqual(sorted(footer));
+      page = page.slice(0, -footer.length);
+    } else {
+      const head = exactWords(`${f.shortHead.join(' ')} ${n} (${pages})`);
+      expect(sorted(page.slice(0, head.length)), `${pdf} s. ${n}: sidhuvudet`).toEqual(sorted(head));
+      page = page.slice(head.length);
+    }
+    body.push(...page);
+  }
+  return body;
+}
 const seed004 = join(work, 'ut', 'ON-2017-612_hantverkshuset-support-och-arbetsteamet-tillaggsuppdrag');
 
 describe('skrivelse build cases/', () => {
@@ -88,6 +147,70 @@ describe('skrivelse build cases/', () => {
     const seed = readFileSync(join(seeds, '001_5549019e20958809.txt'), 'utf8');
     const body = seed.slice(seed.indexOf('Arbetsinriktad rehabilitering'));
     expect(firstMissingInOrder(words(body), words(docxText(`${seed001}.docx`)))).toBeUndefined();
+  });
+
+  /**
+   * Part 5 of issue 10: the two formats say the same thing. The body is compared from the rubrik on: the
+   * DOCX still has the page-1 head in its first-page header, which LibreOffice's text leaves out, while
+   * the PDF has it on the page. When the head is in the DOCX body, compare from the first word instead.
+   * Joint signatures stand side by side in both; pdftotext reads their lines row by row, LibreOffice
+   * cell by cell (the PDF's tags say signature by signature), so that block is compared in one order.
+   */
+  it('every example case: the PDF (pdftotext) and the DOCX (LibreOffice) have the same words in the same order', () => {
+    const cases = exampleCases(join(work, 'ut'));
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    for (const { file, doc, base } of cases) {
+      const signatures = doc.blocks.flatMap((b) =>
+        b.type === 'signatures'
+          ? b.signatures.flatMap((s) => exactWords([s.department, s.name, s.title ?? ''].join(' ')))
+          : [],
+      );
+      const title = exactWords(doc.meta.title);
+      const pdf = withBlockInOrder(pdfBodyWords(`${base}.pdf`, doc), signatures);
+      const docx = withBlockInOrder(
+        fromWords(exactWords(docxComparableText(`${base}.docx`)), title) ?? [],
+        signatures,
+      );
+      expect(pdf, `${file}: PDF:ns underskrifter`).toBeDefined();
+      expect(docx, `${file}: DOCX:ens underskrifter`).toBeDefined();
+      expect(pdf!.slice(0, title.length), file).toEqual(title);
+      expect(firstDifference(pdf!, docx!), file).toBeUndefined();
+    }
+  });
+
+  it('the same characters: the PDF draws no-break spaces as U+00A0 and the hyphen-minus, never U+2011; the DOCX has U+00A0 and w:noBreakHyphen', () => {
+    const joint = exampleCases(join(work, 'ut')).find((c) => c.file.startsWith('son-2024-112'))!;
+    // qpdf decompresses the streams; the ToUnicode maps say which characters the drawn glyphs are.
+    const qdf = join(work, 'joint-qdf.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', `${joint.base}.pdf`, qdf]);
+    const cmaps = [...readFileSync(qdf, 'latin1').matchAll(/beginbfchar([\s\S]*?)endbfchar/g)].map(
+      (m) => m[1]!,
+    );
+    const targets = new Set(
+      cmaps.flatMap((c) => [...c.matchAll(/<[0-9A-F]+>\s*<([0-9A-F]+)>/gi)].map((m) => m[1]!)),
+    );
+    expect(targets.has('00A0')).toBe(true);
+    expect(targets.has('002D')).toBe(true);
+    expect(targets.has('2011')).toBe(false);
+    const xml = run('unzip', ['-p', `${joint.base}.docx`, 'word/document.xml']);
+    expect(xml).toContain('<w:noBreakHyphen/>');
+    expect(xml).not.toContain('\u2011');
+    expect(xml).toContain('1\u00A0200\u00A0000\u00A0kr');
+  });
+
+  it("the DOCX caches the PDF's page count in NUMPAGES, and 1 and 2 in the PAGE fields of its two heads", () => {
+    for (const { base } of exampleCases(join(work, 'ut'))) {
+      const pages = pageCount(`${base}.pdf`);
+      const headers = run('unzip', ['-p', `${base}.docx`, 'word/header*.xml']);
+      const cached = (instr: string) =>
+        [
+          ...headers.matchAll(
+            new RegExp(`<w:fldSimple w:instr="${instr}"[^>]*>([\\s\\S]*?)</w:fldSimple>`, 'g'),
+          ),
+        ].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      expect(sorted(cached('NUMPAGES')), base).toEqual(sorted([String(pages), String(Math.max(2, pages))]));
+      expect(sorted(cached('PAGE')), base).toEqual(['1', '2']);
+    }
   });
 
   it('is byte-identical on a second run, and in another process with another TZ and LANG', async () => {

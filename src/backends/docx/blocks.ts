@@ -1,19 +1,28 @@
-/** Body blocks → Word paragraphs, one handler per block type. */
+/** Body blocks → Word paragraphs (and the signatures' layout table), one handler per block type. */
 import { type FileChild, Paragraph, TextRun } from 'docx';
-import type { Block, ListBlock, SignatureBlock } from '../../doc/model.js';
-import { inlinesToChildren } from './inlines.js';
+import type { Block, ListBlock, RecipientsBlock, SignatureBlock } from '../../doc/model.js';
+import * as typo from '../../doc/typography.js';
+import { inlinesToChildren, runText } from './inlines.js';
+import { borderlessTable, cell, row } from './layout-table.js';
 import type { ListNumbering } from './numbering.js';
 import { StyleId } from './styles.js';
-import { listIndentMm, ruleText, spacingPt } from './typography.js';
-import { mmToTwip, ptToTwip } from './units.js';
+import { ptToTwip } from './units.js';
 
 export interface BlockContext {
   numbering: ListNumbering;
+  /** Width of the text between the margins. */
+  textWidthTwip: number;
 }
 
 interface HandlerContext extends BlockContext {
   /** The block's last paragraph keeps with the next block (set before the signatures). */
   keepLastWithNext: boolean;
+  /** Space after the block before this one, where a table cannot share it (see signatureTable). */
+  previousAfterPt: number;
+  /** The recipients block right after joint signatures, which their table takes in. */
+  recipientsAfter?: RecipientsBlock;
+  /** These recipients are already in the signature table before them. */
+  inSignatureTable: boolean;
 }
 
 type Handler<T extends Block['type']> = (
@@ -21,7 +30,7 @@ type Handler<T extends Block['type']> = (
   ctx: HandlerContext,
 ) => FileChild[];
 
-const text = (t: string) => new TextRun({ text: t });
+const text = (t: string) => new TextRun({ children: runText(t) });
 
 function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
   const { reference, instance } = ctx.numbering.refOf(list);
@@ -34,67 +43,91 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
     })),
   );
   return paragraphs.map(({ inlines, first }, i) => {
-    const keepNext = (ctx.keepLastWithNext && i === paragraphs.length - 1) || undefined;
+    const last = i === paragraphs.length - 1;
+    const keepNext = (ctx.keepLastWithNext && last) || undefined;
+    // Items are `list.itemGapPt` apart (their styles); the list as a whole is followed by `list.afterPt`.
+    const spacing = last ? { after: ptToTwip(typo.list.afterPt) } : undefined;
     return first
       ? new Paragraph({
           style,
           keepNext,
+          spacing,
           numbering: { reference, level: 0, instance },
           children: inlinesToChildren(inlines),
         })
       : new Paragraph({
           style: StyleId.listContinue,
           keepNext,
-          indent: { left: mmToTwip(listIndentMm) },
+          spacing,
+          indent: { left: ptToTwip(typo.list.indentPt) },
           children: inlinesToChildren(inlines),
         });
   });
 }
 
-/**
- * Each signature: förvaltning, room to sign, name, title; one after another. Every line keeps with
- * the next (style Signature), so the signatures stay together and with the recipients after them.
- * (Side by side, in a table, would look like the PDF, but LibreOffice does not keep a table with the
- * paragraph after it, so the recipients could end up alone on a page.)
- */
-function signatureParagraphs(b: SignatureBlock): Paragraph[] {
-  return b.signatures.flatMap((s) => [
+/** One signature's lines: förvaltning `beforePt` below what precedes it, room to sign, name, title. */
+function signatureLines(s: SignatureBlock['signatures'][number], beforePt: number): Paragraph[] {
+  return [
     new Paragraph({
       style: StyleId.signature,
-      spacing: { before: ptToTwip(spacingPt.signatureBefore) },
+      spacing: { before: ptToTwip(beforePt) },
       children: [text(s.department)],
     }),
     new Paragraph({
       style: StyleId.signature,
-      spacing: { before: ptToTwip(spacingPt.signatureNameGap) },
+      spacing: { before: ptToTwip(typo.signatures.nameGapPt) },
       children: [text(s.name)],
     }),
     ...(s.title ? [new Paragraph({ style: StyleId.signature, children: [text(s.title)] })] : []),
-  ]);
+  ];
 }
 
-const handlers: { [T in Block['type']]: Handler<T> } = {
-  title: (b) => [new Paragraph({ style: StyleId.title, children: inlinesToChildren(b.inlines) })],
-  heading: (b) => [
-    new Paragraph({
-      style: b.level === 2 ? StyleId.heading1 : StyleId.heading2,
-      children: inlinesToChildren(b.inlines),
-    }),
-  ],
-  paragraph: (b, ctx) => [
-    new Paragraph({
-      style: b.role === 'label' ? StyleId.label : undefined,
-      keepNext: ctx.keepLastWithNext || undefined,
-      children: inlinesToChildren(b.inlines),
-    }),
-  ],
-  list: listParagraphs,
-  rule: () => [new Paragraph({ style: StyleId.rule, children: [text(ruleText)] })],
-  signatures: signatureParagraphs,
-  recipients: (b) => [
+/**
+ * A joint memo's signatures side by side, `perRow` to a row, as the PDF sets them: a borderless table
+ * with columns `columnGapPt` apart, read cell by cell (förvaltning, name, title). The recipients after
+ * them are the table's last row, across the columns: LibreOffice does not keep a table with the
+ * paragraph after it, but it does keep rows whose lines all keep with the next (style Signature), and so
+ * does Word; rows never split. So the signatures stay whole and with the recipients, as in the PDF.
+ * A table does not share its space above with the paragraph before it, as two paragraphs do (the larger
+ * of after and before), so the first row's space is what is left of `beforePt` after that paragraph's.
+ */
+function signatureTable(
+  b: SignatureBlock,
+  recipients: RecipientsBlock | undefined,
+  ctx: HandlerContext,
+): FileChild[] {
+  const { perRow, columnGapPt, beforePt, rowGapPt } = typo.signatures;
+  const gutter = ptToTwip(columnGapPt);
+  const column = Math.floor((ctx.textWidthTwip - gutter * (perRow - 1)) / perRow);
+  const widths = Array.from({ length: perRow }, (_, i) => (i < perRow - 1 ? column + gutter : column));
+  const rows = [];
+  for (let start = 0; start < b.signatures.length; start += perRow) {
+    const before = start === 0 ? Math.max(0, beforePt - ctx.previousAfterPt) : rowGapPt;
+    const cells = widths.map((width, i) => {
+      const s = b.signatures[start + i];
+      const lines = s ? signatureLines(s, before) : [new Paragraph({ style: StyleId.signature })];
+      return cell(lines, width, { last: i === perRow - 1, gutterTwip: gutter });
+    });
+    rows.push(row(cells));
+  }
+  if (recipients)
+    rows.push(
+      row([cell(recipientParagraphs(recipients), ctx.textWidthTwip, { columnSpan: perRow, last: true })]),
+    );
+  return [borderlessTable(rows, widths)];
+}
+
+function signatureBlock(b: SignatureBlock, ctx: HandlerContext): FileChild[] {
+  if (b.signatures.length > 1) return signatureTable(b, ctx.recipientsAfter, ctx);
+  return b.signatures.flatMap((s) => signatureLines(s, typo.signatures.beforePt));
+}
+
+function recipientParagraphs(b: RecipientsBlock): Paragraph[] {
+  return [
     new Paragraph({
       style: StyleId.label,
-      spacing: { before: ptToTwip(spacingPt.recipientsBefore) },
+      // Bold as a label, but the recipients follow at line distance, one list with it (as the PDF).
+      spacing: { before: ptToTwip(typo.recipients.beforePt), after: 0 },
       children: [text(b.label)],
     }),
     // The recipients keep together up to their last line.
@@ -106,13 +139,56 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
           children: [text(r)],
         }),
     ),
+  ];
+}
+
+const handlers: { [T in Block['type']]: Handler<T> } = {
+  title: (b) => [new Paragraph({ style: StyleId.heading1, children: inlinesToChildren(b.inlines) })],
+  heading: (b) => [
+    new Paragraph({
+      style: b.level === 2 ? StyleId.heading2 : StyleId.heading3,
+      children: inlinesToChildren(b.inlines),
+    }),
   ],
+  paragraph: (b, ctx) => [
+    new Paragraph({
+      style: b.role === 'label' ? StyleId.label : undefined,
+      keepNext: ctx.keepLastWithNext || undefined,
+      children: inlinesToChildren(b.inlines),
+    }),
+  ],
+  list: listParagraphs,
+  // The line is the paragraph's border (style Avdelare); the paragraph has no text.
+  rule: () => [new Paragraph({ style: StyleId.rule })],
+  signatures: signatureBlock,
+  // After joint signatures the recipients are the signature table's last row (signatureTable).
+  recipients: (b, ctx) => (ctx.inSignatureTable ? [] : recipientParagraphs(b)),
+};
+
+/** Space after each kind of block, as its style sets it (for the one place a table needs it). */
+const afterPt: { [T in Block['type']]: number } = {
+  title: typo.text.title.afterPt,
+  heading: typo.text.heading2.afterPt,
+  paragraph: typo.text.body.afterPt,
+  list: typo.list.afterPt,
+  rule: typo.rule.afterPt,
+  signatures: 0,
+  recipients: 0,
 };
 
 export function blocksToChildren(blocks: readonly Block[], ctx: BlockContext): FileChild[] {
   return blocks.flatMap((block, i) => {
     // Never the signatures alone on the last page: the text before them comes along.
     const keepLastWithNext = blocks[i + 1]?.type === 'signatures';
-    return (handlers[block.type] as Handler<typeof block.type>)(block as never, { ...ctx, keepLastWithNext });
+    const previous = blocks[i - 1];
+    const next = blocks[i + 1];
+    const joint = (b: Block | undefined) => b?.type === 'signatures' && b.signatures.length > 1;
+    return (handlers[block.type] as Handler<typeof block.type>)(block as never, {
+      ...ctx,
+      keepLastWithNext,
+      previousAfterPt: previous ? afterPt[previous.type] : 0,
+      recipientsAfter: joint(block) && next?.type === 'recipients' ? next : undefined,
+      inSignatureTable: block.type === 'recipients' && joint(previous),
+    });
   });
 }

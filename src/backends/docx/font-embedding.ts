@@ -10,7 +10,6 @@ import subsetFont from 'subset-font';
 import type { Doc, Inline } from '../../doc/model.js';
 import { type FaceId, fontBytes } from '../../fonts/coverage.js';
 import { bulletSymbols } from './numbering.js';
-import { ruleText } from './typography.js';
 
 export interface EmbeddedFace {
   face: FaceId;
@@ -18,8 +17,8 @@ export interface EmbeddedFace {
   bytes: Uint8Array;
 }
 
-/** Written by the backend itself: list numbers, page numbers, bullets, the rule, non-breaking spaces and hyphens. */
-const fixedCharacters = `0123456789.() ${bulletSymbols.join('')}${ruleText}\u00A0\u2011`;
+/** Written by the backend itself: list numbers, page numbers, bullets, the non-breaking hyphen (both forms). */
+const fixedCharacters = `0123456789.() ${bulletSymbols.join('')}-\u2011`;
 
 /** Keys of the Doc whose strings are never shown. */
 const hiddenKeys = new Set(['type', 'href', 'role', 'source']);

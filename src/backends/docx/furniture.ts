@@ -1,26 +1,17 @@
 /**
  * Page furniture: the first-page head (a borderless table: wordmark, label, sender, date, Dnr,
  * addressees), the short head of later pages (one row), the first-page footer, and the page
- * number "N (M)" top right on every page from PAGE and NUMPAGES fields.
+ * number "N (M)" top right on every page from PAGE and NUMPAGES fields (page-number.ts).
  */
-import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, Header, Paragraph, TextRun } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
+import { furniture as sizes } from '../../doc/typography.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
 import { textWidthTwip } from './page.js';
+import { type CachedPageNumber, pageNumberChildren } from './page-number.js';
 import { StyleId } from './styles.js';
+import { exactLine } from './typography.js';
 import { ptToTwip } from './units.js';
-
-type RunChild = string | (typeof PageNumber)[keyof typeof PageNumber];
-
-/** "{n} ({m})" → literal text and PAGE / NUMPAGES fields, in order. */
-export function pageNumberChildren(format: string): RunChild[] {
-  return format
-    .split(/(\{n\}|\{m\})/)
-    .filter((part) => part !== '')
-    .map((part) => (part === '{n}' ? PageNumber.CURRENT : part === '{m}' ? PageNumber.TOTAL_PAGES : part));
-}
-
-const pageNumberRun = (f: Furniture) => new TextRun({ children: pageNumberChildren(f.pageNumberFormat) });
 
 const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
   new Paragraph({ style, children: [new TextRun({ text, bold })] });
@@ -28,57 +19,74 @@ const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
 /** Share of the text width kept for the page number, top right. */
 const pageNumberShare = 0.15;
 
-/** A spacer paragraph: a header or footer must end with a paragraph, and it sets off the body. */
-const spacer = (afterPt: number) =>
-  new Paragraph({ style: StyleId.header, spacing: { after: ptToTwip(afterPt) }, children: [] });
+/**
+ * A spacer paragraph: a header or footer must end with a paragraph, and it sets off the body. It is one
+ * point high, so the gap is `afterPt` as in the PDF.
+ */
+const spacer = (afterPt: number, style: string = StyleId.header) =>
+  new Paragraph({ style, spacing: { after: ptToTwip(afterPt), ...exactLine(1, 1) }, children: [] });
 
-const pageNumberCell = (f: Furniture, widthTwip: number) =>
+const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumber) =>
   cell(
-    [new Paragraph({ style: StyleId.header, alignment: AlignmentType.RIGHT, children: [pageNumberRun(f)] })],
+    [
+      new Paragraph({
+        style: StyleId.pageNumber,
+        alignment: AlignmentType.RIGHT,
+        children: pageNumberChildren(f.pageNumberFormat, cached),
+      }),
+    ],
     widthTwip,
     { last: true, bottom: true },
   );
 
 /** Lines of the head, the first set off from the row above by `beforePt`. */
-function stack(texts: readonly string[], beforePt: number, bold?: boolean): Paragraph[] {
+function stack(texts: readonly string[], beforePt: number, style: string = StyleId.header): Paragraph[] {
   const items = texts.length > 0 ? texts : [''];
   return items.map(
     (text, i) =>
       new Paragraph({
-        style: StyleId.header,
+        style,
         spacing: i === 0 ? { before: ptToTwip(beforePt) } : undefined,
-        children: [new TextRun({ text, bold })],
+        children: [new TextRun({ text })],
       }),
   );
 }
 
 /** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
-function firstPageHeader(doc: Doc): Header {
+function firstPageHeader(doc: Doc, pages: number): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
-  const left = Math.round(width * 0.5);
+  const left = Math.round(width * sizes.rightColumnAt);
   const middle = width - left - pageCol;
   const rows = [
     row([
       cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
-      cell([line(f.label, StyleId.header, true)], middle, { bottom: true }),
-      pageNumberCell(f, pageCol),
+      cell([line(f.label, StyleId.documentLabel)], middle, { bottom: true }),
+      pageNumberCell(f, pageCol, { page: 1, pages }),
     ]),
     row([
-      cell(stack(f.senderLines, 10), left),
-      cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, { columnSpan: 2, last: true }),
+      cell(stack(f.senderLines, sizes.senderGapPt), left),
+      cell(stack([f.date, ...f.dnrLines], sizes.senderGapPt), middle + pageCol, {
+        columnSpan: 2,
+        last: true,
+      }),
     ]),
     row([
       cell([line('')], left),
-      cell(stack(f.addressees, 12, true), middle + pageCol, { columnSpan: 2, last: true }),
+      cell(stack(f.addressees, sizes.addresseeDropPt, StyleId.addressee), middle + pageCol, {
+        columnSpan: 2,
+        last: true,
+      }),
     ]),
   ];
-  return new Header({ children: [borderlessTable(rows, [left, middle, pageCol]), spacer(18)] });
+  return new Header({
+    children: [borderlessTable(rows, [left, middle, pageCol]), spacer(sizes.gapBelowHeadPt)],
+  });
 }
 
 /** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */
-function laterPageHeader(doc: Doc): Header {
+function laterPageHeader(doc: Doc, pages: number): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
   const pageCol = Math.round(width * pageNumberShare);
@@ -87,14 +95,20 @@ function laterPageHeader(doc: Doc): Header {
     width - pageCol,
     items.map((item) => item.length),
   );
-  const cells = [...items.map((item, i) => cell([line(item)], widths[i]!)), pageNumberCell(f, pageCol)];
-  return new Header({ children: [borderlessTable([row(cells)], [...widths, pageCol]), spacer(12)] });
+  // The kommun in bold, as on page 1.
+  const cells = [
+    ...items.map((item, i) => cell([line(item, StyleId.shortHead, i === 0 || undefined)], widths[i]!)),
+    pageNumberCell(f, pageCol, { page: 2, pages: Math.max(2, pages) }),
+  ];
+  return new Header({
+    children: [borderlessTable([row(cells)], [...widths, pageCol]), spacer(sizes.gapBelowShortHeadPt)],
+  });
 }
 
 /** Page 1 foot: one column per field (label over value), widths after their text, a rule above. */
 function firstPageFooter(doc: Doc): Footer {
   const fields = doc.furniture.footer;
-  const empty = new Paragraph({ style: StyleId.footer, children: [] });
+  const empty = spacer(0, StyleId.footer);
   if (fields.length === 0) return new Footer({ children: [empty] });
   const widths = splitWidth(
     textWidthTwip(doc.page),
@@ -105,7 +119,7 @@ function firstPageFooter(doc: Doc): Footer {
       [
         new Paragraph({
           style: StyleId.footerLabel,
-          spacing: { before: ptToTwip(3) },
+          spacing: { before: ptToTwip(sizes.footerRuleGapPt) },
           children: [new TextRun({ text: field.label })],
         }),
         line(field.value, StyleId.footer),
@@ -115,18 +129,19 @@ function firstPageFooter(doc: Doc): Footer {
     ),
   );
   // The paragraph above the rule keeps the body text off the foot.
-  const gap = new Paragraph({ style: StyleId.footer, spacing: { after: ptToTwip(10) }, children: [] });
+  const gap = spacer(sizes.gapAboveFooterPt, StyleId.footer);
   return new Footer({ children: [gap, borderlessTable([row(cells)], widths, true), empty] });
 }
 
-export function buildHeaders(doc: Doc) {
-  return { first: firstPageHeader(doc), default: laterPageHeader(doc) };
+/** `pageCount` is cached in NUMPAGES; without it each head caches the fewest pages it can be on. */
+export function buildHeaders(doc: Doc, pageCount?: number) {
+  return { first: firstPageHeader(doc, pageCount ?? 1), default: laterPageHeader(doc, pageCount ?? 2) };
 }
 
 /** Later pages have no foot; an empty one is written so Word does not repeat the first. */
 export function buildFooters(doc: Doc) {
   return {
     first: firstPageFooter(doc),
-    default: new Footer({ children: [new Paragraph({ style: StyleId.footer, children: [] })] }),
+    default: new Footer({ children: [spacer(0, StyleId.footer)] }),
   };
 }

@@ -11,7 +11,7 @@ import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
-import { pageProperties } from './page.js';
+import { pageProperties, textWidthTwip } from './page.js';
 import { buildStyles } from './styles.js';
 import { fontFamily, fontTableEntry } from './typography.js';
 
@@ -29,7 +29,21 @@ function timestampOf(date: string): string {
   return timestamp;
 }
 
-function buildDocument(doc: Doc): Document {
+export interface DocxOptions {
+  /**
+   * The memo's page count, cached in the NUMPAGES fields for readers that do not lay the document out
+   * (Word and LibreOffice compute their own). `build` passes the PDF layout's count: both formats share
+   * one typography table, so Word's and LibreOffice's pages follow the PDF's. The Doc does not carry it,
+   * as it is a result of laying the Doc out, not part of it. Without it each head caches the fewest
+   * pages it can be on ("1 (1)" on page 1, "2 (2)" later).
+   */
+  pageCount?: number;
+}
+
+const validCount = (n: number | undefined) =>
+  n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+
+function buildDocument(doc: Doc, options: DocxOptions): Document {
   const numbering = planListNumbering(doc.blocks);
   return new Document({
     title: doc.meta.title,
@@ -38,7 +52,7 @@ function buildDocument(doc: Doc): Document {
     keywords: doc.meta.keywords.join(', '),
     lastModifiedBy: doc.meta.creator,
     revision: 1,
-    styles: buildStyles(doc.meta.language, numbering.styleRefs),
+    styles: buildStyles(doc.meta.language, numbering.styleRefs, textWidthTwip(doc.page)),
     numbering: numbering.options,
     sections: [
       {
@@ -46,9 +60,9 @@ function buildDocument(doc: Doc): Document {
           titlePage: true,
           page: pageProperties(doc.page),
         },
-        headers: buildHeaders(doc),
+        headers: buildHeaders(doc, validCount(options.pageCount)),
         footers: buildFooters(doc),
-        children: blocksToChildren(doc.blocks, { numbering }),
+        children: blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
       },
     ],
   });
@@ -58,10 +72,10 @@ function buildDocument(doc: Doc): Document {
  * Renders a Doc as DOCX bytes; the same Doc always gives the same bytes. Every string of the Doc is
  * cleared of characters XML cannot hold here, once, before any of it reaches a part.
  */
-export async function renderDocx(input: Doc): Promise<Uint8Array> {
+export async function renderDocx(input: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
   const doc = xmlCharsIn(input);
   const timestamp = timestampOf(doc.meta.date);
-  const packed = await Packer.toBuffer(buildDocument(doc));
+  const packed = await Packer.toBuffer(buildDocument(doc, options));
   return normalizePackage(new Uint8Array(packed), {
     timestamp,
     language: doc.meta.language,

@@ -1,17 +1,27 @@
 /**
  * Inline content → runs. Runs sharing an allowed href (web or mail address, src/doc/links.ts) become one
  * Word hyperlink to its ASCII URI; any other target is written as plain text (its words kept).
- * Numbers are kept whole at line ends (see nobreak.ts).
+ * The text is the Doc's, no-break spaces included; the Doc's no-break hyphen (U+2011, doc/nobreak.ts) is
+ * written as Word's, w:noBreakHyphen: the hyphen-minus that is not a line break.
  */
-import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import { ExternalHyperlink, NoBreakHyphen, type ParagraphChild, TextRun } from 'docx';
 import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
-import { keepNumbersTogether } from './nobreak.js';
+import { noBreakHyphen } from '../../doc/nobreak.js';
 import { StyleId } from './styles.js';
+
+/** A run's content: its text, with Word's non-breaking hyphen where the Doc has one. */
+export function runText(text: string): (string | NoBreakHyphen)[] {
+  if (!text.includes(noBreakHyphen)) return [text];
+  return text
+    .split(noBreakHyphen)
+    .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part]))
+    .filter((part) => part !== '');
+}
 
 function textRun(run: DocTextRun, style?: string): TextRun {
   return new TextRun({
-    text: keepNumbersTogether(run.text),
+    children: runText(run.text),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,

@@ -13,7 +13,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { mmToTwip } from './units.js';
+import { colours, furniture } from '../../doc/typography.js';
+import { mmToTwip, ptToEighthPt } from './units.js';
 
 /** Space between columns. */
 const gutterTwip = mmToTwip(3);
@@ -34,6 +35,8 @@ export interface CellOptions {
   /** The last column has no gutter, so its text ends at the right margin. */
   last?: boolean;
   bottom?: boolean;
+  /** Space to the next column, inside this cell's width (3 mm unless given). */
+  gutterTwip?: number;
 }
 
 export function cell(children: Paragraph[], widthTwip: number, options: CellOptions = {}): TableCell {
@@ -41,7 +44,7 @@ export function cell(children: Paragraph[], widthTwip: number, options: CellOpti
     children,
     columnSpan: options.columnSpan,
     verticalAlign: options.bottom ? VerticalAlignTable.BOTTOM : undefined,
-    margins: { top: 0, bottom: 0, left: 0, right: options.last ? 0 : gutterTwip },
+    margins: { top: 0, bottom: 0, left: 0, right: options.last ? 0 : (options.gutterTwip ?? gutterTwip) },
     width: { size: widthTwip, type: WidthType.DXA },
   });
 }
@@ -59,7 +62,14 @@ export function borderlessTable(rows: TableRow[], columnWidthsTwip: number[], to
     width: { size: total, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders: topRule
-      ? { ...TableBorders.NONE, top: { style: BorderStyle.SINGLE, size: 4, color: '000000' } }
+      ? {
+          ...TableBorders.NONE,
+          top: {
+            style: BorderStyle.SINGLE,
+            size: ptToEighthPt(furniture.footerRuleThicknessPt),
+            color: colours.rule,
+          },
+        }
       : TableBorders.NONE,
   });
 }

@@ -5,14 +5,15 @@
  */
 import { AlignmentType, type ILevelsOptions, type INumberingOptions, LevelFormat } from 'docx';
 import type { Block, ListBlock } from '../../doc/model.js';
-import { listIndentMm } from './typography.js';
-import { mmToTwip } from './units.js';
+import { list } from '../../doc/typography.js';
+import { ptToTwip } from './units.js';
 
 const decimalFormats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
 export const bulletSymbols = ['•', '–', '▪'] as const;
 
+/** Each level's text `list.indentPt` further in, its number hanging in that indent (as the PDF). */
 function indent(level: number) {
-  return { left: mmToTwip(listIndentMm * (level + 1)), hanging: mmToTwip(listIndentMm) };
+  return { left: ptToTwip(list.indentPt * (level + 1)), hanging: ptToTwip(list.indentPt) };
 }
 
 function orderedLevels(start: number): ILevelsOptions[] {

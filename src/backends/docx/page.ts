@@ -4,10 +4,6 @@ import type { PageSetup } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
 import { mmToTwip } from './units.js';
 
-/** Distance of the head and foot from the paper's edge. */
-const headerDistanceMm = 10;
-const footerDistanceMm = 10;
-
 function checkPageSetup(page: PageSetup): void {
   const { widthMm, heightMm, marginsMm: m } = page;
   const lengths = [widthMm, heightMm, m.top, m.right, m.bottom, m.left];
@@ -39,8 +35,10 @@ export function pageProperties(page: PageSetup): NonNullable<ISectionPropertiesO
       right: mmToTwip(marginsMm.right),
       bottom: mmToTwip(marginsMm.bottom),
       left: mmToTwip(marginsMm.left),
-      header: mmToTwip(headerDistanceMm),
-      footer: mmToTwip(footerDistanceMm),
+      // The head starts at the top margin and the foot ends at the bottom one, as in the PDF; the body
+      // begins below the head (Word and LibreOffice move it down to make room).
+      header: mmToTwip(marginsMm.top),
+      footer: mmToTwip(marginsMm.bottom),
     },
   };
 }

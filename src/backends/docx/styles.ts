@@ -1,29 +1,33 @@
 /**
- * The Word styles of the memo, so an official who opens the DOCX edits real styles (Title, Heading 1,
- * Heading 2, List Number, …) rather than direct formatting.
+ * The Word styles of the memo, so an official who opens the DOCX edits real styles (Heading 1, Heading 2,
+ * List Number, …) rather than direct formatting. Sizes, line heights and spacing are the shared table's
+ * (src/doc/typography.ts), the same numbers the PDF is laid out with.
  *
- * Mapping from the Doc: title → Title, heading level 2 → Heading 1, heading level 3 → Heading 2.
- * Word's Heading 1 is the top level of its navigation pane, which is what the memo's sections are.
+ * Mapping from the Doc: title → Heading 1, heading level 2 → Heading 2, level 3 → Heading 3, so Word's
+ * navigation pane shows the rubrik with the memo's sections below it, as the PDF's bookmarks do.
  * Built-in styles carry Word's internal names ("heading 1", "header", "List Number", "Signature"),
  * so a Swedish Word shows them as Rubrik 1, Sidhuvud, Listnumrering, Signatur. The memo's own styles
  * have Swedish names (Ledtext, Avdelare, Sändlista, …); their ids stay English like the code.
  */
 import {
+  AlignmentType,
+  BorderStyle,
   type IParagraphStyleOptions,
   type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions,
   type IStylesOptions,
   LineRuleType,
 } from 'docx';
+import * as typo from '../../doc/typography.js';
 import type { ListNumbering } from './numbering.js';
-import { fontFamily, lineSpacing240, sizePt, spacingPt } from './typography.js';
-import { ptToHalfPt, ptToTwip } from './units.js';
+import { exactLine, fontFamily, spacingOf } from './typography.js';
+import { ptToEighthPt, ptToHalfPt, ptToTwip } from './units.js';
 
 /** Style ids used by the block and furniture writers. */
 export const StyleId = {
-  title: 'Title',
   heading1: 'Heading1',
   heading2: 'Heading2',
+  heading3: 'Heading3',
   label: 'Label',
   listNumber: 'ListNumber',
   listBullet: 'ListBullet',
@@ -35,6 +39,10 @@ export const StyleId = {
   footer: 'Footer',
   footerLabel: 'FooterLabel',
   wordmark: 'Wordmark',
+  documentLabel: 'DocumentLabel',
+  addressee: 'Addressee',
+  shortHead: 'ShortHead',
+  pageNumber: 'PageNumber',
   hyperlink: 'Hyperlink',
 } as const;
 
@@ -42,7 +50,22 @@ function run(language: string, extra: IRunStylePropertiesOptions = {}): IRunStyl
   return { font: fontFamily, language: { value: language }, ...extra };
 }
 
-function paragraphStyles(language: string, lists: ListNumbering['styleRefs']): IParagraphStyleOptions[] {
+const f = typo.furniture;
+
+/** A furniture style: its size, set solid at the furniture's line height, no space after. */
+const furnitureText = (sizePt: number, bold?: boolean) => ({
+  run: { size: ptToHalfPt(sizePt), ...(bold && { bold }) },
+  paragraph: { spacing: { after: 0, ...exactLine(sizePt, f.lineHeight) } },
+});
+
+/** Space between a list's paragraphs; the writer gives the list's last paragraph `list.afterPt`. */
+const listSpacing = { after: ptToTwip(typo.list.itemGapPt) };
+
+function paragraphStyles(
+  language: string,
+  lists: ListNumbering['styleRefs'],
+  textWidthTwip: number,
+): IParagraphStyleOptions[] {
   const bodyStyle = (id: string, name: string, extra: Omit<IParagraphStyleOptions, 'id' | 'name'>) => ({
     id,
     name,
@@ -52,23 +75,46 @@ function paragraphStyles(language: string, lists: ListNumbering['styleRefs']): I
     ...extra,
     run: run(language, extra.run),
   });
+  const { rule } = typo;
   return [
     bodyStyle(StyleId.label, 'Ledtext', {
       run: { bold: true },
-      paragraph: { keepNext: true, spacing: { after: ptToTwip(2) } },
+      paragraph: { keepNext: true, spacing: spacingOf(typo.text.label) },
     }),
     bodyStyle(StyleId.listNumber, 'List Number', {
-      paragraph: lists.ordered ? { numbering: { ...lists.ordered, level: 0 } } : {},
+      paragraph: {
+        spacing: listSpacing,
+        ...(lists.ordered && { numbering: { ...lists.ordered, level: 0 } }),
+      },
     }),
     bodyStyle(StyleId.listBullet, 'List Bullet', {
       paragraph: {
-        contextualSpacing: true,
+        spacing: listSpacing,
         ...(lists.bullet && { numbering: { ...lists.bullet, level: 0 } }),
       },
     }),
-    bodyStyle(StyleId.listContinue, 'List Continue', {}),
+    bodyStyle(StyleId.listContinue, 'List Continue', { paragraph: { spacing: listSpacing } }),
+    // An empty paragraph half the rule's block high with the line as its bottom border, so the line sits
+    // where the PDF draws it; as long as the rule, from the left margin.
     bodyStyle(StyleId.rule, 'Avdelare', {
-      paragraph: { keepNext: true, spacing: { before: ptToTwip(spacingPt.paragraphAfter) } },
+      paragraph: {
+        keepNext: true,
+        spacing: {
+          before: ptToTwip(rule.beforePt),
+          after: ptToTwip(rule.afterPt + rule.heightPt / 2),
+          line: ptToTwip(rule.heightPt / 2),
+          lineRule: LineRuleType.EXACT,
+        },
+        border: {
+          bottom: {
+            style: BorderStyle.SINGLE,
+            size: ptToEighthPt(rule.thicknessPt),
+            color: typo.colours.rule,
+            space: 0,
+          },
+        },
+        indent: { right: Math.max(0, textWidthTwip - ptToTwip(rule.widthPt)) },
+      },
     }),
     bodyStyle(StyleId.signature, 'Signature', {
       paragraph: { keepNext: true, keepLines: true, spacing: { after: 0 } },
@@ -76,45 +122,55 @@ function paragraphStyles(language: string, lists: ListNumbering['styleRefs']): I
     bodyStyle(StyleId.recipients, 'Sändlista', {
       paragraph: { keepLines: true, spacing: { after: 0 } },
     }),
-    bodyStyle(StyleId.header, 'header', {
-      run: { size: ptToHalfPt(sizePt.furniture) },
-      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-    }),
-    bodyStyle(StyleId.footer, 'footer', {
-      run: { size: ptToHalfPt(sizePt.footer) },
-      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-    }),
+    bodyStyle(StyleId.header, 'header', furnitureText(f.headSizePt)),
+    bodyStyle(StyleId.footer, 'footer', furnitureText(f.footerValueSizePt)),
     bodyStyle(StyleId.footerLabel, 'Sidfot ledtext', {
       basedOn: StyleId.footer,
-      run: { bold: true, size: ptToHalfPt(sizePt.footer) },
+      ...furnitureText(f.footerLabelSizePt, true),
     }),
     bodyStyle(StyleId.wordmark, 'Kommunnamn', {
       basedOn: StyleId.header,
-      run: { bold: true, size: ptToHalfPt(sizePt.wordmark) },
+      ...furnitureText(f.wordmarkSizePt, true),
+    }),
+    bodyStyle(StyleId.documentLabel, 'Dokumenttyp', {
+      basedOn: StyleId.header,
+      ...furnitureText(f.labelSizePt, true),
+    }),
+    bodyStyle(StyleId.addressee, 'Mottagare', {
+      basedOn: StyleId.header,
+      ...furnitureText(f.addresseeSizePt),
+    }),
+    bodyStyle(StyleId.shortHead, 'Sidhuvud senare sidor', {
+      basedOn: StyleId.header,
+      ...furnitureText(f.shortHeadSizePt),
+    }),
+    bodyStyle(StyleId.pageNumber, 'Sidnummer', {
+      basedOn: StyleId.header,
+      run: furnitureText(f.pageNumberSizePt).run,
+      paragraph: { ...furnitureText(f.pageNumberSizePt).paragraph, alignment: AlignmentType.RIGHT },
     }),
   ];
 }
 
 /**
- * Paragraph defaults. Widow and orphan control is on, as in Word's own Normal template (docx's
+ * Paragraph defaults: body text. Widow and orphan control is on, as in Word's own Normal template (docx's
  * types only offer it on paragraphs, but its defaults writer takes it).
  */
 const paragraphDefaults: IParagraphStylePropertiesOptions & { widowControl: boolean } = {
-  spacing: { after: ptToTwip(spacingPt.paragraphAfter), line: lineSpacing240, lineRule: LineRuleType.AUTO },
+  spacing: spacingOf(typo.text.body),
   widowControl: true,
 };
 
-export function buildStyles(language: string, lists: ListNumbering['styleRefs']): IStylesOptions {
-  const heading = (sizeInPt: number, outlineLevel: number) => ({
+export function buildStyles(
+  language: string,
+  lists: ListNumbering['styleRefs'],
+  textWidthTwip: number,
+): IStylesOptions {
+  const heading = (style: typo.TextStyle, outlineLevel: number) => ({
     // Word's own (lower-case) name, so Word treats it as its built-in heading and translates it.
     name: `heading ${outlineLevel + 1}`,
-    run: run(language, { bold: true, size: ptToHalfPt(sizeInPt), color: '000000' }),
-    paragraph: {
-      keepNext: true,
-      keepLines: true,
-      outlineLevel,
-      spacing: { before: ptToTwip(spacingPt.headingBefore), after: ptToTwip(spacingPt.headingAfter) },
-    },
+    run: run(language, { bold: style.bold, size: ptToHalfPt(style.sizePt), color: typo.colours.text }),
+    paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: spacingOf(style) },
     basedOn: 'Normal',
     next: 'Normal',
     quickFormat: true,
@@ -122,22 +178,16 @@ export function buildStyles(language: string, lists: ListNumbering['styleRefs'])
   return {
     default: {
       document: {
-        run: run(language, { size: ptToHalfPt(sizePt.body) }),
+        run: run(language, { size: ptToHalfPt(typo.text.body.sizePt) }),
         paragraph: paragraphDefaults,
       },
-      title: {
-        run: run(language, { bold: true, size: ptToHalfPt(sizePt.title), color: '000000' }),
-        paragraph: { keepNext: true, keepLines: true, spacing: { after: ptToTwip(spacingPt.titleAfter) } },
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-      },
-      heading1: heading(sizePt.heading1, 0),
-      heading2: heading(sizePt.heading2, 1),
+      heading1: heading(typo.text.title, 0),
+      heading2: heading(typo.text.heading2, 1),
+      heading3: heading(typo.text.heading3, 2),
       // Not used by the Doc, but shaped like the others for an official who adds a deeper level.
-      heading3: heading(sizePt.heading2, 2),
-      hyperlink: { run: run(language, { color: '0563C1', underline: { type: 'single' } }) },
+      heading4: heading(typo.text.heading3, 3),
+      hyperlink: { run: run(language, { color: typo.colours.link, underline: { type: 'single' } }) },
     },
-    paragraphStyles: paragraphStyles(language, lists),
+    paragraphStyles: paragraphStyles(language, lists, textWidthTwip),
   };
 }

@@ -1,8 +1,12 @@
 /**
- * Type sizes, spacing and font of the DOCX memo. Noto Sans is the family the PDF backend embeds, so
- * both outputs look alike; the DOCX embeds it too (font-embedding.ts).
+ * The shared typography table (src/doc/typography.ts) in Word's units. Noto Sans is the family the PDF
+ * backend embeds, so both outputs look alike; the DOCX embeds it too (font-embedding.ts).
  */
-export const fontFamily = 'Noto Sans';
+import { LineRuleType } from 'docx';
+import type { TextStyle } from '../../doc/typography.js';
+import { ptToTwip } from './units.js';
+
+export { fontFamily } from '../../doc/typography.js';
 
 /**
  * How Word finds a stand-in should it not use the embedded faces: the font table tells it the family
@@ -10,34 +14,20 @@ export const fontFamily = 'Noto Sans';
  */
 export const fontTableEntry = { panose: '020B0502040504020204', family: 'swiss', pitch: 'variable' } as const;
 
-export const sizePt = {
-  body: 11,
-  title: 16,
-  heading1: 12,
-  heading2: 11,
-  furniture: 9,
-  wordmark: 14,
-  footer: 7.5,
-} as const;
+/**
+ * An exact line height of `lineHeight` × `sizePt`, as the PDF sets its lines. "Auto" spacing would not do:
+ * Word measures single spacing by winAscent + winDescent (1.52 em for Noto Sans), LibreOffice by the
+ * typographic metrics (1.36 em), so the same DOCX would have two different line heights.
+ */
+export function exactLine(sizePt: number, lineHeight: number) {
+  return { line: ptToTwip(sizePt * lineHeight), lineRule: LineRuleType.EXACT };
+}
 
-export const spacingPt = {
-  /** Space after a body paragraph. */
-  paragraphAfter: 8,
-  titleAfter: 12,
-  headingBefore: 14,
-  headingAfter: 4,
-  /** Space above the signatures (as the PDF). */
-  signatureBefore: 30,
-  /** Room between förvaltning and name for a hand-written signature (as the PDF). */
-  signatureNameGap: 18,
-  recipientsBefore: 16,
-} as const;
-
-/** Line height as a multiple of the font size (w:line in 240ths). */
-export const lineSpacing240 = 276;
-
-/** Indent of list text and its hanging number, in millimetres. */
-export const listIndentMm = 7.5;
-
-/** The underscore rule between Ärende and Beslutsunderlag, as the memo format writes it. */
-export const ruleText = '__________';
+/** A text style's spacing: space before and after, and its exact line height. */
+export function spacingOf(style: TextStyle) {
+  return {
+    before: ptToTwip(style.beforePt),
+    after: ptToTwip(style.afterPt),
+    ...exactLine(style.sizePt, style.lineHeight),
+  };
+}

@@ -18,3 +18,8 @@ export function ptToTwip(pt: number): number {
 export function ptToHalfPt(pt: number): number {
   return Math.round(pt * 2);
 }
+
+/** Points → eighths of a point, the unit of border widths (`w:sz` of a border); at least 2, as OOXML wants. */
+export function ptToEighthPt(pt: number): number {
+  return Math.max(2, Math.round(pt * 8));
+}

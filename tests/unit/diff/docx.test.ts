@@ -93,6 +93,14 @@ describe('DOCX with tracked changes', async () => {
     );
   });
 
+  it("keeps Word's non-breaking hyphens in the dates of reworded paragraphs, never a U+2011 character", () => {
+    const reworded = paragraphsOf(xml).filter(
+      (p) => /<w:(ins|del) /.test(p) && /<w:noBreakHyphen\/>/.test(p),
+    );
+    expect(reworded.length).toBeGreaterThan(0);
+    expect(xml).not.toContain('\u2011');
+  });
+
   it('signs every revision with the handläggare and the new datum, with unique ids', () => {
     const revisions = [...xml.matchAll(/<w:(ins|del) ([^>]*?)\/?>/g)].map((m) => m[2]!);
     expect(revisions.length).toBeGreaterThan(5);

@@ -66,12 +66,20 @@ function caseDocs(): Map<string, Doc> {
   return docs;
 }
 
+/** A joint memo's signatures: side by side in a layout table. */
+const jointSignatures = [
+  { department: 'Social- och omsorgsförvaltningen', name: 'Maria Ek', title: 'Social- och omsorgsdirektör' },
+  { department: 'Utbildningsförvaltningen', name: 'Per Lind', title: 'Utbildningsdirektör' },
+];
+
 /**
  * Seed 001 with `n` one-line paragraphs before the MBL section, pushing the signatures down the last
  * page until, for some `n`, they would straddle a page break without their keep-together settings.
  */
-function paddedSeed(n: number): Doc {
+function paddedSeed(n: number, joint = false): Doc {
   const doc = seed001Doc();
+  if (joint)
+    for (const b of doc.blocks) if (b.type === 'signatures') b.signatures = structuredClone(jointSignatures);
   const mbl = doc.blocks.findIndex(
     (b) =>
       b.type === 'heading' &&
@@ -100,6 +108,7 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
   let seedPdf: string;
   let pageCount: number;
   let paddedPdfs: string[];
+  let jointPdfs: string[];
   let dir: string;
 
   // A first LibreOffice start on a fresh machine builds its profile, which can take a while.
@@ -125,7 +134,13 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
       caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8'));
     const paddedFiles = paddings.map((n) => join(dir, `padded-${n}.docx`));
     for (const [i, n] of paddings.entries()) writeFileSync(paddedFiles[i]!, await renderDocx(paddedSeed(n)));
-    [seedPdf, ...paddedPdfs] = convert(dir, [seedFile, ...paddedFiles], 'pdf') as [string, ...string[]];
+    const jointFiles = paddings.map((n) => join(dir, `joint-${n}.docx`));
+    for (const [i, n] of paddings.entries())
+      writeFileSync(jointFiles[i]!, await renderDocx(paddedSeed(n, true)));
+    const pdfs = convert(dir, [seedFile, ...paddedFiles, ...jointFiles], 'pdf');
+    seedPdf = pdfs[0]!;
+    paddedPdfs = pdfs.slice(1, 1 + paddings.length);
+    jointPdfs = pdfs.slice(1 + paddings.length);
     pageCount = pdfPages(seedPdf);
   }, 300_000);
 
@@ -167,15 +182,13 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     }
   });
 
-  test('the signatures never straddle a page, and stay with the text before and the recipients after', () => {
-    const markers = [
-      'medbestämmandelagen har lämnats',
-      'Susanna Lundstedt',
-      'Social- och omsorgsdirektör',
-      'Beslutet skickas till:',
-    ];
+  test.each([
+    ['one signature', () => paddedPdfs, ['Susanna Lundstedt', 'Social- och omsorgsdirektör']],
+    ['joint signatures side by side', () => jointPdfs, ['Maria Ek', 'Per Lind', 'Utbildningsdirektör']],
+  ] as const)('%s never straddle a page, and stay with the text before and the recipients after', (_, pdfsOf, names) => {
+    const markers = ['medbestämmandelagen har lämnats', ...names, 'Beslutet skickas till:'];
     const pagesOfSignatures = new Set<number>();
-    for (const [i, pdf] of paddedPdfs.entries()) {
+    for (const [i, pdf] of pdfsOf().entries()) {
       const pages = pdfPages(pdf);
       const texts = Array.from({ length: pages }, (_, p) => pdfPageText(pdf, p + 1));
       const pageOf = (marker: string) => texts.findIndex((t) => t.includes(marker)) + 1;

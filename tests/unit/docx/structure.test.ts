@@ -1,8 +1,9 @@
 /** What the DOCX says in its XML: styles, language, numbering, page setup, furniture, links, escaping. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
-import { mmToTwip } from '../../../src/backends/docx/units.js';
+import { mmToTwip, ptToEighthPt, ptToTwip } from '../../../src/backends/docx/units.js';
 import type { Block, Doc } from '../../../src/doc/model.js';
+import { list, rule, signatures, type TextStyle, text } from '../../../src/doc/typography.js';
 import { UsageError } from '../../../src/errors.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { part, prettyXml, readParts, wordTexts, xpathStrings } from './helpers/parts.js';
@@ -24,6 +25,13 @@ function docWith(blocks: Block[], change: (d: Doc) => void = () => {}): Doc {
 
 const attr = (name: string) => `@*[local-name()='${name}']`;
 const el = (name: string) => `*[local-name()='${name}']`;
+
+/** The simple fields of a part: [instruction, cached result]. */
+const fields = (xml: string) =>
+  xpathStrings(xml, `//${el('fldSimple')}`).map((f) => [
+    /w:instr="([^"]*)"/.exec(f)![1]!,
+    xpathStrings(f, 'string(.)')[0] ?? '',
+  ]);
 
 describe('seed 001', () => {
   let parts: Map<string, string>;
@@ -61,13 +69,13 @@ describe('seed 001', () => {
       [
         'Heading1',
         'Heading2',
+        'Heading3',
         'Label',
         'ListBullet',
         'ListNumber',
         'Recipients',
         'Rule',
         'Signature',
-        'Title',
       ].sort(),
     );
     for (const id of used) {
@@ -86,43 +94,74 @@ describe('seed 001', () => {
         `string(//${el('style')}[${attr('styleId')}='${id}']/${el('name')}/${attr('val')})`,
       )[0];
     expect(
-      ['Title', 'Heading1', 'Heading2', 'ListNumber', 'ListBullet', 'Signature', 'Header', 'Footer'].map(
+      ['Heading1', 'Heading2', 'Heading3', 'ListNumber', 'ListBullet', 'Signature', 'Header', 'Footer'].map(
         nameOf,
       ),
     ).toEqual([
-      'Title',
       'heading 1',
       'heading 2',
+      'heading 3',
       'List Number',
       'List Bullet',
       'Signature',
       'header',
       'footer',
     ]);
-    expect(['Label', 'Rule', 'Recipients', 'Wordmark', 'FooterLabel'].map(nameOf)).toEqual([
+    expect(
+      [
+        'Label',
+        'Rule',
+        'Recipients',
+        'Wordmark',
+        'FooterLabel',
+        'DocumentLabel',
+        'Addressee',
+        'ShortHead',
+        'PageNumber',
+      ].map(nameOf),
+    ).toEqual([
       'Ledtext',
       'Avdelare',
       'Sändlista',
       'Kommunnamn',
       'Sidfot ledtext',
+      'Dokumenttyp',
+      'Mottagare',
+      'Sidhuvud senare sidor',
+      'Sidnummer',
     ]);
   });
 
-  test('title → Title, level 2 → Heading 1, level 3 → Heading 2, in the order of the Doc', () => {
+  test('the rubrik is Heading 1 (outline level 1), sections Heading 2 and sub-headings Heading 3 below it', () => {
     const doc = part(parts, 'word/document.xml');
+    const styles = part(parts, 'word/styles.xml');
     const styleOf = (text: string) =>
       xpathStrings(
         doc,
         `string(//${el('p')}[.//${el('t')}[.='${text}']]/${el('pPr')}/${el('pStyle')}/${attr('val')})`,
       );
-    expect(styleOf('Ärende')).toEqual(['Heading1']);
-    expect(styleOf('Uppföljning 2022 – resultat av insatsen, avtalet')).toEqual(['Heading2']);
-    expect(styleOf(seed001Doc().meta.title)).toEqual(['Title']);
+    expect(styleOf(seed001Doc().meta.title)).toEqual(['Heading1']);
+    expect(styleOf('Ärende')).toEqual(['Heading2']);
+    expect(styleOf('Uppföljning 2022 – resultat av insatsen, avtalet')).toEqual(['Heading3']);
+    // w:outlineLvl counts from 0: Word's navigation pane shows level 0 at the top, 1 and 2 below it.
+    const outline = (id: string) =>
+      xpathStrings(
+        styles,
+        `string(//${el('style')}[${attr('styleId')}='${id}']/${el('pPr')}/${el('outlineLvl')}/${attr('val')})`,
+      );
+    expect(['Heading1', 'Heading2', 'Heading3'].map(outline)).toEqual([['0'], ['1'], ['2']]);
+    // The rubrik is the only Heading 1 and comes first.
+    const headings = xpathStrings(
+      doc,
+      `//${el('pStyle')}[starts-with(${attr('val')}, 'Heading')]/${attr('val')}`,
+    );
+    expect(headings[0]).toContain('Heading1');
+    expect(headings.filter((h) => h.includes('Heading1'))).toHaveLength(1);
   });
 
   test('headings keep with the next paragraph (via their styles)', () => {
     const styles = part(parts, 'word/styles.xml');
-    for (const id of ['Title', 'Heading1', 'Heading2', 'Label', 'Signature']) {
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Label', 'Signature']) {
       expect(
         xpathStrings(
           styles,
@@ -133,8 +172,57 @@ describe('seed 001', () => {
     }
   });
 
-  test('the underscore rule is written as underscores', () => {
-    expect(wordTexts(part(parts, 'word/document.xml'))).toContain('__________');
+  test("the rule above Beslutsunderlag is a paragraph border as long as the PDF's rule, not underscores", () => {
+    const doc = part(parts, 'word/document.xml');
+    const styles = part(parts, 'word/styles.xml');
+    expect(wordTexts(doc).join('')).not.toContain('_');
+    const ruleP = `//${el('p')}[${el('pPr')}/${el('pStyle')}/${attr('val')}='Rule']`;
+    expect(xpathStrings(doc, `count(${ruleP})`)).toEqual(['1']);
+    expect(xpathStrings(doc, `count(${ruleP}/${el('r')})`)).toEqual(['0']);
+    expect(xpathStrings(doc, `string(${ruleP}/following-sibling::${el('p')}[1])`)).toEqual([
+      'Beslutsunderlag:',
+    ]);
+    const pPr = `//${el('style')}[${attr('styleId')}='Rule']/${el('pPr')}`;
+    const bottom = `${pPr}/${el('pBdr')}/${el('bottom')}`;
+    expect(xpathStrings(styles, `string(${bottom}/${attr('val')})`)).toEqual(['single']);
+    expect(xpathStrings(styles, `string(${bottom}/${attr('sz')})`)).toEqual([
+      String(ptToEighthPt(rule.thicknessPt)),
+    ]);
+    const page = seed001Doc().page;
+    const textWidth = mmToTwip(page.widthMm - page.marginsMm.left - page.marginsMm.right);
+    expect(xpathStrings(styles, `string(${pPr}/${el('ind')}/${attr('right')})`)).toEqual([
+      String(textWidth - ptToTwip(rule.widthPt)),
+    ]);
+  });
+
+  test("sizes, line heights and spacing are the shared table's, in half-points and twips", () => {
+    const styles = part(parts, 'word/styles.xml');
+    const defaults = `//${el('docDefaults')}`;
+    expect(xpathStrings(styles, `string(${defaults}//${el('sz')}/${attr('val')})`)).toEqual([
+      String(text.body.sizePt * 2),
+    ]);
+    const spacing = (scope: string) =>
+      ['before', 'after', 'line', 'lineRule'].map(
+        (a) => xpathStrings(styles, `string(${scope}//${el('spacing')}/${attr(a)})`)[0],
+      );
+    const expected = (s: TextStyle) => [
+      String(s.beforePt * 20),
+      String(s.afterPt * 20),
+      String(Math.round(s.sizePt * s.lineHeight * 20)),
+      'exact',
+    ];
+    expect(spacing(defaults)).toEqual(expected(text.body));
+    const style = (id: string) => `//${el('style')}[${attr('styleId')}='${id}']`;
+    for (const [id, s] of [
+      ['Heading1', text.title],
+      ['Heading2', text.heading2],
+      ['Heading3', text.heading3],
+    ] as const) {
+      expect(spacing(style(id)), id).toEqual(expected(s));
+      expect(xpathStrings(styles, `string(${style(id)}//${el('sz')}/${attr('val')})`), id).toEqual([
+        String(s.sizePt * 2),
+      ]);
+    }
   });
 
   test('A4 from doc.page, margins in twips, a different first page', () => {
@@ -169,16 +257,35 @@ describe('seed 001', () => {
     };
     const first = part(parts, headerFile('first'));
     const later = part(parts, headerFile('default'));
-    for (const header of [first, later]) {
-      const instructions = xpathStrings(header, `//${el('instrText')}/text()`).map((s) => s.trim());
-      expect(instructions).toEqual(['PAGE', 'NUMPAGES']);
+    // Without a page count each head caches the fewest pages it can be on.
+    for (const [header, cached] of [
+      [first, ['1', '1']],
+      [later, ['2', '2']],
+    ] as const) {
+      expect(fields(header)).toEqual([
+        ['PAGE', cached[0]],
+        ['NUMPAGES', cached[1]],
+      ]);
     }
     const f = seed001Doc().furniture;
     const firstText = wordTexts(first).join('\n');
     for (const s of [f.municipality, f.label, ...f.senderLines, f.date, ...f.dnrLines, ...f.addressees]) {
       expect(firstText).toContain(s);
     }
-    expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, ' (', ')']);
+    expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, '2', ' (', '2', ')']);
+  });
+
+  test('PAGE and NUMPAGES cache the page count given: "1 (4)" on page 1, "2 (4)" on the later head', async () => {
+    const counted = await readParts(await renderDocx(seed001Doc(), { pageCount: 4 }));
+    const headers = [...counted.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k));
+    const cached = headers.map((h) =>
+      fields(part(counted, h))
+        .map(([, value]) => value)
+        .join(' ('),
+    );
+    expect(cached.sort()).toEqual(['1 (4', '2 (4']);
+    // Nothing else is a field: no complex fields without a cached result.
+    for (const h of headers) expect(part(counted, h)).not.toContain('fldChar');
   });
 
   test('the first-page footer has every footer field', () => {
@@ -226,12 +333,82 @@ describe('seed 001', () => {
     ).toEqual(['1']);
     const before = `//${styled('Signature')}[1]/preceding-sibling::${el('p')}[1]`;
     expect(xpathStrings(doc, `string(${before})`)).toEqual([
-      'Information enligt 19\u00A0§ medbestämmandelagen har lämnats.',
+      'Information enligt 19 § medbestämmandelagen har lämnats.',
     ]);
     expect(xpathStrings(doc, `count(${before}/${el('pPr')}/${el('keepNext')})`)).toEqual(['1']);
     const recipients = `//${styled('Recipients')}`;
     expect(xpathStrings(doc, `count(${recipients})`)).toEqual(['1']);
     expect(xpathStrings(doc, `count(${recipients}/${el('pPr')}/${el('keepNext')})`)).toEqual(['0']);
+  });
+});
+
+describe('a joint memo', () => {
+  test('signatures side by side, two to a row, as in the PDF; each cell one signature, in reading order', async () => {
+    const people = [
+      {
+        department: 'Social- och omsorgsförvaltningen',
+        name: 'Maria Ek',
+        title: 'Social- och omsorgsdirektör',
+      },
+      { department: 'Utbildningsförvaltningen', name: 'Per Lind', title: 'Utbildningsdirektör' },
+      { department: 'Kultur- och fritidsförvaltningen', name: 'Ann Berg' },
+    ];
+    const doc = docWith([
+      { type: 'paragraph', inlines: [t('Information enligt 19 § har lämnats.')] },
+      { type: 'signatures', signatures: people },
+      { type: 'recipients', label: 'Beslutet skickas till:', recipients: ['Kommunledningsförvaltningen'] },
+    ]);
+    const body = part(await readParts(await renderDocx(doc)), 'word/document.xml');
+    const table = `//${el('body')}/${el('tbl')}`;
+    expect(xpathStrings(body, `count(${table})`)).toEqual(['1']);
+    const cells = (row: number) =>
+      [1, 2].map((c) =>
+        xpathStrings(body, `${table}/${el('tr')}[${row}]/${el('tc')}[${c}]/${el('p')}`).map(
+          (p) => xpathStrings(p, 'string(.)')[0] ?? '',
+        ),
+      );
+    expect(cells(1)).toEqual([
+      ['Social- och omsorgsförvaltningen', 'Maria Ek', 'Social- och omsorgsdirektör'],
+      ['Utbildningsförvaltningen', 'Per Lind', 'Utbildningsdirektör'],
+    ]);
+    expect(cells(2)).toEqual([['Kultur- och fritidsförvaltningen', 'Ann Berg'], ['']]);
+    // The columns start where the PDF's do: the first is a column and the gap wide.
+    const page = seed001Doc().page;
+    const width = mmToTwip(page.widthMm - page.marginsMm.left - page.marginsMm.right);
+    const column = Math.floor((width - ptToTwip(signatures.columnGapPt)) / 2);
+    expect(xpathStrings(body, `${table}/${el('tblGrid')}/${el('gridCol')}/${attr('w')}`)).toEqual([
+      ` w:w="${column + ptToTwip(signatures.columnGapPt)}"`,
+      ` w:w="${column}"`,
+    ]);
+    // The recipients are the last row, across both columns, so they stay with the signatures.
+    const last = `${table}/${el('tr')}[3]/${el('tc')}`;
+    expect(xpathStrings(body, `count(${last})`)).toEqual(['1']);
+    expect(xpathStrings(body, `string(${last}/${el('tcPr')}/${el('gridSpan')}/${attr('val')})`)).toEqual([
+      '2',
+    ]);
+    expect(xpathStrings(body, `${last}/${el('p')}`).map((p) => xpathStrings(p, 'string(.)')[0])).toEqual([
+      'Beslutet skickas till:',
+      'Kommunledningsförvaltningen',
+    ]);
+    expect(xpathStrings(body, `count(//${el('body')}/${el('p')}[.='Beslutet skickas till:'])`)).toEqual([
+      '0',
+    ]);
+    // Rows never split; the text before keeps with the table, every signature line with the next.
+    expect(xpathStrings(body, `count(${table}/${el('tr')}/${el('trPr')}/${el('cantSplit')})`)).toEqual(['3']);
+    expect(
+      xpathStrings(body, `count(${table}/preceding-sibling::${el('p')}[1]/${el('pPr')}/${el('keepNext')})`),
+    ).toEqual(['1']);
+    expect(
+      xpathStrings(
+        body,
+        `count(${table}/${el('tr')}[position() < 3]//${el('p')}[not(${el('pPr')}/${el('pStyle')}[${attr('val')}='Signature'])])`,
+      ),
+    ).toEqual(['0']);
+  });
+
+  test('a single signature stays paragraphs, no table', async () => {
+    const body = part(await readParts(await renderDocx(seed001Doc())), 'word/document.xml');
+    expect(xpathStrings(body, `count(//${el('body')}/${el('tbl')})`)).toEqual(['0']);
   });
 });
 
@@ -270,7 +447,7 @@ describe('numbering', () => {
     const lvl0 = `//${el('abstractNum')}[${attr('abstractNumId')}='${abstractOf(ids[0]!)}']/${el('lvl')}[${attr('ilvl')}='0']`;
     expect(xpathStrings(numbering, `string(${lvl0}/${el('numFmt')}/${attr('val')})`)).toEqual(['decimal']);
     expect(xpathStrings(numbering, `string(${lvl0}//${el('ind')}/${attr('hanging')})`)).toEqual([
-      String(mmToTwip(7.5)),
+      String(ptToTwip(list.indentPt)),
     ]);
   });
 
@@ -345,7 +522,7 @@ describe('numbering', () => {
     const second = `//${el('p')}[.//${el('t')}[.='Mer om punkten']]`;
     expect(xpathStrings(body, `count(${second}//${el('numPr')})`)).toEqual(['0']);
     expect(xpathStrings(body, `string(${second}//${el('ind')}/${attr('left')})`)).toEqual([
-      String(mmToTwip(7.5)),
+      String(ptToTwip(list.indentPt)),
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { layoutDoc } from '../../../src/backends/pdf/index.js';
 import { breakLines } from '../../../src/backends/pdf/layout/break-lines.js';
 import type { LayoutResult, StructRole, TextItem } from '../../../src/backends/pdf/layout/types.js';
 import type { Block } from '../../../src/doc/model.js';
+import { keepNumbersTogether } from '../../../src/doc/nobreak.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
 
@@ -139,17 +140,20 @@ describe('layout', () => {
 });
 
 describe('line breaking', () => {
-  test('amounts, "19 §" and "25 %" are never split over two lines', () => {
-    const sample =
-      'Kostnaden är 1 200 000 kr per år, enligt 19 § och § 11, varav 25 % och 800 000 kr avser 2 085 000 kr. ';
+  test('the Doc\'s no-break spaces and hyphens (amounts, "19 §", "25 %", dates) never break', () => {
+    const sample = keepNumbersTogether(
+      'Kostnaden är 1 200 000 kr per år, enligt 19 § och § 11, varav 25 % och 800 000 kr avser 2 085 000 kr från 2024-10-09. ',
+    );
+    expect(sample).toContain('1\u00A0200\u00A0000\u00A0kr');
     const inlines = [{ type: 'text' as const, text: sample.repeat(4), face: 'regular' as const, sizePt: 11 }];
     for (let width = 90; width < 400; width += 7) {
       const lines = breakLines(inlines, width).map((l) => l.pieces.map((p) => p.text).join(''));
       for (let i = 1; i < lines.length; i++) {
         const boundary = `${lines[i - 1]!.slice(-1)}|${lines[i]!.slice(0, 4)}`;
-        expect(boundary).not.toMatch(/^\d\|(\d{3}(?!\d)|kr|§|%)|^§\|\d/);
+        expect(boundary).not.toMatch(/^\d\|(\d{3}(?!\d)|kr|§|%)|^§\|\d|^-\|\d/);
       }
-      expect(lines.join(' ')).toBe(sample.repeat(4).trim());
+      // The no-break hyphen is drawn as the hyphen-minus.
+      expect(lines.join(' ')).toBe(sample.repeat(4).trim().replaceAll('\u2011', '-'));
     }
   });
 });

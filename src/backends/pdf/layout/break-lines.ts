@@ -1,7 +1,8 @@
 /**
  * Line breaking: styled text → lines no wider than the measure. Greedy (ragged right, as the memo is set):
  * breaks at spaces, after a hyphen between words and after "/" in URLs; a word wider than the line is broken
- * between characters, so nothing ever overflows.
+ * between characters, so nothing ever overflows. No-break spaces (U+00A0) and the Doc's no-break hyphen
+ * (U+2011, doc/nobreak.ts) are never breaks; the latter is drawn, and so extracted, as the hyphen-minus.
  */
 import { type FaceId, textWidthPt } from '../fonts.js';
 
@@ -37,19 +38,10 @@ const EPSILON_PT = 1e-6;
 const BREAKING_SPACE = /[ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u205f\u3000]+/u;
 /** Characters with no visible form that would only show as boxes. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+const NO_BREAK_HYPHEN = '\u2011';
 const AFTER_HYPHEN = /(?<=\p{L}{2}[-\u2010])(?=\p{L})/u;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
 const AFTER_URL_SEPARATOR = /(?<=[/?&=_-])(?=[^/])/;
-
-/** "1 200 000", "800 000 kr", "19 §", "25 %", "§ 19": spaces that must not become line breaks. */
-const NUMBER_GLUE_BEFORE = /^(?:\d{3}(?!\d)|(?:kr|tkr|mnkr|§|%)(?![\p{L}\p{N}]))/u;
-
-function keepsNumberTogether(text: string, at: number, space: string): boolean {
-  if (space !== ' ') return false;
-  const before = text[at - 1] ?? '';
-  const after = text.slice(at + 1);
-  return (/\d/.test(before) && NUMBER_GLUE_BEFORE.test(after)) || (before === '§' && /^\d/.test(after));
-}
 
 /** An unbreakable chunk, with the space that precedes it (if any). */
 interface Box {
@@ -103,21 +95,15 @@ function toBoxes(inlines: StyledInline[]): Box[] {
     }
     const normalised = normaliseText(inline.text);
     const parts = normalised.split(new RegExp(`(${BREAKING_SPACE.source})`, 'u'));
-    let offset = 0;
     for (const part of parts) {
-      offset += part.length;
       if (part.length === 0) continue;
       if (BREAKING_SPACE.test(part)) {
-        if (current && keepsNumberTogether(normalised, offset - part.length, part)) {
-          addText(' ', inline, false);
-          continue;
-        }
         close();
         if (!pendingBreak) pendingSpace = piece(' ', inline);
         continue;
       }
       splitWord(part).forEach((chunk, i) => {
-        addText(chunk, inline, i > 0);
+        addText(chunk.replaceAll(NO_BREAK_HYPHEN, '-'), inline, i > 0);
       });
     }
   }

@@ -3,6 +3,7 @@
  * text belongs to. Pagination comes after and only decides where pages break.
  */
 import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../../doc/model.js';
+import * as typo from '../../../doc/typography.js';
 import { breakLines, type StyledText } from './break-lines.js';
 import {
   type FlowContext,
@@ -14,22 +15,10 @@ import {
   type TextStyle,
   toFlowLine,
 } from './lines.js';
-import {
-  BODY_SIZE_PT,
-  H2_SIZE_PT,
-  H3_SIZE_PT,
-  KEEP_WITH_HEADING_LINES,
-  LEADING,
-  LIST_INDENT_MIN_PT,
-  LIST_LABEL_GAP_PT,
-  RULE_THICKNESS_PT,
-  RULE_WIDTH_PT,
-  SIGNATURE_NAME_GAP_PT,
-  SPACING_PT,
-  TITLE_LEADING,
-  TITLE_SIZE_PT,
-} from './style.js';
 import type { StructNode } from './types.js';
+
+/** Lines that must follow a heading, title or label on the same page. */
+const KEEP_WITH_HEADING_LINES = 2;
 
 interface BlockFlow {
   lines: FlowLine[];
@@ -38,19 +27,27 @@ interface BlockFlow {
   keepNextLines: number;
 }
 
-function headingFlow(inlines: Inline[], role: 'H1' | 'H2' | 'H3', ctx: FlowContext): BlockFlow {
-  const style =
-    role === 'H1'
-      ? { sizePt: TITLE_SIZE_PT, leading: TITLE_LEADING, bold: true }
-      : { sizePt: role === 'H2' ? H2_SIZE_PT : H3_SIZE_PT, leading: LEADING, bold: true };
-  const lines = keptTogether(paragraphLines(inlines, style, ctx.struct.add(role, 0), ctx));
-  const level = role === 'H1' ? 1 : role === 'H2' ? 2 : 3;
-  if (lines[0]) lines[0].outline = { level, title: plainText(inlines) };
-  const spacing = role === 'H1' ? SPACING_PT.title : role === 'H2' ? SPACING_PT.h2 : SPACING_PT.h3;
-  return { lines, spacing, keepNextLines: KEEP_WITH_HEADING_LINES };
+const HEADING_STYLES = { H1: typo.text.title, H2: typo.text.heading2, H3: typo.text.heading3 } as const;
+
+function style(s: typo.TextStyle): TextStyle {
+  return { sizePt: s.sizePt, leading: s.lineHeight, bold: s.bold };
 }
 
-const BODY: TextStyle = { sizePt: BODY_SIZE_PT, leading: LEADING };
+function spacing(s: { beforePt: number; afterPt: number }): BlockFlow['spacing'] {
+  return { before: s.beforePt, after: s.afterPt };
+}
+
+function headingFlow(inlines: Inline[], role: 'H1' | 'H2' | 'H3', ctx: FlowContext): BlockFlow {
+  const heading = HEADING_STYLES[role];
+  const lines = keptTogether(paragraphLines(inlines, style(heading), ctx.struct.add(role, 0), ctx));
+  const level = role === 'H1' ? 1 : role === 'H2' ? 2 : 3;
+  if (lines[0]) lines[0].outline = { level, title: plainText(inlines) };
+  return { lines, spacing: spacing(heading), keepNextLines: KEEP_WITH_HEADING_LINES };
+}
+
+const BODY = style(typo.text.body);
+const BODY_SIZE_PT = BODY.sizePt;
+const LEADING = BODY.leading;
 
 function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
   const list = ctx.struct.add('L', 0);
@@ -65,7 +62,7 @@ function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
   const labelWidths = labels.map(
     (label) => breakLines([{ ...labelStyle(0), text: label }], 1e6)[0]?.widthPt ?? 0,
   );
-  const indentPt = Math.max(LIST_INDENT_MIN_PT, Math.max(0, ...labelWidths) + LIST_LABEL_GAP_PT);
+  const indentPt = Math.max(typo.list.indentPt, Math.max(0, ...labelWidths) + typo.list.labelGapPt);
   const lines: FlowLine[] = [];
   block.items.forEach((item, i) => {
     const li = ctx.struct.add('LI', list);
@@ -75,7 +72,7 @@ function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
     item.paragraphs.forEach((inlines, p) => {
       const node = item.paragraphs.length > 1 ? ctx.struct.add('P', body) : body;
       const paragraph = paragraphLines(inlines, BODY, node, ctx, indentPt);
-      if (p > 0 && paragraph[0]) paragraph[0].spaceBeforePt = SPACING_PT.listItemGap;
+      if (p > 0 && paragraph[0]) paragraph[0].spaceBeforePt = typo.list.itemGapPt;
       itemLines.push(...paragraph);
     });
     const label = breakLines([{ ...labelStyle(lbl), text: labels[i]! }], 1e6)[0];
@@ -89,10 +86,10 @@ function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
       });
     const first = itemLines[0]!;
     if (label) first.items.unshift(...toFlowLine(label, ctx.leftPt, LEADING).items);
-    if (i > 0) first.spaceBeforePt = SPACING_PT.listItemGap;
+    if (i > 0) first.spaceBeforePt = typo.list.itemGapPt;
     lines.push(...itemLines);
   });
-  return { lines, spacing: SPACING_PT.list, keepNextLines: 0 };
+  return { lines, spacing: { before: 0, after: typo.list.afterPt }, keepNextLines: 0 };
 }
 
 function textRun(text: string, bold = false): Inline[] {
@@ -100,8 +97,8 @@ function textRun(text: string, bold = false): Inline[] {
 }
 
 /** Signatures side by side, two to a row; each is its own P (department, name, title). */
-const SIGNATURES_PER_ROW = 2;
-const SIGNATURE_COLUMN_GAP_PT = 18;
+const SIGNATURES_PER_ROW = typo.signatures.perRow;
+const SIGNATURE_COLUMN_GAP_PT = typo.signatures.columnGapPt;
 
 /** Lay column sections next to each other: row k of the result holds line k of every column. */
 function mergeColumns(columns: FlowLine[][]): FlowLine[] {
@@ -134,7 +131,7 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
       };
       const node = ctx.struct.add('P', 0);
       const name = paragraphLines(textRun(signature.name), BODY, node, column);
-      if (name[0]) name[0].spaceBeforePt = SIGNATURE_NAME_GAP_PT;
+      if (name[0]) name[0].spaceBeforePt = typo.signatures.nameGapPt;
       return [
         paragraphLines(textRun(signature.department), BODY, node, column),
         name,
@@ -142,12 +139,16 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
       ];
     });
     const rowLines = [0, 1, 2].flatMap((section) => mergeColumns(sections.map((s) => s[section]!)));
-    if (row > 0 && rowLines[0]) rowLines[0].spaceBeforePt = SPACING_PT.signatures.before;
+    if (row > 0 && rowLines[0]) rowLines[0].spaceBeforePt = typo.signatures.rowGapPt;
     lines.push(...rowLines);
   }
   // Never a signature alone on the last page: it takes the end of the text before it along.
   if (lines[0]) lines[0].keepWithPrevious = true;
-  return { lines: keptTogether(lines), spacing: SPACING_PT.signatures, keepNextLines: 0 };
+  return {
+    lines: keptTogether(lines),
+    spacing: { before: typo.signatures.beforePt, after: 0 },
+    keepNextLines: 0,
+  };
 }
 
 function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
@@ -157,11 +158,15 @@ function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
   }
   // The expedition list belongs with the signatures above it: no page of its own.
   if (lines[0]) lines[0].keepWithPrevious = true;
-  return { lines: keptTogether(lines), spacing: SPACING_PT.recipients, keepNextLines: 0 };
+  return {
+    lines: keptTogether(lines),
+    spacing: { before: typo.recipients.beforePt, after: 0 },
+    keepNextLines: 0,
+  };
 }
 
 function ruleFlow(ctx: FlowContext): BlockFlow {
-  const heightPt = 8;
+  const { heightPt } = typo.rule;
   const line: FlowLine = {
     heightPt,
     spaceBeforePt: 0,
@@ -171,14 +176,14 @@ function ruleFlow(ctx: FlowContext): BlockFlow {
         kind: 'rule',
         xPt: ctx.leftPt,
         yPt: heightPt / 2,
-        widthPt: Math.min(RULE_WIDTH_PT, ctx.widthPt),
-        thicknessPt: RULE_THICKNESS_PT,
+        widthPt: Math.min(typo.rule.widthPt, ctx.widthPt),
+        thicknessPt: typo.rule.thicknessPt,
         artifact: 'layout',
       },
     ],
     links: [],
   };
-  return { lines: [line], spacing: SPACING_PT.rule, keepNextLines: 1 };
+  return { lines: [line], spacing: spacing(typo.rule), keepNextLines: 1 };
 }
 
 type Handlers = { [K in Block['type']]: (block: Extract<Block, { type: K }>, ctx: FlowContext) => BlockFlow };
@@ -188,15 +193,11 @@ const HANDLERS: Handlers = {
   heading: (block, ctx) => headingFlow(block.inlines, block.level === 2 ? 'H2' : 'H3', ctx),
   paragraph: (block, ctx) => {
     const label = block.role === 'label';
-    const lines = paragraphLines(
-      block.inlines,
-      label ? { ...BODY, bold: true } : BODY,
-      ctx.struct.add('P', 0),
-      ctx,
-    );
+    const paragraph = label ? typo.text.label : typo.text.body;
+    const lines = paragraphLines(block.inlines, style(paragraph), ctx.struct.add('P', 0), ctx);
     return label
-      ? { lines: keptTogether(lines), spacing: SPACING_PT.label, keepNextLines: KEEP_WITH_HEADING_LINES }
-      : { lines, spacing: SPACING_PT.paragraph, keepNextLines: 0 };
+      ? { lines: keptTogether(lines), spacing: spacing(paragraph), keepNextLines: KEEP_WITH_HEADING_LINES }
+      : { lines, spacing: spacing(paragraph), keepNextLines: 0 };
   },
   list: listFlow,
   rule: (_block, ctx) => ruleFlow(ctx),

@@ -3,11 +3,13 @@
  * and the first-page footer. All of it is drawn as artifacts, outside the tagged reading order.
  */
 import type { Furniture } from '../../../doc/model.js';
+import { furniture as FURNITURE } from '../../../doc/typography.js';
 import { type FaceId, textWidthPt } from '../fonts.js';
 import { breakLines } from './break-lines.js';
 import { toFlowLine } from './lines.js';
-import { FURNITURE, LEADING } from './style.js';
 import type { ArtifactKind, PageItem } from './types.js';
+
+const LEADING = FURNITURE.lineHeight;
 
 /** The page's content box in points (x from the left, y from the top). */
 export interface Box {
@@ -126,7 +128,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     rightWidth,
     'header',
   );
-  const senderTop = Math.max(wordmark.bottomPt, dated.bottomPt) + 10;
+  const senderTop = Math.max(wordmark.bottomPt, dated.bottomPt) + FURNITURE.senderGapPt;
   const sender = stack(
     f.senderLines,
     'regular',
@@ -141,7 +143,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     'regular',
     FURNITURE.addresseeSizePt,
     right,
-    senderTop + 16,
+    senderTop + FURNITURE.addresseeDropPt,
     rightWidth,
     'header',
   );
@@ -226,7 +228,7 @@ export function firstPageFooter(f: Furniture, box: Box): FurnitureLayout {
     xPt: box.leftPt,
     yPt: ruleY,
     widthPt: box.rightPt - box.leftPt,
-    thicknessPt: 0.4,
+    thicknessPt: FURNITURE.footerRuleThicknessPt,
     artifact: 'footer',
   };
   return { items: [rule, ...place(topPt).items], edgePt: ruleY - FURNITURE.gapAboveFooterPt };

@@ -3,10 +3,10 @@
  * and link areas per page plus the structure tree; nothing here writes PDF.
  */
 import type { Doc } from '../../../doc/model.js';
+import { PT_PER_MM } from '../../../doc/typography.js';
 import { flowBlocks } from './flow.js';
 import { type Box, firstPageFooter, firstPageHead, pageNumberText, shortHead } from './furniture.js';
 import { paginate } from './paginate.js';
-import { PT_PER_MM } from './style.js';
 import type { LayoutResult, OutlineEntry, PageItem, PageLayout } from './types.js';
 
 export type * from './types.js';

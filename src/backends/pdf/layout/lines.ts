@@ -44,11 +44,13 @@ export interface TextStyle {
   bold?: boolean;
 }
 
+/** The inlines' text on one line, as drawn (the Doc's no-break hyphen is the hyphen-minus). */
 export function plainText(inlines: Inline[]): string {
   return inlines
     .map((i) => (i.type === 'text' ? i.text : ' '))
     .join('')
     .replace(/\s+/g, ' ')
+    .replaceAll('\u2011', '-')
     .trim();
 }
 

@@ -13,12 +13,16 @@ import {
   type PDFObject,
   PDFOperator,
 } from 'pdf-lib';
+import { colours } from '../../../doc/typography.js';
 import { type FaceId, shape, unitsPerEm } from '../fonts.js';
 import type { ArtifactKind, PageItem, TextItem } from '../layout/types.js';
 import type { StructureWriter } from './structure.js';
 
-/** Link text colour (RGB 0–1): a dark blue with enough contrast on white. */
-const LINK_RGB = [0.05, 0.25, 0.6] as const;
+/** "0D4099" → RGB 0–1, three decimals. */
+const rgb = (hex: string): number[] =>
+  [0, 2, 4].map((at) => Math.round((Number.parseInt(hex.slice(at, at + 2), 16) / 255) * 1000) / 1000);
+const LINK_RGB = rgb(colours.link);
+const RULE_RGB = rgb(colours.rule);
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
@@ -127,7 +131,7 @@ export function pageOperators(
         beginArtifact(context, item.artifact),
         PDFOperator.of(
           Op.StrokingColorRgb,
-          (item.link ? LINK_RGB : ([0, 0, 0] as const)).map((c) => PDFNumber.of(c)),
+          (item.link ? LINK_RGB : RULE_RGB).map((c) => PDFNumber.of(c)),
         ),
         PDFOperator.of(Op.SetLineWidth, [PDFNumber.of(round(item.thicknessPt))]),
         PDFOperator.of(Op.MoveTo, [PDFNumber.of(round(item.xPt)), PDFNumber.of(y)]),

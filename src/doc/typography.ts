@@ -1,0 +1,121 @@
+/**
+ * The memo's typography and spacing: the one table both backends read, so the PDF and the DOCX look alike.
+ * Lengths are points (`Pt`) unless the name says otherwise; the PDF draws them as they are, the DOCX turns
+ * them into twips and half-points (src/backends/docx/units.ts). Line heights are multiples of the font size.
+ *
+ * Where the values come from (../shared/FORMAT.md and the seed memos in ../shared/seeds):
+ * - Body 11 pt, left aligned, bold headings: FORMAT.md ("a serif or sans body around 11–12 pt"). Noto Sans
+ *   has a large x-height, so 11 pt reads like 12 pt of the usual serif faces.
+ * - Title 16 pt: seed 000 (the published memo's PDF text) breaks its rubrik after "personer med" and
+ *   "förlängning"; Noto Sans Bold on the profile's 163 mm measure breaks there from 15.5 pt, at 15 pt not.
+ * - Line height 1.36: Noto Sans's own single spacing (ascender + descender = 1.362 em, its OS/2 metrics with
+ *   USE_TYPO_METRICS), which the PDF has always used; the DOCX sets it as an exact line height, because Word
+ *   takes another metric (winAscent + winDescent = 1.52 em) for "single" than LibreOffice does.
+ * - Space before a section heading ≈ one body line (the seeds set every heading off by an empty line);
+ *   between paragraphs half a line, so sections stand out more than paragraphs (the seeds have one empty
+ *   line for both, which only the bold of the heading tells apart).
+ * - The rule "__________" above Beslutsunderlag (FORMAT.md, body item 4; seeds 000 and 004) is a line as
+ *   long as those ten underscores in body text (48.8 pt in Noto Sans 11 pt), drawn rather than written.
+ * - Signatures: room to sign between förvaltning and name; a joint memo's signatures side by side, two to
+ *   a row (seed 001/000: förvaltning, two empty lines, name; FORMAT.md: one signature per förvaltning).
+ * - Page 1 head and footer: FORMAT.md "Page furniture"; the sizes are the PDF's, judged on its pages.
+ *
+ * Between two blocks the larger of the first's `afterPt` and the second's `beforePt` applies, in the PDF
+ * layout as in Word and LibreOffice (ECMA-376 17.3.1.33); neither adds the two.
+ */
+
+export const PT_PER_MM = 72 / 25.4;
+
+export function mmToPt(mm: number): number {
+  return mm * PT_PER_MM;
+}
+
+/** One kind of text: size, line height (multiple of the size) and the space around its block. */
+export interface TextStyle {
+  sizePt: number;
+  lineHeight: number;
+  bold: boolean;
+  beforePt: number;
+  afterPt: number;
+}
+
+const bodySizePt = 11;
+const bodyLineHeight = 1.36;
+
+export const fontFamily = 'Noto Sans';
+
+export const text = {
+  body: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: false, beforePt: 0, afterPt: 7.5 },
+  /** The rubrik; several lines are set closer than body text. */
+  title: { sizePt: 16, lineHeight: 1.25, bold: true, beforePt: 0, afterPt: 12 },
+  /** Section headings ("Ärende", "Förslag till … beslut", …). */
+  heading2: { sizePt: 12, lineHeight: bodyLineHeight, bold: true, beforePt: 15, afterPt: 4 },
+  /** Headings inside a section. */
+  heading3: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: true, beforePt: 12, afterPt: 3 },
+  /** A bold lead-in such as "Beslutsunderlag:", close to what it introduces. */
+  label: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: true, beforePt: 0, afterPt: 3 },
+} as const satisfies Record<string, TextStyle>;
+
+export const list = {
+  afterPt: text.body.afterPt,
+  /** Between the items of a list, and between the paragraphs of one item. */
+  itemGapPt: 4,
+  /** Hanging indent of the item text: at least this, or the widest number plus `labelGapPt`. */
+  indentPt: 18,
+  labelGapPt: 6,
+} as const;
+
+/** The rule between Ärende and Beslutsunderlag: a short line in a block `heightPt` high. */
+export const rule = {
+  beforePt: 10,
+  afterPt: 10,
+  heightPt: 8,
+  widthPt: 49,
+  thicknessPt: 0.6,
+} as const;
+
+export const signatures = {
+  beforePt: 30,
+  /** Between a signature's förvaltning and the name: room to sign a paper copy. */
+  nameGapPt: 18,
+  perRow: 2,
+  columnGapPt: 18,
+  /** Between two rows of signatures. */
+  rowGapPt: 30,
+} as const;
+
+export const recipients = { beforePt: 24 } as const;
+
+/** RGB as six hex digits. Links are also underlined, so colour is not the only cue (WCAG 1.4.1). */
+export const colours = {
+  text: '000000',
+  /** A dark blue, 9.6:1 on white. */
+  link: '0D4099',
+  rule: '000000',
+} as const;
+
+/** Page furniture: the first-page head, the short head of later pages, the page number and the footer. */
+export const furniture = {
+  wordmarkSizePt: 15,
+  labelSizePt: 9.5,
+  headSizePt: 10,
+  addresseeSizePt: 11,
+  shortHeadSizePt: 9,
+  pageNumberSizePt: 9.5,
+  footerLabelSizePt: 7,
+  footerValueSizePt: 8,
+  /** Line height of furniture text, as body text. */
+  lineHeight: bodyLineHeight,
+  /** The head's right column (label, date, Dnr, addressees) starts at this fraction of the text width. */
+  rightColumnAt: 0.56,
+  /** Between the wordmark row and the sender lines. */
+  senderGapPt: 10,
+  /** The addressees stand this much lower than the sender lines. */
+  addresseeDropPt: 16,
+  gapBelowHeadPt: 30,
+  gapBelowShortHeadPt: 22,
+  gapAboveFooterPt: 16,
+  /** Between the footer's rule and its text. */
+  footerRuleGapPt: 6,
+  footerRuleThicknessPt: 0.4,
+} as const;
