@@ -4,10 +4,12 @@
  */
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConsequenceSpec } from '../profile/model.js';
+import { coverageDiagnostics } from './markdown-coverage.js';
 import type { Section } from './model.js';
 
 export interface Body {
@@ -16,7 +18,9 @@ export interface Body {
   diagnostics: Diagnostic[];
 }
 
-const parser = unified().use(remarkParse);
+// GFM (tables, footnotes, strikethrough, task lists, autolinks) so that what an official writes in
+// GitHub-style Markdown is recognised; markdown-coverage.ts decides what of it can be printed.
+const parser = unified().use(remarkParse).use(remarkGfm);
 
 export function parseBody(
   body: string,
@@ -69,7 +73,7 @@ export function parseBody(
     }
   }
   close(body.length);
-  diagnostics.push(...nestedProblems(root, body, start.offset, file));
+  diagnostics.push(...nestedProblems(root, body, start.offset, file), ...coverageDiagnostics(root, file));
   return { root, sections, diagnostics };
 }
 

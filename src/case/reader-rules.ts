@@ -30,6 +30,11 @@ export const readerRules: Record<string, { severity: Severity; description: stri
     severity: 'fel',
     description: 'Rubrik med # (nivå 1), också inuti ett citat eller en lista; avsnitt skrivs med ##.',
   },
+  'markdown-unsupported': {
+    severity: 'fel',
+    description:
+      'Markdown som ännu inte kan skrivas ut (tabell, fotnot, bild, genomstrykning, lista i lista, kryssruta, referenslänk); texten skulle annars falla bort.',
+  },
   'unclosed-block': {
     severity: 'fel',
     description:

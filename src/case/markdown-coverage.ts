@@ -1,0 +1,111 @@
+/**
+ * What happens to each node type the case parser (remark-parse with remark-gfm) can produce: printed in
+ * every format, or refused by `check` with its position and a Swedish hint, so that nothing an official
+ * writes is silently dropped. A test holds this table to every node type @types/mdast defines.
+ */
+import type { ListItem, Nodes, Root } from 'mdast';
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface Refused {
+  message: string;
+  hint: string;
+}
+
+/** `true`: printed in PDF and DOCX; otherwise why not and what to write instead. */
+export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
+  root: true,
+  paragraph: true,
+  heading: true,
+  thematicBreak: true,
+  blockquote: true,
+  list: true,
+  listItem: true,
+  text: true,
+  emphasis: true,
+  strong: true,
+  inlineCode: true,
+  code: true,
+  break: true,
+  link: true,
+  // Comments are notes to colleagues; other HTML is printed as the text it is.
+  html: true,
+  // Not produced: the front matter is read before the body is parsed.
+  yaml: true,
+  table: {
+    message: 'Tabeller kan ännu inte skrivas ut i skrivelsen.',
+    hint: 'Skriv uppgifterna som en lista eller i löptext tills vidare, t.ex. "- 2025: 1 200 000 kr".',
+  },
+  tableRow: { message: 'Tabellrad (se tabellen).', hint: 'Se felet för tabellen.' },
+  tableCell: { message: 'Tabellcell (se tabellen).', hint: 'Se felet för tabellen.' },
+  footnoteReference: {
+    message: 'Fotnoter kan ännu inte skrivas ut i skrivelsen.',
+    hint: 'Skriv fotnotens text i löptexten, t.ex. inom parentes.',
+  },
+  footnoteDefinition: {
+    message: 'Fotnotstexten skulle inte skrivas ut.',
+    hint: 'Skriv texten i löptexten där fotnoten hänvisas till.',
+  },
+  image: {
+    message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
+    hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
+  },
+  imageReference: {
+    message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
+    hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
+  },
+  delete: {
+    message: 'Genomstruken text (~~ ~~) kan inte visas som genomstruken; den skulle se ut som vanlig text.',
+    hint: 'Ta bort texten, eller skriv ut vad som ändrats i löptext.',
+  },
+  linkReference: {
+    message: 'Länkar med referens ([text][namn]) skrivs inte ut som länkar.',
+    hint: 'Skriv länken direkt: [text](https://adress).',
+  },
+  // The template's own block syntax; the case parser has none, so a case can never produce these.
+  containerDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
+  leafDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
+  textDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
+  definition: {
+    message: 'En länkdefinition ([namn]: adress) skrivs inte ut.',
+    hint: 'Skriv länken direkt där den används: [text](https://adress).',
+  },
+};
+
+const nestedList: Refused = {
+  message: 'En lista i en lista kan ännu inte skrivas ut; punkterna på den inre nivån skulle falla bort.',
+  hint: 'Skriv listan på en nivå, eller gör de inre punkterna till en egen lista efter ett stycke.',
+};
+
+const taskItem: Refused = {
+  message: 'En punkt med kryssruta ([ ] eller [x]) skulle skrivas ut utan kryssrutan.',
+  hint: 'Skriv i stället ut läget i texten, t.ex. "Klart:" eller "Återstår:".',
+};
+
+/** Every node (at any depth) whose content would not reach the page, as a fel at its position. */
+export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const report = (node: Nodes, refused: Refused) => {
+    const start = node.position?.start;
+    found.push({
+      severity: 'fel',
+      rule: 'markdown-unsupported',
+      message: refused.message,
+      hint: refused.hint,
+      file,
+      ...(start ? { position: { line: start.line, column: start.column } } : {}),
+    });
+  };
+  const visit = (node: Nodes, inItem: boolean): void => {
+    const coverage = markdownCoverage[node.type];
+    if (coverage !== true) {
+      report(node, coverage);
+      return; // a table's rows and cells are covered by the table's message
+    }
+    if (node.type === 'list' && inItem) report(node, nestedList);
+    if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') report(node, taskItem);
+    if ('children' in node)
+      for (const child of node.children) visit(child as Nodes, inItem || node.type === 'listItem');
+  };
+  visit(root, false);
+  return found;
+}

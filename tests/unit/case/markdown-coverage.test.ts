@@ -1,0 +1,85 @@
+/**
+ * Every node type the case parser can produce is either printed or refused by check (markdown-coverage.ts):
+ * the table is held to the node types @types/mdast defines, so a new type cannot slip through, and a case
+ * using each refused construct gets exactly one markdown-unsupported fel at the construct's line.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { markdownCoverage } from '../../../src/case/markdown-coverage.js';
+import { readCase } from '../../../src/case/read.js';
+import { renderDoc } from '../../../src/render/index.js';
+import { linkoping } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const typesOf = (pkg: string) =>
+  [...readFileSync(require.resolve(`${pkg}/index.d.ts`), 'utf8').matchAll(/type: "([A-Za-z]+)"/g)].map(
+    (m) => m[1]!,
+  );
+
+const source = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
+
+const caseWith = (markdown: string) =>
+  readCase(source.replace(/^## Ärende\n/m, `## Ärende\n\n${markdown}\n`), 'prov.md', linkoping);
+const bodyLine = source.slice(0, source.indexOf('## Ärende')).split('\n').length;
+
+describe('Markdown coverage', () => {
+  it('decides every node type of mdast (and the directive types the template uses)', () => {
+    const types = new Set([
+      ...typesOf('@types/mdast'),
+      'containerDirective',
+      'leafDirective',
+      'textDirective',
+    ]);
+    expect(Object.keys(markdownCoverage).sort()).toEqual([...types].sort());
+  });
+
+  it.each([
+    ['table', '| År | Kostnad |\n| --- | ---: |\n| 2025 | 100 |'],
+    ['footnote', 'Text med fotnot.[^1]\n\n[^1]: Fotnotens text.'],
+    ['image', '![Karta över området](karta.png)'],
+    ['strikethrough', 'Det här ~~stryks~~ över.'],
+    ['nested list', '- punkt\n  - underpunkt'],
+    ['ordered in bulleted', '- punkt\n  1. underpunkt'],
+    ['task list', '- [ ] att göra'],
+    ['reference link', 'Se [kommunen][k].\n\n[k]: https://www.linkoping.se'],
+  ])('%s is refused at its line', (_, markdown) => {
+    const found = caseWith(markdown).diagnostics.filter((d) => d.rule === 'markdown-unsupported');
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      expect(d.severity).toBe('fel');
+      expect(d.position!.line).toBeGreaterThanOrEqual(bodyLine);
+      expect(d.hint).toBeTruthy();
+    }
+  });
+
+  it('what is printed passes and reaches the Doc word for word', () => {
+    const markdown = [
+      'Ett stycke med **fet**, *kursiv*, `kod` och [länk](https://www.linkoping.se) och www.linkoping.se.',
+      '### Underrubrik',
+      '> Ett citat.',
+      '- en punkt\n- en till',
+      '1. första\n2. andra',
+      '```\nkodblock\n```',
+    ].join('\n\n');
+    const read = caseWith(markdown);
+    expect(read.diagnostics.filter((d) => d.severity === 'fel').map((d) => `${d.rule} ${d.message}`)).toEqual(
+      [],
+    );
+    const doc = renderDoc(read.case!, linkoping);
+    const text = JSON.stringify(doc.blocks);
+    for (const word of [
+      'fet',
+      'kursiv',
+      'kod',
+      'länk',
+      'www.linkoping.se',
+      'Underrubrik',
+      'citat',
+      'punkt',
+      'andra',
+      'kodblock',
+    ])
+      expect(text).toContain(word);
+  });
+});
