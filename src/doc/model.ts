@@ -45,9 +45,12 @@ export interface ParagraphBlock extends BlockBase {
   role?: 'body' | 'label';
 }
 
+/** What a list item holds, in reading order: its paragraphs and the lists nested in it, to any depth. */
+export type ListItemBlock = ParagraphBlock | ListBlock;
+
 export interface ListItem {
-  /** Paragraphs of the item (usually one). */
-  paragraphs: Inline[][];
+  /** Usually one paragraph; a nested list (and any paragraph after it) belongs to the item it follows. */
+  blocks: ListItemBlock[];
   source?: Position;
 }
 

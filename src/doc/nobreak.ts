@@ -10,7 +10,7 @@
  *   PDF export does the same; its text export shows the DOCX's hyphen as U+2011.)
  * The page furniture is left alone: its lines are short and placed in columns of their own.
  */
-import type { Block, Doc, Inline, ListItem } from './model.js';
+import type { Block, Doc, Inline, ListBlock, ListItem } from './model.js';
 
 const nbsp = '\u00A0';
 /** In the Doc: a hyphen-minus that is not a line break. */
@@ -35,14 +35,19 @@ export function keepNumbersTogether(text: string): string {
 const inlines = (list: readonly Inline[]): Inline[] =>
   list.map((i) => (i.type === 'text' ? { ...i, text: keepNumbersTogether(i.text) } : i));
 
-const item = (i: ListItem): ListItem => ({ ...i, paragraphs: i.paragraphs.map(inlines) });
+const list = (b: ListBlock): ListBlock => ({ ...b, items: b.items.map(item) });
+
+const item = (i: ListItem): ListItem => ({
+  ...i,
+  blocks: i.blocks.map((b) => (b.type === 'list' ? list(b) : { ...b, inlines: inlines(b.inlines) })),
+});
 
 /** One handler per block type: a new kind of block does not compile until its text is handled here. */
 const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => Block } = {
   title: (b) => ({ ...b, inlines: inlines(b.inlines) }),
   heading: (b) => ({ ...b, inlines: inlines(b.inlines) }),
   paragraph: (b) => ({ ...b, inlines: inlines(b.inlines) }),
-  list: (b) => ({ ...b, items: b.items.map(item) }),
+  list,
   rule: (b) => b,
   signatures: (b) => ({
     ...b,

@@ -60,10 +60,30 @@ export const list = {
   afterPt: text.body.afterPt,
   /** Between the items of a list, and between the paragraphs of one item. */
   itemGapPt: 4,
-  /** Hanging indent of the item text: at least this, or the widest number plus `labelGapPt`. */
+  /**
+   * Hanging indent of the item text: at least this, or the widest number plus `labelGapPt`. A nested list
+   * hangs its labels where the text of its parent item starts, so each level is one indent further in.
+   */
   indentPt: 18,
   labelGapPt: 6,
+  /**
+   * Bullets by nesting level, the fourth level taking the first again; numbered lists count "1.", "2.", …
+   * on every level. All three are in Noto Sans ("◦" and "▪", the usual third ones, are not).
+   */
+  bullets: ['•', '–', '‣'],
+  /** Levels of Word's numbering (w:ilvl 0–8); a list nested deeper is set as the last of them. */
+  levels: 9,
 } as const;
+
+/** The level a list nested `depth` lists deep is set at (0 for a list in the body). */
+export function listLevel(depth: number): number {
+  return Math.min(Math.max(0, depth), list.levels - 1);
+}
+
+/** The bullet of a bulleted list at `level`. */
+export function bulletAt(level: number): string {
+  return list.bullets[level % list.bullets.length]!;
+}
 
 /** The rule between Ärende and Beslutsunderlag: a short line in a block `heightPt` high. */
 export const rule = {

@@ -5,11 +5,11 @@
  * positions of that tree, which are already positions in the case file.
  */
 
-import type { List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, ListItem as MdListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Section } from '../case/model.js';
 import type { Position } from '../diagnostics.js';
-import type { Block, Inline, ListItem, SignatureBlock } from '../doc/model.js';
+import type { Block, Inline, ListItem, ListItemBlock, SignatureBlock } from '../doc/model.js';
 
 import { sectionSlot } from './data.js';
 
@@ -70,15 +70,24 @@ const inlineHandlers: Partial<Record<PhrasingContent['type'], InlineHandler>> = 
 
 type BlockHandler = (node: RootContent, ctx: Context) => Block[];
 
+/**
+ * A list item's content in order: paragraphs and nested lists (through the list handler, so to any depth)
+ * as they are; a heading or code inside the item becomes a paragraph of it, so its words are kept.
+ */
+function itemBlocks(item: MdListItem, ctx: Context): ListItemBlock[] {
+  return blocks(item.children, ctx).flatMap((b): ListItemBlock[] => {
+    if (b.type === 'paragraph' || b.type === 'list') return [b];
+    return 'inlines' in b ? [{ type: 'paragraph', inlines: b.inlines, source: b.source }] : [];
+  });
+}
+
 function listItems(list: List, ctx: Context): ListItem[] {
-  return list.children.map((item) => ({
-    paragraphs: item.children.flatMap((child) =>
-      child.type === 'paragraph'
-        ? [inlines(child.children)]
-        : blocks([child], ctx).flatMap((b) => ('inlines' in b ? [b.inlines] : [])),
-    ),
-    source: sourceOf(item, ctx),
-  }));
+  return list.children.map((item) => ({ blocks: itemBlocks(item, ctx), source: sourceOf(item, ctx) }));
+}
+
+/** The text of an item's own paragraphs (a recipient is one line). */
+function itemInlines(item: ListItem): Inline[] {
+  return item.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : []));
 }
 
 /** Text of a directive's label (`::name[label]`). */
@@ -120,7 +129,7 @@ const directiveHandlers: Record<string, (node: LeafDirective | ContainerDirectiv
         {
           type: 'recipients',
           label: node.attributes?.etikett ?? '',
-          recipients: list ? listItems(list, ctx).map((item) => plainText(item.paragraphs.flat())) : [],
+          recipients: list ? listItems(list, ctx).map((item) => plainText(itemInlines(item))) : [],
         },
       ];
     },

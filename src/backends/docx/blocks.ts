@@ -1,6 +1,6 @@
 /** Body blocks → Word paragraphs (and the signatures' layout table), one handler per block type. */
 import { type FileChild, Paragraph, TextRun } from 'docx';
-import type { Block, ListBlock, RecipientsBlock, SignatureBlock } from '../../doc/model.js';
+import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../doc/model.js';
 import * as typo from '../../doc/typography.js';
 import { inlinesToChildren, runText } from './inlines.js';
 import { borderlessTable, cell, row } from './layout-table.js';
@@ -32,36 +32,77 @@ type Handler<T extends Block['type']> = (
 
 const text = (t: string) => new TextRun({ children: runText(t) });
 
+/** One paragraph of a list: an item's first (numbered) or a later one, at its list's level. */
+interface ListLine {
+  list: ListBlock;
+  level: number;
+  inlines: Inline[];
+  numbered: boolean;
+  keepNext: boolean;
+}
+
+/**
+ * A list's paragraphs in reading order, nested lists included at their own level (`depth` lists deep).
+ * An item's first paragraph carries its number; an item without paragraphs still takes its number (on
+ * an empty paragraph, also when it starts with a nested list), so the numbers after it stay right. Pages
+ * break as in the PDF: the paragraph a nested list follows keeps with it, and a list's first paragraph and
+ * the one before its last keep with the next, so no single item is left alone on a page.
+ */
+function listLines(list: ListBlock, depth: number): ListLine[] {
+  const level = typo.listLevel(depth);
+  const line = (inlines: Inline[], numbered: boolean): ListLine => ({
+    list,
+    level,
+    inlines,
+    numbered,
+    keepNext: false,
+  });
+  const all = list.items.flatMap((item) => {
+    const lines: ListLine[] = [];
+    for (const content of item.blocks) {
+      if (content.type === 'paragraph') {
+        lines.push(line(content.inlines, lines.length === 0));
+        continue;
+      }
+      const nested = listLines(content, depth + 1);
+      if (nested.length === 0) continue;
+      if (lines.length === 0) lines.push(line([], true));
+      lines.at(-1)!.keepNext = true;
+      lines.push(...nested);
+    }
+    if (lines.length === 0) lines.push(line([], true));
+    return lines;
+  });
+  if (all.length >= 2) {
+    all[0]!.keepNext = true;
+    all.at(-2)!.keepNext = true;
+  }
+  return all;
+}
+
 function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
-  const { reference, instance } = ctx.numbering.refOf(list);
-  const style = list.ordered ? StyleId.listNumber : StyleId.listBullet;
-  // An item without paragraphs still takes its number, so the numbers after it stay right.
-  const paragraphs = list.items.flatMap((item) =>
-    (item.paragraphs.length > 0 ? item.paragraphs : [[]]).map((inlines, index) => ({
-      inlines,
-      first: index === 0,
-    })),
-  );
-  return paragraphs.map(({ inlines, first }, i) => {
-    const last = i === paragraphs.length - 1;
-    const keepNext = (ctx.keepLastWithNext && last) || undefined;
+  const lines = listLines(list, 0);
+  return lines.map((l, i) => {
+    const last = i === lines.length - 1;
+    const keepNext = l.keepNext || (ctx.keepLastWithNext && last) || undefined;
     // Items are `list.itemGapPt` apart (their styles); the list as a whole is followed by `list.afterPt`.
     const spacing = last ? { after: ptToTwip(typo.list.afterPt) } : undefined;
-    return first
-      ? new Paragraph({
-          style,
-          keepNext,
-          spacing,
-          numbering: { reference, level: 0, instance },
-          children: inlinesToChildren(inlines),
-        })
-      : new Paragraph({
-          style: StyleId.listContinue,
-          keepNext,
-          spacing,
-          indent: { left: ptToTwip(typo.list.indentPt) },
-          children: inlinesToChildren(inlines),
-        });
+    if (!l.numbered)
+      return new Paragraph({
+        style: StyleId.listContinue,
+        keepNext,
+        spacing,
+        indent: { left: ptToTwip(typo.list.indentPt * (l.level + 1)) },
+        children: inlinesToChildren(l.inlines),
+      });
+    const { reference, instance } = ctx.numbering.refOf(l.list);
+    return new Paragraph({
+      style: l.list.ordered ? StyleId.listNumber : StyleId.listBullet,
+      keepNext,
+      spacing,
+      numbering: { reference, level: l.level, instance },
+      children: inlinesToChildren(l.inlines),
+    });
   });
 }
 

@@ -7,9 +7,9 @@
  * keeps what a font installed by Word needs (cmap, name, OS/2, post) and the kerning (GPOS).
  */
 import subsetFont from 'subset-font';
-import type { Doc, Inline } from '../../doc/model.js';
+import type { Doc, Inline, ListBlock } from '../../doc/model.js';
+import { list } from '../../doc/typography.js';
 import { type FaceId, fontBytes } from '../../fonts/coverage.js';
-import { bulletSymbols } from './numbering.js';
 
 export interface EmbeddedFace {
   face: FaceId;
@@ -18,7 +18,7 @@ export interface EmbeddedFace {
 }
 
 /** Written by the backend itself: list numbers, page numbers, bullets, the non-breaking hyphen (both forms). */
-const fixedCharacters = `0123456789.() ${bulletSymbols.join('')}-\u2011`;
+const fixedCharacters = `0123456789.() ${list.bullets.join('')}-\u2011`;
 
 /** Keys of the Doc whose strings are never shown. */
 const hiddenKeys = new Set(['type', 'href', 'role', 'source']);
@@ -39,14 +39,23 @@ export function docCharacters(doc: Doc): string {
   return [...characters].sort().join('');
 }
 
+type RunStyle = { bold: boolean; italic: boolean };
+
+const runs = (inlines: readonly Inline[], styleBold: boolean): RunStyle[] =>
+  inlines.flatMap((i) => (i.type === 'text' ? [{ bold: styleBold || !!i.bold, italic: !!i.italic }] : []));
+
+/** Runs of a list's paragraphs, nested lists included. */
+const listRuns = (l: ListBlock): RunStyle[] =>
+  l.items.flatMap((item) =>
+    item.blocks.flatMap((b) => (b.type === 'list' ? listRuns(b) : runs(b.inlines, false))),
+  );
+
 /** Runs of a block with the block's own boldness (titles, headings and labels are bold styles). */
-function styledRuns(doc: Doc): { bold: boolean; italic: boolean }[] {
-  const runs = (inlines: readonly Inline[], styleBold: boolean) =>
-    inlines.flatMap((i) => (i.type === 'text' ? [{ bold: styleBold || !!i.bold, italic: !!i.italic }] : []));
+function styledRuns(doc: Doc): RunStyle[] {
   return doc.blocks.flatMap((b) => {
     if (b.type === 'title' || b.type === 'heading') return runs(b.inlines, true);
     if (b.type === 'paragraph') return runs(b.inlines, b.role === 'label');
-    if (b.type === 'list') return b.items.flatMap((item) => item.paragraphs.flatMap((p) => runs(p, false)));
+    if (b.type === 'list') return listRuns(b);
     return [];
   });
 }

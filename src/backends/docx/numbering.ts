@@ -1,37 +1,40 @@
 /**
- * List numbering. One abstract definition per kind of list (decision points, bullets); every ListBlock
- * gets its own concrete list (`w:num` with a `w:startOverride`), so the numbering of each decision block
- * restarts at the block's `start` and Word keeps the lists apart when the official edits them.
+ * List numbering. One abstract definition per kind of list (bullets, and numbers from each start), with
+ * Word's nine levels; every ListBlock, nested ones too, gets its own concrete list (`w:num` with
+ * `w:startOverride`s), and its paragraphs use the level of its depth (`w:ilvl`). So the numbering of each
+ * decision block restarts at the block's `start`, a numbered list inside a bulleted one (and the reverse)
+ * takes its own kind's level, each nested list counts from its own start, and Word keeps the lists apart
+ * when the official edits them.
  */
 import { AlignmentType, type ILevelsOptions, type INumberingOptions, LevelFormat } from 'docx';
 import type { Block, ListBlock } from '../../doc/model.js';
-import { list } from '../../doc/typography.js';
+import { bulletAt, list } from '../../doc/typography.js';
 import { ptToTwip } from './units.js';
 
-const decimalFormats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
-export const bulletSymbols = ['•', '–', '▪'] as const;
+const levels = Array.from({ length: list.levels }, (_, level) => level);
 
 /** Each level's text `list.indentPt` further in, its number hanging in that indent (as the PDF). */
 function indent(level: number) {
   return { left: ptToTwip(list.indentPt * (level + 1)), hanging: ptToTwip(list.indentPt) };
 }
 
+/** "1.", "2.", … on every level, as the PDF numbers; the list's own `w:num` restarts it at `start`. */
 function orderedLevels(start: number): ILevelsOptions[] {
-  return decimalFormats.map((format, level) => ({
+  return levels.map((level) => ({
     level,
-    format,
+    format: LevelFormat.DECIMAL,
     text: `%${level + 1}.`,
     alignment: AlignmentType.LEFT,
-    start: level === 0 ? start : 1,
+    start,
     style: { paragraph: { indent: indent(level) } },
   }));
 }
 
 function bulletLevels(): ILevelsOptions[] {
-  return bulletSymbols.map((text, level) => ({
+  return levels.map((level) => ({
     level,
     format: LevelFormat.BULLET,
-    text,
+    text: bulletAt(level),
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: indent(level) } },
   }));
@@ -51,15 +54,28 @@ export interface ListNumbering {
   options: INumberingOptions;
   refOf(list: ListBlock): ListNumberingRef;
   /**
-   * The lists the List Number and List Bullet styles number with: the Doc's first list of each kind,
+   * The lists the List Number and List Bullet styles number with: the Doc's first list of each kind in the
+   * body (not nested),
    * as Word ties its own list styles to one list. A paragraph the official gives one of these styles
    * in Word is then numbered too. Absent when the Doc has no such list.
    */
   styleRefs: { ordered?: ListNumberingRef; bullet?: ListNumberingRef };
 }
 
+/** Every list of the blocks in reading order, each before the lists nested in its items. */
+function allLists(blocks: readonly Block[]): ListBlock[] {
+  const found: ListBlock[] = [];
+  const visit = (l: ListBlock): void => {
+    found.push(l);
+    for (const item of l.items) for (const b of item.blocks) if (b.type === 'list') visit(b);
+  };
+  for (const b of blocks) if (b.type === 'list') visit(b);
+  return found;
+}
+
 export function planListNumbering(blocks: readonly Block[]): ListNumbering {
-  const lists = blocks.filter((b): b is ListBlock => b.type === 'list');
+  const lists = allLists(blocks);
+  const topLevel = blocks.filter((b): b is ListBlock => b.type === 'list');
   const starts = [...new Set(lists.filter((l) => l.ordered).map((l) => safeStart(l.start)))].sort(
     (a, b) => a - b,
   );
@@ -79,8 +95,8 @@ export function planListNumbering(blocks: readonly Block[]): ListNumbering {
     },
     styleRefs: {
       // Only a list with items has paragraphs, and so a w:num that docx writes.
-      ordered: firstRef(lists.find((l) => l.ordered && l.items.length > 0)),
-      bullet: firstRef(lists.find((l) => !l.ordered && l.items.length > 0)),
+      ordered: firstRef(topLevel.find((l) => l.ordered && l.items.length > 0)),
+      bullet: firstRef(topLevel.find((l) => !l.ordered && l.items.length > 0)),
     },
     refOf(list) {
       const ref = refs.get(list);

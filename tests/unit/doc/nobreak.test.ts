@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { keepNumbersTogether, keepNumbersTogetherIn } from '../../../src/doc/nobreak.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 const visible = (s: string) => s.replace(/\u00A0/g, '⍽').replace(/\u2011/g, '‑');
@@ -43,7 +44,7 @@ describe('keepNumbersTogetherIn', () => {
         type: 'list',
         ordered: false,
         start: 1,
-        items: [{ paragraphs: [[{ type: 'text', text: 'Post 300 000 kr' }]] }],
+        items: [paragraphItem([{ type: 'text', text: 'Post 300 000 kr' }])],
       },
       { type: 'signatures', signatures: [{ department: 'Kontor 100 000 kr', name: 'N', title: '5 %' }] },
       { type: 'recipients', label: 'Till:', recipients: ['Enhet 19 §'] },

@@ -12,6 +12,7 @@ import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
+import { listTexts, paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { pageCount as pdfPages } from '../../helpers/pdf.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
@@ -24,11 +25,7 @@ function docWords(doc: Doc): string[] {
   const lines: string[] = [];
   for (const b of doc.blocks) {
     if (b.type === 'title' || b.type === 'heading' || b.type === 'paragraph') lines.push(text(b.inlines));
-    else if (b.type === 'list')
-      b.items.forEach((item, i) => {
-        if (b.ordered) lines.push(`${b.start + i}.`);
-        for (const p of item.paragraphs) lines.push(text(p));
-      });
+    else if (b.type === 'list') lines.push(...listTexts(b, (l, i) => (l.ordered ? `${l.start + i}.` : '')));
     else if (b.type === 'signatures')
       for (const s of b.signatures) lines.push(s.department, s.name, s.title ?? '');
     else if (b.type === 'recipients') lines.push(b.label, ...b.recipients);
@@ -43,7 +40,7 @@ function twoDecisionBlocks(): Doc {
     type: 'list' as const,
     ordered: true,
     start: 1,
-    items: items.map((i) => ({ paragraphs: [[t(i)]] })),
+    items: items.map((i) => paragraphItem([t(i)])),
   });
   doc.blocks = [
     { type: 'heading', level: 2, inlines: [t('Förslag till social- och omsorgsnämndens beslut')] },

@@ -13,6 +13,7 @@ import { readCaseFile } from '../../../src/case/read.js';
 import type { Block, Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 
 const casesDir = join(import.meta.dirname, '../../../cases');
@@ -89,7 +90,10 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     type: fc.constant('list' as const),
     ordered: fc.boolean(),
     start: fc.oneof(fc.integer({ min: -3, max: 40 }), fc.constant(Number.NaN), fc.constant(1.5)),
-    items: fc.array(fc.record({ paragraphs: fc.array(inlines, { maxLength: 3 }) }), { maxLength: 3 }),
+    items: fc.array(
+      fc.array(inlines, { maxLength: 3 }).map((paragraphs) => paragraphItem(...paragraphs)),
+      { maxLength: 3 },
+    ),
   }),
   fc.constant({ type: 'rule' as const }),
   fc.record({

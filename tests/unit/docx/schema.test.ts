@@ -9,6 +9,7 @@ import { renderDocx } from '../../../src/backends/docx/index.js';
 import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc } from '../../../src/doc/model.js';
 import { renderDoc } from '../../../src/render/index.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { fixture, linkoping } from '../case/helpers.js';
 import { part, prettyXml, readParts, xpathStrings } from './helpers/parts.js';
@@ -32,10 +33,10 @@ function edgeDoc(): Doc {
       type: 'list',
       ordered: true,
       start: 1,
-      items: [{ paragraphs: [[t('Ett')]] }, { paragraphs: [[t('Två')]] }],
+      items: [paragraphItem([t('Ett')]), paragraphItem([t('Två')])],
     },
-    { type: 'list', ordered: true, start: 3, items: [{ paragraphs: [[t('Tre')], [t('Mer om tre')]] }] },
-    { type: 'list', ordered: false, start: 1, items: [{ paragraphs: [[t('Punkt')]] }] },
+    { type: 'list', ordered: true, start: 3, items: [paragraphItem([t('Tre')], [t('Mer om tre')])] },
+    { type: 'list', ordered: false, start: 1, items: [paragraphItem([t('Punkt')])] },
     { type: 'paragraph', inlines: [t('Länk', 'https://example.org/a?b=1&c=2'), t(' och '), t('ingen', '#')] },
     { type: 'rule' },
     {

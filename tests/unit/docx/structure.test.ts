@@ -5,6 +5,7 @@ import { mmToTwip, ptToEighthPt, ptToTwip } from '../../../src/backends/docx/uni
 import type { Block, Doc } from '../../../src/doc/model.js';
 import { list, rule, signatures, type TextStyle, text } from '../../../src/doc/typography.js';
 import { UsageError } from '../../../src/errors.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { part, prettyXml, readParts, wordTexts, xpathStrings } from './helpers/parts.js';
 
@@ -13,7 +14,7 @@ const ordered = (start: number, ...items: string[]): Block => ({
   type: 'list',
   ordered: true,
   start,
-  items: items.map((i) => ({ paragraphs: [[t(i)]] })),
+  items: items.map((i) => paragraphItem([t(i)])),
 });
 
 function docWith(blocks: Block[], change: (d: Doc) => void = () => {}): Doc {
@@ -456,7 +457,7 @@ describe('numbering', () => {
       { type: 'list', ordered: true, start: 1, items: [] },
       ordered(1, 'Ett'),
       ordered(1, 'Annat ett'),
-      { type: 'list', ordered: false, start: 1, items: [{ paragraphs: [[t('Punkt')]] }] },
+      { type: 'list', ordered: false, start: 1, items: [paragraphItem([t('Punkt')])] },
     ]);
     const parts = await readParts(await renderDocx(doc));
     const body = part(parts, 'word/document.xml');
@@ -485,7 +486,7 @@ describe('numbering', () => {
         type: 'list',
         ordered: true,
         start: 1,
-        items: [{ paragraphs: [[t('Ett')]] }, { paragraphs: [] }, { paragraphs: [[t('Tre')]] }],
+        items: [paragraphItem([t('Ett')]), paragraphItem(), paragraphItem([t('Tre')])],
       },
     ]);
     const body = part(await readParts(await renderDocx(doc)), 'word/document.xml');
@@ -498,7 +499,7 @@ describe('numbering', () => {
         type: 'list',
         ordered: false,
         start: 1,
-        items: [{ paragraphs: [[t('Punkt')], [t('Mer om punkten')]] }],
+        items: [paragraphItem([t('Punkt')], [t('Mer om punkten')])],
       },
     ]);
     const parts = await readParts(await renderDocx(doc));

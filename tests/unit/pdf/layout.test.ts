@@ -4,6 +4,7 @@ import { breakLines } from '../../../src/backends/pdf/layout/break-lines.js';
 import type { LayoutResult, StructRole, TextItem } from '../../../src/backends/pdf/layout/types.js';
 import type { Block } from '../../../src/doc/model.js';
 import { keepNumbersTogether } from '../../../src/doc/nobreak.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
 
@@ -110,7 +111,7 @@ describe('layout', () => {
       type: 'list',
       ordered: true,
       start: 3,
-      items: [{ paragraphs: [[text(prose(40))]] }, { paragraphs: [[text('Kort punkt.')]] }],
+      items: [paragraphItem([text(prose(40))]), paragraphItem([text('Kort punkt.')])],
     };
     const layout = layoutDoc(docWith([list]));
     const labels = nodesWithRole(layout, 'Lbl').map(

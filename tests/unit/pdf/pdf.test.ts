@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
+import { listTexts } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
 import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from '../../helpers/pdf.js';
@@ -27,11 +28,7 @@ function bodyWords(doc: Doc): string[] {
     if (block.type === 'title' || block.type === 'heading' || block.type === 'paragraph') {
       texts.push(block.inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join(''));
     } else if (block.type === 'list') {
-      block.items.forEach((item, i) => {
-        texts.push(block.ordered ? `${block.start + i}.` : '•');
-        for (const p of item.paragraphs)
-          texts.push(p.map((i) => (i.type === 'text' ? i.text : ' ')).join(''));
-      });
+      texts.push(...listTexts(block));
     } else if (block.type === 'signatures') {
       for (const s of block.signatures) texts.push(s.department, s.name, s.title ?? '');
     } else if (block.type === 'recipients') {

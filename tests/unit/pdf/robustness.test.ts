@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Block, Doc } from '../../../src/doc/model.js';
+import { paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { docWith, text } from '../../fixtures/pdf/docs.js';
 import { pageCount, run, tempPdf } from '../../helpers/pdf.js';
@@ -41,7 +42,7 @@ describe('robustness', () => {
         type: 'list',
         ordered: true,
         start: 0,
-        items: [{ paragraphs: [] }, { paragraphs: [[], [text('andra')]] }],
+        items: [paragraphItem(), paragraphItem([], [text('andra')])],
       },
       { type: 'heading', level: 3, inlines: [] },
       { type: 'signatures', signatures: [] },

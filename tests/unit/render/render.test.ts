@@ -12,7 +12,9 @@ function blockText(b: Block): string {
     case 'paragraph':
       return text(b.inlines);
     case 'list':
-      return b.items.map((i) => i.paragraphs.map(text).join(' ')).join(' | ');
+      return b.items
+        .map((i) => i.blocks.map((c) => (c.type === 'list' ? blockText(c) : text(c.inlines))).join(' '))
+        .join(' | ');
     case 'signatures':
       return b.signatures.map((s) => [s.department, s.name, s.title].join(' / ')).join(' ; ');
     case 'recipients':

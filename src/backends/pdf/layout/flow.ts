@@ -49,33 +49,53 @@ const BODY = style(typo.text.body);
 const BODY_SIZE_PT = BODY.sizePt;
 const LEADING = BODY.leading;
 
-function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
-  const list = ctx.struct.add('L', 0);
-  const labels = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
-  const labelStyle = (node: number): StyledText => ({
-    type: 'text',
-    text: '',
-    face: 'regular',
-    sizePt: BODY_SIZE_PT,
-    node,
-  });
-  const labelWidths = labels.map(
-    (label) => breakLines([{ ...labelStyle(0), text: label }], 1e6)[0]?.widthPt ?? 0,
-  );
+/** The items' labels: their numbers ("1.", "2.", … on every level), or the bullet of the list's level. */
+function listLabels(block: ListBlock, level: number): string[] {
+  return block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : typo.bulletAt(level)));
+}
+
+function labelText(text: string, node: number): StyledText {
+  return { type: 'text', text, face: 'regular', sizePt: BODY_SIZE_PT, node };
+}
+
+/**
+ * A list `depth` lists deep (0 in the body) as L → LI → Lbl, LBody, its labels at `ctx.leftPt`. An item's
+ * paragraphs and nested lists are laid out in its LBody in order: a nested list is an L of its own there,
+ * with its labels where the item's text starts (from Word's last level on, no further in). An item that is
+ * one paragraph has its text in LBody itself; otherwise each paragraph is a P. Pages break inside a list
+ * as inside a paragraph (never after its first line or before its last), and a nested list starts on the
+ * page of the line that introduces it.
+ */
+function listLines(block: ListBlock, parent: number, depth: number, ctx: FlowContext): FlowLine[] {
+  const list = ctx.struct.add('L', parent);
+  const level = typo.listLevel(depth);
+  const labels = listLabels(block, level);
+  const labelWidths = labels.map((label) => breakLines([labelText(label, 0)], 1e6)[0]?.widthPt ?? 0);
   const indentPt = Math.max(typo.list.indentPt, Math.max(0, ...labelWidths) + typo.list.labelGapPt);
+  const nested: FlowContext =
+    typo.listLevel(depth + 1) > level
+      ? { ...ctx, leftPt: ctx.leftPt + indentPt, widthPt: ctx.widthPt - indentPt }
+      : ctx;
   const lines: FlowLine[] = [];
   block.items.forEach((item, i) => {
     const li = ctx.struct.add('LI', list);
     const lbl = ctx.struct.add('Lbl', li);
     const body = ctx.struct.add('LBody', li);
+    const alone = item.blocks.length === 1 && item.blocks[0]!.type === 'paragraph';
     const itemLines: FlowLine[] = [];
-    item.paragraphs.forEach((inlines, p) => {
-      const node = item.paragraphs.length > 1 ? ctx.struct.add('P', body) : body;
-      const paragraph = paragraphLines(inlines, BODY, node, ctx, indentPt);
-      if (p > 0 && paragraph[0]) paragraph[0].spaceBeforePt = typo.list.itemGapPt;
-      itemLines.push(...paragraph);
+    item.blocks.forEach((content, k) => {
+      const blockLines =
+        content.type === 'list'
+          ? listLines(content, body, depth + 1, nested)
+          : paragraphLines(content.inlines, BODY, alone ? body : ctx.struct.add('P', body), ctx, indentPt);
+      const first = blockLines[0];
+      if (k > 0 && first) {
+        first.spaceBeforePt = typo.list.itemGapPt;
+        if (content.type === 'list') first.keepWithPrevious = true;
+      }
+      itemLines.push(...blockLines);
     });
-    const label = breakLines([{ ...labelStyle(lbl), text: labels[i]! }], 1e6)[0];
+    const label = breakLines([labelText(labels[i]!, lbl)], 1e6)[0];
     if (!itemLines[0])
       itemLines.push({
         heightPt: BODY_SIZE_PT * LEADING,
@@ -89,7 +109,20 @@ function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
     if (i > 0) first.spaceBeforePt = typo.list.itemGapPt;
     lines.push(...itemLines);
   });
-  return { lines, spacing: { before: 0, after: typo.list.afterPt }, keepNextLines: 0 };
+  // As in a paragraph, no single first or last line of a list (or of a nested list) alone on a page.
+  if (lines.length >= 2) {
+    lines[1]!.keepWithPrevious = true;
+    lines.at(-1)!.keepWithPrevious = true;
+  }
+  return lines;
+}
+
+function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
+  return {
+    lines: listLines(block, 0, 0, ctx),
+    spacing: { before: 0, after: typo.list.afterPt },
+    keepNextLines: 0,
+  };
 }
 
 function textRun(text: string, bold = false): Inline[] {
