@@ -71,11 +71,6 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
   },
 };
 
-const nestedList: Refused = {
-  message: 'En lista i en lista kan ännu inte skrivas ut; punkterna på den inre nivån skulle falla bort.',
-  hint: 'Skriv listan på en nivå, eller gör de inre punkterna till en egen lista efter ett stycke.',
-};
-
 const taskItem: Refused = {
   message: 'En punkt med kryssruta ([ ] eller [x]) skulle skrivas ut utan kryssrutan.',
   hint: 'Skriv i stället ut läget i texten, t.ex. "Klart:" eller "Återstår:".',
@@ -95,17 +90,15 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
       ...(start ? { position: { line: start.line, column: start.column } } : {}),
     });
   };
-  const visit = (node: Nodes, inItem: boolean): void => {
+  const visit = (node: Nodes): void => {
     const coverage = markdownCoverage[node.type];
     if (coverage !== true) {
       report(node, coverage);
       return; // a table's rows and cells are covered by the table's message
     }
-    if (node.type === 'list' && inItem) report(node, nestedList);
     if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') report(node, taskItem);
-    if ('children' in node)
-      for (const child of node.children) visit(child as Nodes, inItem || node.type === 'listItem');
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(root, false);
+  visit(root);
   return found;
 }

@@ -39,9 +39,8 @@ describe('Markdown coverage', () => {
     ['footnote', 'Text med fotnot.[^1]\n\n[^1]: Fotnotens text.'],
     ['image', '![Karta över området](karta.png)'],
     ['strikethrough', 'Det här ~~stryks~~ över.'],
-    ['nested list', '- punkt\n  - underpunkt'],
-    ['ordered in bulleted', '- punkt\n  1. underpunkt'],
     ['task list', '- [ ] att göra'],
+    ['task item in a nested list', '1. punkt\n   - [x] klart'],
     ['reference link', 'Se [kommunen][k].\n\n[k]: https://www.linkoping.se'],
   ])('%s is refused at its line', (_, markdown) => {
     const found = caseWith(markdown).diagnostics.filter((d) => d.rule === 'markdown-unsupported');
@@ -60,6 +59,7 @@ describe('Markdown coverage', () => {
       '> Ett citat.',
       '- en punkt\n- en till',
       '1. första\n2. andra',
+      '- yttre\n  1. mellersta\n     - innersta\n\n  stycke efter listan',
       '```\nkodblock\n```',
     ].join('\n\n');
     const read = caseWith(markdown);
@@ -78,6 +78,10 @@ describe('Markdown coverage', () => {
       'citat',
       'punkt',
       'andra',
+      'yttre',
+      'mellersta',
+      'innersta',
+      'stycke efter listan',
       'kodblock',
     ])
       expect(text).toContain(word);
