@@ -12,8 +12,9 @@ import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
-import { listTexts, paragraphItem } from '../../fixtures/doc/lists.js';
+import { listTexts, nestedLists, paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
+import { docWith } from '../../fixtures/pdf/docs.js';
 import { pageCount as pdfPages } from '../../helpers/pdf.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 
@@ -100,6 +101,8 @@ const pdfPageText = (pdf: string, page: number) =>
 describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOCX', () => {
   let seedText: string;
   let restartText: string;
+  let nestedText: string;
+  const nestedDoc = docWith(nestedLists());
   const cases = caseDocs();
   const caseTexts = new Map<string, string>();
   let seedPdf: string;
@@ -115,18 +118,21 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
     const restartFile = join(dir, 'restart.docx');
     writeFileSync(seedFile, await renderDocx(seed001Doc()));
     writeFileSync(restartFile, await renderDocx(twoDecisionBlocks()));
+    const nestedFile = join(dir, 'nested.docx');
+    writeFileSync(nestedFile, await renderDocx(nestedDoc));
     const caseFiles: string[] = [];
     for (const [name, doc] of cases) {
       caseFiles.push(join(dir, `${name}.docx`));
       writeFileSync(caseFiles.at(-1)!, await renderDocx(doc));
     }
-    const [seedTxt, restartTxt, ...caseTxts] = convert(
+    const [seedTxt, restartTxt, nestedTxt, ...caseTxts] = convert(
       dir,
-      [seedFile, restartFile, ...caseFiles],
+      [seedFile, restartFile, nestedFile, ...caseFiles],
       'txt:Text',
     );
     seedText = readFileSync(seedTxt!, 'utf8');
     restartText = readFileSync(restartTxt!, 'utf8');
+    nestedText = readFileSync(nestedTxt!, 'utf8');
     for (const [i, name] of [...cases.keys()].entries())
       caseTexts.set(name, readFileSync(caseTxts[i]!, 'utf8'));
     const paddedFiles = paddings.map((n) => join(dir, `padded-${n}.docx`));
@@ -147,6 +153,13 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
 
   test('the same words in the same order as the Doc', () => {
     expect(words(seedText)).toEqual(docWords(seed001Doc()));
+  });
+
+  test('nested lists, three levels mixed: every item, with numbers counting per list, in order', () => {
+    expect(words(nestedText)).toEqual(docWords(nestedDoc));
+    // The numbers as LibreOffice computes them from the numbering levels: 4 for Theta, 1 and 2 inside.
+    expect(nestedText).toMatch(/4\.\s+Theta[\s\S]*1\.\s+Kappa[\s\S]*2\.\s+Lambda/);
+    expect(nestedText).toMatch(/1\.\s+Beta[\s\S]*2\.\s+Epsilon/);
   });
 
   test("the repository's case files, rendered by src/render: the same words in the same order", () => {

@@ -9,7 +9,7 @@ import { renderDocx } from '../../../src/backends/docx/index.js';
 import { readCaseFile } from '../../../src/case/read.js';
 import type { Doc } from '../../../src/doc/model.js';
 import { renderDoc } from '../../../src/render/index.js';
-import { paragraphItem } from '../../fixtures/doc/lists.js';
+import { bullets, item, nestedLists, numbers, paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
 import { fixture, linkoping } from '../case/helpers.js';
 import { part, prettyXml, readParts, xpathStrings } from './helpers/parts.js';
@@ -19,7 +19,10 @@ const versions = ['Office2007', 'Microsoft365'] as const;
 const describeErrors = (errors: ValidationResult[]) =>
   errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description.slice(0, 200)}`).join('\n');
 
-/** Empty lists first, lists from 1 and 3, bullets with a second paragraph, links, a break, no first-page footer. */
+/**
+ * Empty lists first, lists from 1 and 3, bullets with a second paragraph, nested lists (mixed, three levels,
+ * and deeper than Word's levels), links, a break, no first-page footer.
+ */
 function edgeDoc(): Doc {
   const doc = seed001Doc();
   const t = (text: string, href?: string) => ({ type: 'text' as const, text, href });
@@ -37,6 +40,13 @@ function edgeDoc(): Doc {
     },
     { type: 'list', ordered: true, start: 3, items: [paragraphItem([t('Tre')], [t('Mer om tre')])] },
     { type: 'list', ordered: false, start: 1, items: [paragraphItem([t('Punkt')])] },
+    ...nestedLists(),
+    // An item that starts with a list, and lists nested deeper than Word's nine levels.
+    bullets(item(bullets(item('Inre')))),
+    Array.from({ length: 11 }, (_, i) => i).reduce(
+      (inner, i) => numbers(1, item(`Nivå ${i}`, inner)),
+      bullets(item('Botten')),
+    ),
     { type: 'paragraph', inlines: [t('Länk', 'https://example.org/a?b=1&c=2'), t(' och '), t('ingen', '#')] },
     { type: 'rule' },
     {
