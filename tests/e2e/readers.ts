@@ -75,6 +75,16 @@ export function docxComparableText(path: string): string {
     .replaceAll('\u2011', '-');
 }
 
+/**
+ * LibreOffice's text export writes its own bullets, by level in turn "•", "◦", "▪", whatever bullet the
+ * DOCX's numbering level has (measured: a level whose w:lvlText is "–" reads "◦", "‣" reads "▪"). So for
+ * comparing with the PDF a list's bullet is a bullet; which one the DOCX has is tested on its numbering
+ * (tests/unit/docx/lists.test.ts). A dash standing alone in the text reads as a bullet on both sides.
+ */
+export function bulletsAlike(words: readonly string[]): string[] {
+  return words.map((w) => (/^[•◦▪‣–]$/u.test(w) ? '•' : w));
+}
+
 /** Where two word lists first differ, with the words around it; undefined when they are equal. */
 export function firstDifference(a: readonly string[], b: readonly string[]): string | undefined {
   let i = 0;

@@ -18,9 +18,14 @@ export function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-export function pdftotext(path: string, page?: number): string {
+/**
+ * The text of a PDF (or of one page) by pdftotext: in its reading order, or with `layout` line by line as
+ * the page shows it (for one column of text the surer order: without it, labels of a list that starts a
+ * page can be read as a column of their own, before the text beside them).
+ */
+export function pdftotext(path: string, page?: number, { layout = false } = {}): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return run('pdftotext', ['-enc', 'UTF-8', ...range, path, '-']);
+  return run('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), ...range, path, '-']);
 }
 
 export function pageCount(path: string): number {
