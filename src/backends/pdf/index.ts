@@ -47,9 +47,11 @@ function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
   pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
 }
 
+/** One annotation per line a link covers; each carries the link's whole text as /Contents. */
 function linkAnnotation(
   context: PDFContext,
   link: LinkArea,
+  text: string,
   action: PDFDict,
   pageHeightPt: number,
   structParent: number,
@@ -64,7 +66,7 @@ function linkAnnotation(
     Border: [0, 0, 0],
     F: 4,
     A: action,
-    Contents: textString(link.text || link.href),
+    Contents: textString(text || link.href),
     StructParent: structParent,
   });
 }
@@ -105,7 +107,8 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
       if (!action) continue;
       const ref = context.nextRef();
       const key = structure.addAnnotation(link.node, pageIndex, ref);
-      context.assign(ref, linkAnnotation(context, link, action, layout.heightPt, key));
+      const text = (layout.nodes[link.node]?.text ?? '').replace(/\s+/g, ' ').trim();
+      context.assign(ref, linkAnnotation(context, link, text, action, layout.heightPt, key));
       page.node.addAnnot(ref);
     }
   });
