@@ -12,36 +12,55 @@ import { writeInfo } from './write/info.js';
 import { writeOutline } from './write/outline.js';
 import { textString, uriAction } from './write/pdf-text.js';
 import { StructureWriter } from './write/structure.js';
+import { writeXmp } from './write/xmp.js';
 
 export { unsupportedCharacters } from './fonts.js';
 export { layoutDoc } from './layout/index.js';
 export { type InfoFields, writeInfo } from './write/info.js';
 export { asciiString, nameOf, textString } from './write/pdf-text.js';
 export { savePdf } from './write/save.js';
+export { writeXmp, type XmpFields } from './write/xmp.js';
 
 import { savePdf } from './write/save.js';
 
 export const PDF_CREATOR = 'skrivelse';
 export const PDF_PRODUCER = 'skrivelse (pdf-lib)';
 
-/** The case date as a PDF date at UTC midnight, or undefined when it is not a valid ISO date. */
-function pdfDate(meta: DocMeta): string | undefined {
+/** The case date at UTC midnight as a PDF date and as ISO 8601, or undefined when it is not a valid date. */
+function caseDate(meta: DocMeta): { pdf: string; iso: string } | undefined {
   const day = meta.date.slice(0, 10);
-  const time = Date.parse(`${day}T00:00:00Z`);
+  const iso = `${day}T00:00:00Z`;
+  const time = Date.parse(iso);
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) return undefined;
-  return `D:${day.replaceAll('-', '')}000000Z`;
+  return { pdf: `D:${day.replaceAll('-', '')}000000Z`, iso };
 }
 
+/**
+ * Info and XMP with the same values; the XMP identifies the file as PDF/UA-1, since the build PDF is the one
+ * published on the web (lagen 2018:1937) and must be as accessible as the archival copy.
+ */
 function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
-  const date = pdfDate(meta);
+  const date = caseDate(meta);
+  const keywords = meta.keywords.join(' ');
+  const creator = meta.creator || PDF_CREATOR;
   writeInfo(pdf, {
     title: meta.title,
     author: meta.author,
     subject: meta.subject,
-    keywords: meta.keywords.join(' '),
-    creator: meta.creator || PDF_CREATOR,
+    keywords,
+    creator,
     producer: PDF_PRODUCER,
-    ...(date ? { date } : {}),
+    ...(date ? { date: date.pdf } : {}),
+  });
+  writeXmp(pdf, {
+    title: meta.title,
+    author: meta.author,
+    description: meta.subject,
+    keywords,
+    language: meta.language || 'sv-SE',
+    creatorTool: creator,
+    producer: PDF_PRODUCER,
+    ...(date ? { dateIso: date.iso } : {}),
   });
   pdf.catalog.set(PDFName.of('Lang'), textString(meta.language || 'sv-SE'));
   pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
