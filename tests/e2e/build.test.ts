@@ -90,6 +90,29 @@ describe('skrivelse build cases/', () => {
     expect(firstMissingInOrder(words(body), words(docxText(`${seed001}.docx`)))).toBeUndefined();
   });
 
+  it('gives a DOCX whose body opens with the page-1 head in a table, which LibreOffice reads first', () => {
+    const docx = `${seed001}.docx`;
+    const document = execFileSync('unzip', ['-p', docx, 'word/document.xml']);
+    const head = "//*[local-name()='body']/*[1][local-name()='tbl']//*[local-name()='t']/text()";
+    const texts = execFileSync('xmllint', ['--xpath', head, '-'], { input: document, encoding: 'utf8' });
+    const lines = [
+      'Linköpings kommun',
+      'TJÄNSTESKRIVELSE',
+      '2023-08-30',
+      'Dnr SON 2020-281',
+      'Social- och omsorgsförvaltningen',
+      'John Fristedt',
+      'Social- och omsorgsnämnden',
+    ];
+    expect(texts.split('\n').filter((t) => t.trim() !== '')).toEqual(lines);
+    const read = docxText(docx)
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    expect(read.slice(0, lines.length)).toEqual(lines);
+    expect(read[lines.length]).toMatch(/^Arbetsinriktad rehabilitering och stöd/);
+  });
+
   it('is byte-identical on a second run, and in another process with another TZ and LANG', async () => {
     const again = await cli(['build', 'cases/', '--ut', join(work, 'again')]);
     expect(again.code).toBe(0);

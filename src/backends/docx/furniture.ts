@@ -1,9 +1,10 @@
 /**
- * Page furniture: the first-page head (a borderless table: wordmark, label, sender, date, Dnr,
- * addressees), the short head of later pages (one row), the first-page footer, and the page
- * number "N (M)" top right on every page from PAGE and NUMPAGES fields.
+ * Page furniture and the first-page head. The head (wordmark, label, date, Dnr, sender, addressees) is
+ * content: a layout table at the start of the body, not a header. The headers hold the page number
+ * "N (M)" top right on every page (PAGE and NUMPAGES fields) and, on later pages, the short head (one
+ * row); the first-page footer is a footer.
  */
-import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
 import { textWidthTwip } from './page.js';
@@ -39,42 +40,61 @@ const pageNumberCell = (f: Furniture, widthTwip: number) =>
     { last: true, bottom: true },
   );
 
-/** Lines of the head, the first set off from the row above by `beforePt`. */
-function stack(texts: readonly string[], beforePt: number, bold?: boolean): Paragraph[] {
+/** Lines of the head, the first set off from the row above by `beforePt`, the last followed by `afterPt`. */
+function stack(texts: readonly string[], beforePt: number, bold?: boolean, afterPt = 0): Paragraph[] {
   const items = texts.length > 0 ? texts : [''];
-  return items.map(
-    (text, i) =>
-      new Paragraph({
-        style: StyleId.header,
-        spacing: i === 0 ? { before: ptToTwip(beforePt) } : undefined,
-        children: [new TextRun({ text, bold })],
-      }),
-  );
+  const last = items.length - 1;
+  return items.map((text, i) => {
+    const spacing = {
+      ...(i === 0 && { before: ptToTwip(beforePt) }),
+      ...(i === last && afterPt > 0 && { after: ptToTwip(afterPt) }),
+    };
+    return new Paragraph({
+      style: StyleId.header,
+      spacing: Object.keys(spacing).length > 0 ? spacing : undefined,
+      children: [new TextRun({ text, bold })],
+    });
+  });
 }
 
-/** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
-function firstPageHeader(doc: Doc): Header {
+/** Space between the first-page head and the title. */
+const belowHeadPt = 18;
+
+/**
+ * Page 1's head, the first thing in the body so that every reader (LibreOffice's text, a screen reader,
+ * Word's navigation) reads it as text, in the order the PDF tags it: kommun, label; date, Dnr; sender
+ * lines, addressees. A layout table (layout-table.ts): kommun | label; – | date and Dnr; sender | nämnd.
+ */
+export function firstPageHead(doc: Doc): Table {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
-  const pageCol = Math.round(width * pageNumberShare);
   const left = Math.round(width * 0.5);
-  const middle = width - left - pageCol;
+  const right = width - left;
   const rows = [
     row([
       cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
-      cell([line(f.label, StyleId.header, true)], middle, { bottom: true }),
-      pageNumberCell(f, pageCol),
+      cell([line(f.label, StyleId.header, true)], right, { bottom: true, last: true }),
     ]),
+    row([cell([line('')], left), cell(stack([f.date, ...f.dnrLines], 10), right, { last: true })]),
     row([
-      cell(stack(f.senderLines, 10), left),
-      cell(stack([f.date, ...f.dnrLines], 10), middle + pageCol, { columnSpan: 2, last: true }),
-    ]),
-    row([
-      cell([line('')], left),
-      cell(stack(f.addressees, 12, true), middle + pageCol, { columnSpan: 2, last: true }),
+      cell(stack(f.senderLines, 10, false, belowHeadPt), left),
+      cell(stack(f.addressees, 12, true, belowHeadPt), right, { last: true }),
     ]),
   ];
-  return new Header({ children: [borderlessTable(rows, [left, middle, pageCol]), spacer(18)] });
+  return borderlessTable(rows, [left, right]);
+}
+
+/** Page 1's header: only the page number, top right (the rest of the head is in the body). */
+function firstPageHeader(doc: Doc): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: StyleId.header,
+        alignment: AlignmentType.RIGHT,
+        children: [pageNumberRun(doc.furniture)],
+      }),
+    ],
+  });
 }
 
 /** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { xmlCharsIn } from '../../util/xml.js';
 import { blocksToChildren } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
-import { buildFooters, buildHeaders } from './furniture.js';
+import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties } from './page.js';
@@ -48,7 +48,7 @@ function buildDocument(doc: Doc): Document {
         },
         headers: buildHeaders(doc),
         footers: buildFooters(doc),
-        children: blocksToChildren(doc.blocks, { numbering }),
+        children: [firstPageHead(doc), ...blocksToChildren(doc.blocks, { numbering })],
       },
     ],
   });
