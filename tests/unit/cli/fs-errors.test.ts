@@ -7,6 +7,7 @@ import { commands } from '../../../src/cli/commands/index.js';
 import type { Io } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/main.js';
 import { describeFsError, type FsErrorLike, isFsError, NotRegularFileError } from '../../../src/fs-errors.js';
+import { tempPathFor } from '../../../src/util/atomic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'skrivelse-fserr-'));
 afterAll(() => {
@@ -72,7 +73,7 @@ describe('describeFsError', () => {
   });
 
   it("a rename names its target, and the atomic writer's temp file shows as the file being written", () => {
-    const temp = join(dir, 'ut', '.a.pdf.1234.tmp');
+    const temp = tempPathFor(join(dir, 'ut', 'a.pdf'));
     expect(describeFsError(errno('EACCES', 'rename', temp, join(dir, 'ut', 'b.pdf')), dir).message).toContain(
       '"ut/b.pdf"',
     );
@@ -80,7 +81,7 @@ describe('describeFsError', () => {
   });
 
   it('a missing folder is named as such', () => {
-    const text = describeFsError(errno('ENOENT', 'open', join(dir, 'saknas', '.a.pdf.77.tmp')), dir);
+    const text = describeFsError(errno('ENOENT', 'open', tempPathFor(join(dir, 'saknas', 'a.pdf'))), dir);
     expect(text.message).toBe('Kunde inte skriva "saknas/a.pdf": mappen "saknas" finns inte.');
     expect(text.hint).toBe('Skapa mappen först, eller kontrollera stavningen.');
   });
