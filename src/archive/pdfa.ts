@@ -4,13 +4,12 @@
  * DisplayDocTitle, Tabs /S, printable annotations, and a file /ID derived from the content hash.
  * Everything is derived from the input; the same document and metadata give the same bytes.
  */
-import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
-import { asciiString, savePdf, textString, writeInfo } from '../backends/pdf/index.js';
+import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { asciiString, savePdf, textString, writeInfo, writeXmp } from '../backends/pdf/index.js';
 import type { DocMeta } from '../doc/model.js';
 import { embedSources, type SourceFile } from './attachments.js';
 import { archiveTimestamp } from './dates.js';
 import { srgbIccProfile } from './icc.js';
-import { buildXmp } from './xmp.js';
 
 /** The document's metadata plus the producing tool (Info /Producer and pdf:Producer). */
 export interface ArchiveMeta extends DocMeta {
@@ -35,8 +34,9 @@ function setInfo(pdf: PDFDocument, meta: ArchiveMeta, pdfDate: string): void {
   });
 }
 
+/** The backend's XMP packet again, with the archive's values and the PDF/A-3a identification. */
 function setMetadata(pdf: PDFDocument, meta: ArchiveMeta, isoDate: string): void {
-  const xmp = buildXmp({
+  writeXmp(pdf, {
     title: meta.title,
     author: meta.author,
     description: meta.subject,
@@ -45,12 +45,8 @@ function setMetadata(pdf: PDFDocument, meta: ArchiveMeta, isoDate: string): void
     creatorTool: meta.creator,
     producer: meta.producer,
     dateIso: isoDate,
+    pdfa: { part: 3, conformance: 'A' },
   });
-  // Unfiltered (ISO 19005-3 6.6.2.1) and UTF-8 encoded.
-  const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
-  const existing = pdf.catalog.get(PDFName.of('Metadata'));
-  if (existing instanceof PDFRef) pdf.context.assign(existing, stream);
-  else pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
 }
 
 function setOutputIntent(pdf: PDFDocument): void {

@@ -33,6 +33,7 @@ import {
   type ManifestEntry,
   type ManifestSource,
   readManifest,
+  serializeManifest,
   writeManifest,
 } from './manifest.js';
 import { packageMetadata } from './package-metadata.js';
@@ -196,6 +197,13 @@ function storeLocked(req: StoreRequest, lock: HeldLock): StoreResult {
     writeFileAtomic(path, req.pdf, { noOverwrite: true });
     pdfStored = true;
     lock.assertHeld();
+    // Belt and braces for the rare case of two runs both taking over one stale lock: the manifest must
+    // still be the one this store started from, or nothing is committed.
+    if (serializeManifest(readManifest(req.arkivDir)) !== serializeManifest(all))
+      throw new UsageError(
+        'Arkivets manifest ändrades av en annan körning under arkiveringen; ingenting arkiverades.',
+        'Kör `skrivelse arkivera` igen.',
+      );
     writeManifest(req.arkivDir, [...all, entry]);
   } catch (error) {
     // Not committed: undo steps 3–4 so the archive is as before (a crash instead leaves them to step 1).

@@ -92,7 +92,10 @@ export interface FooterField {
   value: string;
 }
 
-/** Page furniture: the heads and the footer, not part of the tagged reading order. */
+/**
+ * Page furniture: the heads and the footer. The first-page head (kommun, label, sender, date, Dnr, addressees)
+ * is read as content before the title; the short head, the page numbers and the footer are not.
+ */
 export interface Furniture {
   /** Kommun name shown as wordmark top left. */
   municipality: string;

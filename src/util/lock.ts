@@ -3,7 +3,9 @@
  * packages) and an output folder (ownership index and memos). proper-lockfile (well kept and widely
  * used) rather than a hand-made O_EXCL file: it works on local and network file systems alike (an
  * atomic mkdir, no native code), refreshes the lock's mtime while held, and so can tell a lock whose
- * holder was killed (no longer refreshed: stale, taken over) from a live one.
+ * holder was killed (no longer refreshed: stale, taken over) from a live one. Its takeover has a small
+ * window in which two waiters may both take over the same stale lock; the archive therefore also checks,
+ * just before its commit, that the manifest is still the one it started from (store.ts).
  */
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';

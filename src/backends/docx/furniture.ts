@@ -1,9 +1,10 @@
 /**
- * Page furniture: the first-page head (a borderless table: wordmark, label, sender, date, Dnr,
- * addressees), the short head of later pages (one row), the first-page footer, and the page
- * number "N (M)" top right on every page from PAGE and NUMPAGES fields (page-number.ts).
+ * Page furniture and the first-page head. The head (wordmark, label, date, Dnr, sender, addressees) is
+ * content: a layout table at the start of the body, not a header. The headers hold the page number
+ * "N (M)" top right on every page (PAGE and NUMPAGES fields with cached values, page-number.ts) and, on
+ * later pages, the short head (one row); the first-page footer is a footer.
  */
-import { AlignmentType, Footer, Header, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, Header, Paragraph, type Table, TextRun } from 'docx';
 import type { Doc, Furniture } from '../../doc/model.js';
 import { furniture as sizes } from '../../doc/typography.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
@@ -39,49 +40,74 @@ const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumbe
     { last: true, bottom: true },
   );
 
-/** Lines of the head, the first set off from the row above by `beforePt`. */
-function stack(texts: readonly string[], beforePt: number, style: string = StyleId.header): Paragraph[] {
+/**
+ * Lines of the head, the first set off from the row above by `beforePt`, the last followed by `afterPt`
+ * (inside the cell, so the row ends that much below its longest column, as the PDF's head edge does).
+ */
+function stack(
+  texts: readonly string[],
+  beforePt: number,
+  style: string = StyleId.header,
+  afterPt = 0,
+): Paragraph[] {
   const items = texts.length > 0 ? texts : [''];
-  return items.map(
-    (text, i) =>
-      new Paragraph({
-        style,
-        spacing: i === 0 ? { before: ptToTwip(beforePt) } : undefined,
-        children: [new TextRun({ text })],
-      }),
-  );
+  const last = items.length - 1;
+  return items.map((text, i) => {
+    const spacing = {
+      ...(i === 0 && { before: ptToTwip(beforePt) }),
+      ...(i === last && afterPt > 0 && { after: ptToTwip(afterPt) }),
+    };
+    return new Paragraph({
+      style,
+      spacing: Object.keys(spacing).length > 0 ? spacing : undefined,
+      children: [new TextRun({ text })],
+    });
+  });
 }
 
-/** Page 1: wordmark | label | page number; sender | date and Dnr; – | addressees. */
-function firstPageHeader(doc: Doc, pages: number): Header {
+/**
+ * Page 1's head, the first thing in the body so that every reader (LibreOffice's text, a screen reader,
+ * Word's navigation) reads it as text, in the order the PDF tags it: kommun, label; date, Dnr; sender
+ * lines, addressees. A layout table (layout-table.ts): kommun | label; – | date and Dnr; sender | nämnd.
+ * The right column starts where the PDF's does. The last row ends `gapBelowHeadPt` above the title: the
+ * gap the first-page header's spacer made when the head was in the header, now after the head in the body.
+ */
+export function firstPageHead(doc: Doc): Table {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
-  const pageCol = Math.round(width * pageNumberShare);
   const left = Math.round(width * sizes.rightColumnAt);
-  const middle = width - left - pageCol;
+  const right = width - left;
+  const below = sizes.gapBelowHeadPt;
   const rows = [
     row([
       cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
-      cell([line(f.label, StyleId.documentLabel)], middle, { bottom: true }),
-      pageNumberCell(f, pageCol, { page: 1, pages }),
-    ]),
-    row([
-      cell(stack(f.senderLines, sizes.senderGapPt), left),
-      cell(stack([f.date, ...f.dnrLines], sizes.senderGapPt), middle + pageCol, {
-        columnSpan: 2,
-        last: true,
-      }),
+      cell([line(f.label, StyleId.documentLabel)], right, { bottom: true, last: true }),
     ]),
     row([
       cell([line('')], left),
-      cell(stack(f.addressees, sizes.addresseeDropPt, StyleId.addressee), middle + pageCol, {
-        columnSpan: 2,
+      cell(stack([f.date, ...f.dnrLines], sizes.senderGapPt), right, { last: true }),
+    ]),
+    row([
+      cell(stack(f.senderLines, sizes.senderGapPt, StyleId.header, below), left),
+      // The addressees stand `addresseeDropPt` lower than the sender lines, as in the PDF.
+      cell(stack(f.addressees, sizes.senderGapPt + sizes.addresseeDropPt, StyleId.addressee, below), right, {
         last: true,
       }),
     ]),
   ];
+  return borderlessTable(rows, [left, right]);
+}
+
+/** Page 1's header: only the page number, top right (the rest of the head is in the body). */
+function firstPageHeader(doc: Doc, pages: number): Header {
   return new Header({
-    children: [borderlessTable(rows, [left, middle, pageCol]), spacer(sizes.gapBelowHeadPt)],
+    children: [
+      new Paragraph({
+        style: StyleId.pageNumber,
+        alignment: AlignmentType.RIGHT,
+        children: pageNumberChildren(doc.furniture.pageNumberFormat, { page: 1, pages }),
+      }),
+    ],
   });
 }
 

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { xmlCharsIn } from '../../util/xml.js';
 import { blocksToChildren } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
-import { buildFooters, buildHeaders } from './furniture.js';
+import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties, textWidthTwip } from './page.js';
@@ -62,7 +62,10 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
         },
         headers: buildHeaders(doc, validCount(options.pageCount)),
         footers: buildFooters(doc),
-        children: blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
+        children: [
+          firstPageHead(doc),
+          ...blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
+        ],
       },
     ],
   });

@@ -1,6 +1,11 @@
 /**
  * Borderless layout tables: how the memo sets text side by side (the page heads, the foot, the
  * signatures) so that Word and LibreOffice place it the same and the official can still edit it.
+ *
+ * WordprocessingML has no "layout table" flag; a table is marked as one the way Word's accessibility
+ * guidance reads it: no table style, no borders, no header row (no `w:tblHeader` on any row) and a
+ * `w:tblLook` that turns every conditional format off (`w:val="0600"`: no first or last row or column,
+ * no banding), so nothing presents a row or column as headers. Its cells are read row by row.
  */
 import {
   BorderStyle,
@@ -54,6 +59,19 @@ export function row(cells: TableCell[]): TableRow {
   return new TableRow({ children: cells, cantSplit: true });
 }
 
+/**
+ * No header row, no first column, no banding: a table that only places text. docx writes these as the
+ * named attributes of ISO 29500; package.ts turns them into the `w:val` bitmask every Word version reads.
+ */
+const layoutTableLook = {
+  firstRow: false,
+  lastRow: false,
+  firstColumn: false,
+  lastColumn: false,
+  noHBand: true,
+  noVBand: true,
+} as const;
+
 export function borderlessTable(rows: TableRow[], columnWidthsTwip: number[], topRule = false): Table {
   const total = columnWidthsTwip.reduce((a, b) => a + b, 0);
   return new Table({
@@ -61,6 +79,7 @@ export function borderlessTable(rows: TableRow[], columnWidthsTwip: number[], to
     columnWidths: columnWidthsTwip,
     width: { size: total, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    tableLook: layoutTableLook,
     borders: topRule
       ? {
           ...TableBorders.NONE,

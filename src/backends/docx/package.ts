@@ -3,8 +3,8 @@
  * gives hyperlink relationships random ids, and zips with the current time. Here the package is
  * unzipped and rebuilt: dates from the Doc, stable relationship ids, sorted entries, a fixed zip date
  * (plus what docx cannot write: the document language, the program's name, the font table entry and
- * the embedded fonts, whose keys come from the fonts' bytes) and a fixed compression level, so the same
- * Doc always gives the same bytes.
+ * the embedded fonts, whose keys come from the fonts' bytes, and w:tblLook in the form Word 2007 reads)
+ * and a fixed compression level, so the same Doc always gives the same bytes.
  */
 import JSZip from 'jszip';
 import type { FaceId } from '../../fonts/coverage.js';
@@ -91,6 +91,32 @@ function embedFontsSettings(xml: string): string {
   return xml.includes('<w:displayBackgroundShape/>')
     ? xml.replace('<w:displayBackgroundShape/>', `<w:displayBackgroundShape/>${flags}`)
     : xml.replace(/(<w:settings\b[^>]*>)/, `$1${flags}`);
+}
+
+/** ECMA-376 1st edition's w:tblLook bits: 0x0200 noHBand, 0x0400 noVBand (0x0020–0x0100 the first/last row/column). */
+const tblLookBits = {
+  firstRow: 0x0020,
+  lastRow: 0x0040,
+  firstColumn: 0x0080,
+  lastColumn: 0x0100,
+  noHBand: 0x0200,
+  noVBand: 0x0400,
+} as const;
+
+/**
+ * docx writes w:tblLook with the named attributes of ISO 29500, which Word 2007's schema does not know; the
+ * same settings as the `w:val` bitmask, which every version reads.
+ */
+function tblLookAsBitmask(xml: string): string {
+  return xml.replace(/<w:tblLook\b([^>]*)\/>/g, (element, attributes: string) => {
+    let bits = 0;
+    for (const [, name, value] of attributes.matchAll(/w:(\w+)="([^"]*)"/g)) {
+      const bit = tblLookBits[name as keyof typeof tblLookBits];
+      if (bit === undefined) return element;
+      if (value === 'true' || value === '1' || value === 'on') bits |= bit;
+    }
+    return `<w:tblLook w:val="${bits.toString(16).toUpperCase().padStart(4, '0')}"/>`;
+  });
 }
 
 function fixCoreProperties(xml: string, facts: PackageFacts): string {
@@ -197,6 +223,7 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
     if (!paths.includes(fontTableRelsPart)) paths.push(fontTableRelsPart);
     paths.sort();
   }
+  for (const [path, xml] of texts) if (xml.includes('<w:tblLook')) texts.set(path, tblLookAsBitmask(xml));
   stabiliseRelationshipIds(texts);
 
   const output = new JSZip();

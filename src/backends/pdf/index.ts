@@ -12,44 +12,65 @@ import { writeInfo } from './write/info.js';
 import { writeOutline } from './write/outline.js';
 import { textString, uriAction } from './write/pdf-text.js';
 import { StructureWriter } from './write/structure.js';
+import { writeXmp } from './write/xmp.js';
 
 export { unsupportedCharacters } from './fonts.js';
 export { layoutDoc } from './layout/index.js';
 export { type InfoFields, writeInfo } from './write/info.js';
 export { asciiString, nameOf, textString } from './write/pdf-text.js';
 export { savePdf } from './write/save.js';
+export { writeXmp, type XmpFields } from './write/xmp.js';
 
 import { savePdf } from './write/save.js';
 
 export const PDF_CREATOR = 'skrivelse';
 export const PDF_PRODUCER = 'skrivelse (pdf-lib)';
 
-/** The case date as a PDF date at UTC midnight, or undefined when it is not a valid ISO date. */
-function pdfDate(meta: DocMeta): string | undefined {
+/** The case date at UTC midnight as a PDF date and as ISO 8601, or undefined when it is not a valid date. */
+function caseDate(meta: DocMeta): { pdf: string; iso: string } | undefined {
   const day = meta.date.slice(0, 10);
-  const time = Date.parse(`${day}T00:00:00Z`);
+  const iso = `${day}T00:00:00Z`;
+  const time = Date.parse(iso);
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) return undefined;
-  return `D:${day.replaceAll('-', '')}000000Z`;
+  return { pdf: `D:${day.replaceAll('-', '')}000000Z`, iso };
 }
 
+/**
+ * Info and XMP with the same values; the XMP identifies the file as PDF/UA-1, since the build PDF is the one
+ * published on the web (lagen 2018:1937) and must be as accessible as the archival copy.
+ */
 function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
-  const date = pdfDate(meta);
+  const date = caseDate(meta);
+  const keywords = meta.keywords.join(' ');
+  const creator = meta.creator || PDF_CREATOR;
   writeInfo(pdf, {
     title: meta.title,
     author: meta.author,
     subject: meta.subject,
-    keywords: meta.keywords.join(' '),
-    creator: meta.creator || PDF_CREATOR,
+    keywords,
+    creator,
     producer: PDF_PRODUCER,
-    ...(date ? { date } : {}),
+    ...(date ? { date: date.pdf } : {}),
+  });
+  writeXmp(pdf, {
+    title: meta.title,
+    author: meta.author,
+    description: meta.subject,
+    keywords,
+    language: meta.language || 'sv-SE',
+    creatorTool: creator,
+    producer: PDF_PRODUCER,
+    ...(date ? { dateIso: date.iso } : {}),
   });
   pdf.catalog.set(PDFName.of('Lang'), textString(meta.language || 'sv-SE'));
   pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
 }
 
+/** One annotation per line a link covers; each carries the link's whole text as /Contents. */
 function linkAnnotation(
   context: PDFContext,
   link: LinkArea,
+  text: string,
   action: PDFDict,
   pageHeightPt: number,
   structParent: number,
@@ -64,7 +85,7 @@ function linkAnnotation(
     Border: [0, 0, 0],
     F: 4,
     A: action,
-    Contents: textString(link.text || link.href),
+    Contents: textString(text || link.href),
     StructParent: structParent,
   });
 }
@@ -105,7 +126,8 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
       if (!action) continue;
       const ref = context.nextRef();
       const key = structure.addAnnotation(link.node, pageIndex, ref);
-      context.assign(ref, linkAnnotation(context, link, action, layout.heightPt, key));
+      const text = (layout.nodes[link.node]?.text ?? '').replace(/\s+/g, ' ').trim();
+      context.assign(ref, linkAnnotation(context, link, text, action, layout.heightPt, key));
       page.node.addAnnot(ref);
     }
   });

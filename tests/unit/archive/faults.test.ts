@@ -5,7 +5,7 @@
  * and the next store leaves a clean archive. Every crash step is tried (47 for a
  * second version); disk-full budgets are a spread sample of 24, or 400 with SKRIVELSE_FAULTS=full.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,5 +192,26 @@ describe('the repair itself killed at every step', () => {
       expect(readManifestLenient(dir).problems, `repair step ${k}`).toEqual([]);
       await expectRepairedToTwoVersions(dir);
     }
+  });
+});
+
+describe('two runs that both took over one stale lock', () => {
+  it('the second to commit finds the manifest changed and stores nothing', async () => {
+    const dir = freshCopy();
+    const manifest = join(dir, 'manifest.jsonl');
+    const otherRun = `${readFileSync(manifest, 'utf8').split('\n')[0]!.replace('"version":1', '"version":7').replace('_v001', '_v007')}\n`;
+    // While this run stores its PDF, "another run" commits a line of its own.
+    const racing: FsOps = {
+      ...realFs,
+      linkSync: (from, to) => {
+        realFs.linkSync(from, to);
+        if (to.endsWith('_v002.pdf')) appendFileSync(manifest, otherRun);
+      },
+    };
+    const error = await storeWith(racing, dir);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/ändrades av en annan körning/);
+    expect(readManifestLenient(dir).entries.map((e) => e.version)).toEqual([1, 7]);
+    expect(walkArchive(dir).some((i) => i.path.endsWith('_v002.pdf') || i.path === pendingName)).toBe(false);
   });
 });

@@ -20,10 +20,16 @@ import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The words a reader should see in the body, from the Doc alone (list numbers included). */
+/** The first-page head's lines in the order the body's layout table is read. */
+function headLines(doc: Doc): string[] {
+  const f = doc.furniture;
+  return [f.municipality, f.label, f.date, ...f.dnrLines, ...f.senderLines, ...f.addressees];
+}
+
+/** The words a reader should see in the body, from the Doc alone: the head, then the blocks (with list numbers). */
 function docWords(doc: Doc): string[] {
   const text = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
-  const lines: string[] = [];
+  const lines: string[] = [...headLines(doc)];
   for (const b of doc.blocks) {
     if (b.type === 'title' || b.type === 'heading' || b.type === 'paragraph') lines.push(text(b.inlines));
     else if (b.type === 'list') lines.push(...listTexts(b, (l, i) => (l.ordered ? `${l.start + i}.` : '')));
@@ -165,6 +171,16 @@ describe.skipIf(!hasLibreOffice() && !process.env.CI)('LibreOffice reads the DOC
   test("the repository's case files, rendered by src/render: the same words in the same order", () => {
     expect(cases.size).toBeGreaterThan(0);
     for (const [name, doc] of cases) expect(words(caseTexts.get(name)!), name).toEqual(docWords(doc));
+  });
+
+  test('the text starts with the first-page head, line by line, before the title', () => {
+    const lines = seedText
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    const doc = seed001Doc();
+    expect(lines.slice(0, headLines(doc).length + 1)).toEqual([...headLines(doc), doc.meta.title]);
   });
 
   test('seed 001 lays out on 3–5 pages', () => {

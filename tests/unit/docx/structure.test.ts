@@ -68,6 +68,7 @@ describe('seed 001', () => {
     );
     expect([...used].sort()).toEqual(
       [
+        'Header',
         'Heading1',
         'Heading2',
         'Heading3',
@@ -77,6 +78,9 @@ describe('seed 001', () => {
         'Recipients',
         'Rule',
         'Signature',
+        'Wordmark',
+        'DocumentLabel',
+        'Addressee',
       ].sort(),
     );
     for (const id of used) {
@@ -246,7 +250,7 @@ describe('seed 001', () => {
     expect(refs('footerReference')).toEqual(['default', 'first']);
   });
 
-  test('both heads carry PAGE and NUMPAGES fields; the first has the furniture, the later the short head', () => {
+  test('both heads carry PAGE and NUMPAGES fields; the first has only those, the later the short head', () => {
     const doc = part(parts, 'word/document.xml');
     const rels = part(parts, 'word/_rels/document.xml.rels');
     const headerFile = (type: string) => {
@@ -269,10 +273,8 @@ describe('seed 001', () => {
       ]);
     }
     const f = seed001Doc().furniture;
-    const firstText = wordTexts(first).join('\n');
-    for (const s of [f.municipality, f.label, ...f.senderLines, f.date, ...f.dnrLines, ...f.addressees]) {
-      expect(firstText).toContain(s);
-    }
+    // The head is content, in the body (next test); the first-page header keeps only the page number.
+    expect(wordTexts(first)).toEqual(['1', ' (', '1', ')']);
     expect(wordTexts(later).filter((s) => s.trim() !== '')).toEqual([...f.shortHead, '2', ' (', '2', ')']);
   });
 
@@ -287,6 +289,33 @@ describe('seed 001', () => {
     expect(cached.sort()).toEqual(['1 (4', '2 (4']);
     // Nothing else is a field: no complex fields without a cached result.
     for (const h of headers) expect(part(counted, h)).not.toContain('fldChar');
+  });
+
+  test('the first-page head opens the body: a layout table read kommun, label, date, Dnr, sender, nämnd', () => {
+    const doc = part(parts, 'word/document.xml');
+    const f = seed001Doc().furniture;
+    const head = `//${el('body')}/*[1]`;
+    expect(xpathStrings(doc, `name(${head})`)).toEqual(['w:tbl']);
+    const lines = xpathStrings(doc, `${head}//${el('p')}`).length;
+    const texts = Array.from({ length: lines }, (_, i) =>
+      xpathStrings(doc, `string((${head}//${el('p')})[${i + 1}])`).join(''),
+    ).filter((text) => text !== '');
+    expect(texts).toEqual([
+      f.municipality,
+      f.label,
+      f.date,
+      ...f.dnrLines,
+      ...f.senderLines,
+      ...f.addressees,
+    ]);
+    // Marked as a layout table: no style, no borders, no header row, every conditional format off.
+    const tblPr = `${head}/${el('tblPr')}`;
+    expect(xpathStrings(doc, `count(${tblPr}/${el('tblStyle')})`)).toEqual(['0']);
+    expect(xpathStrings(doc, `count(${head}//${el('tblHeader')})`)).toEqual(['0']);
+    expect(xpathStrings(doc, `string(${tblPr}/${el('tblLook')}/${attr('val')})`)).toEqual(['0600']);
+    expect(xpathStrings(doc, `count(${tblPr}/${el('tblBorders')}/*[${attr('val')}!='none'])`)).toEqual(['0']);
+    // The title comes right after it.
+    expect(xpathStrings(doc, `string(//${el('body')}/*[2])`)).toEqual([seed001Doc().meta.title]);
   });
 
   test('the first-page footer has every footer field', () => {
@@ -360,7 +389,8 @@ describe('a joint memo', () => {
       { type: 'recipients', label: 'Beslutet skickas till:', recipients: ['Kommunledningsförvaltningen'] },
     ]);
     const body = part(await readParts(await renderDocx(doc)), 'word/document.xml');
-    const table = `//${el('body')}/${el('tbl')}`;
+    // The one table after the page-1 head, which opens the body.
+    const table = `//${el('body')}/${el('tbl')}[preceding-sibling::*]`;
     expect(xpathStrings(body, `count(${table})`)).toEqual(['1']);
     const cells = (row: number) =>
       [1, 2].map((c) =>
@@ -409,7 +439,8 @@ describe('a joint memo', () => {
 
   test('a single signature stays paragraphs, no table', async () => {
     const body = part(await readParts(await renderDocx(seed001Doc())), 'word/document.xml');
-    expect(xpathStrings(body, `count(//${el('body')}/${el('tbl')})`)).toEqual(['0']);
+    // No table but the page-1 head, which opens the body.
+    expect(xpathStrings(body, `count(//${el('body')}/${el('tbl')}[preceding-sibling::*])`)).toEqual(['0']);
   });
 });
 
@@ -570,7 +601,7 @@ describe('text and links', () => {
     const rels = part(parts, 'word/_rels/document.xml.rels');
     expect(xpathStrings(rels, `string(//*[@Id='${id}']/@Target)`)).toEqual([url]);
     expect(xpathStrings(rels, `string(//*[@Id='${id}']/@TargetMode)`)).toEqual(['External']);
-    expect(wordTexts(body)).toEqual([
+    expect(xpathStrings(body, `//${el('body')}/${el('p')}//${el('t')}/text()`)).toEqual([
       'Se ',
       'kommunens ',
       'mål',

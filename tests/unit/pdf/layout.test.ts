@@ -10,10 +10,19 @@ import { docWith, fillers, heading, overflowDoc, para, prose, text } from '../..
 
 const MM = 72 / 25.4;
 
-/** Body text items (not furniture) with their page index. */
+/** Nodes of the first-page head: the first Div (made before the body's nodes) and its paragraphs. */
+function headNodes(layout: LayoutResult): Set<number> {
+  const div = layout.nodes.find((n) => n.role === 'Div')!;
+  return new Set([div.id, ...layout.nodes.filter((n) => n.parent === div.id).map((n) => n.id)]);
+}
+
+/** Body text items (not furniture, not the first-page head) with their page index. */
 function bodyItems(layout: LayoutResult): { page: number; item: TextItem }[] {
+  const head = headNodes(layout);
   return layout.pages.flatMap((p, page) =>
-    p.items.flatMap((item) => (item.kind === 'text' && item.node !== undefined ? [{ page, item }] : [])),
+    p.items.flatMap((item) =>
+      item.kind === 'text' && item.node !== undefined && !head.has(item.node) ? [{ page, item }] : [],
+    ),
   );
 }
 
@@ -130,7 +139,8 @@ describe('layout', () => {
     expect(seed.pages.flatMap((p) => p.links)).toEqual([]);
     const layout = layoutDoc(overflowDoc());
     const links = layout.pages.flatMap((p) => p.links);
-    expect(links[0]).toMatchObject({ href: 'https://www.linkoping.se/', text: 'kommunens webbplats' });
+    expect(links[0]).toMatchObject({ href: 'https://www.linkoping.se/' });
+    expect(layout.nodes[links[0]!.node]).toMatchObject({ role: 'Link', text: 'kommunens webbplats' });
     expect(links.length).toBeGreaterThan(2);
     // Each link area is underlined (colour is not the only cue).
     const underlines = layout.pages.flatMap((p) => p.items.filter((i) => i.kind === 'rule' && i.link));

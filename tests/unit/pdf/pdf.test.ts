@@ -4,8 +4,16 @@ import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import type { Doc, Inline } from '../../../src/doc/model.js';
 import { listTexts } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
-import { LONG_URL, overflowDoc } from '../../fixtures/pdf/docs.js';
-import { openWithPdfjs, pageCount, pdftotext, run, tempPdf, wordBoxes } from '../../helpers/pdf.js';
+import { docWith, LONG_URL, overflowDoc, para, prose, text } from '../../fixtures/pdf/docs.js';
+import {
+  openWithPdfjs,
+  pageCount,
+  pdftotext,
+  run,
+  structText,
+  tempPdf,
+  wordBoxes,
+} from '../../helpers/pdf.js';
 
 const MM = 72 / 25.4;
 
@@ -36,6 +44,12 @@ function bodyWords(doc: Doc): string[] {
     }
   }
   return words(texts.join(' '));
+}
+
+/** The first-page head's lines in reading order: kommun, label, date, Dnr, sender, addressees. */
+function headLines(doc: Doc): string[] {
+  const f = doc.furniture;
+  return [f.municipality, f.label, f.date, ...f.dnrLines, ...f.senderLines, ...f.addressees];
 }
 
 /** Words after joining a line-end hyphen to the next line ("Social-\noch" and "Social- och" compare equal). */
@@ -107,7 +121,10 @@ describe('seed 001 as PDF', () => {
         lineEnds.set(item.baselinePt, Math.max(lineEnds.get(item.baselinePt) ?? 0, item.xPt + item.widthPt));
       }
       for (const [baseline, end] of lineEnds) {
-        const words = boxes.filter((b) => b.page === pageIndex + 1 && b.yMin < baseline && b.yMax > baseline);
+        // Words of this line; text further right (the head's other column, the page number) starts past its end.
+        const words = boxes.filter(
+          (b) => b.page === pageIndex + 1 && b.yMin < baseline && b.yMax > baseline && b.xMin < end,
+        );
         if (words.length === 0) continue;
         expect(Math.max(...words.map((w) => w.xMax))).toBeCloseTo(end, 1);
         compared++;
@@ -185,26 +202,43 @@ describe('seed 001 as PDF', () => {
     expect(elements.filter((e) => e.role !== 'P').map((e) => ({ ...e, text: normalised(e.text) }))).toEqual(
       expected,
     );
-    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody']) {
+    // The first-page head is read first, one paragraph per line, before the title.
+    const title = elements.findIndex((e) => e.role === 'H1');
+    expect(elements.slice(0, title).map((e) => ({ ...e, text: normalised(e.text) }))).toEqual(
+      headLines(doc).map((text) => ({ role: 'P', text })),
+    );
+    for (const role of ['Document', 'Div', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody']) {
       expect(roles).toContain(role);
     }
     expect(textInside).toBeGreaterThan(50);
   });
 
   test('pdfinfo -struct-text: each paragraph reads back word for word, spaces at line ends included', () => {
-    // The element tree as poppler prints it: a role line, then its text as quoted lines (one per line drawn).
-    const elements: { role: string; text: string }[] = [];
-    for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
-      const role = /^\s*(\w+) \(\w+\)$/.exec(line);
-      const quoted = /^\s*"(.*)"$/.exec(line);
-      if (role) elements.push({ role: role[1]!, text: '' });
-      else if (quoted && elements.length > 0) elements.at(-1)!.text += quoted[1];
-    }
+    const elements = structText(path).map(({ role, text }) => ({ role, text }));
     const paragraphs = doc.blocks.flatMap((b) =>
       b.type === 'paragraph' ? [b.inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('')] : [],
     );
     expect(paragraphs.length).toBeGreaterThan(10);
     for (const p of paragraphs) expect(elements).toContainEqual({ role: 'P', text: p });
+  });
+
+  test('pdfinfo -struct-text: the first-page head is tagged content, in reading order before the title', () => {
+    const elements = structText(path);
+    const title = elements.findIndex((e) => e.role === 'H1');
+    expect(title).toBeGreaterThan(0);
+    // Document, then a Div holding the head's lines as paragraphs.
+    expect(elements.slice(0, 2).map((e) => e.role)).toEqual(['Document', 'Div']);
+    const head = elements.slice(2, title);
+    expect(head.map((e) => e.role)).toEqual(headLines(doc).map(() => 'P'));
+    expect(head.map((e) => e.text)).toEqual(headLines(doc));
+    for (const s of [
+      '2023-08-30',
+      'Dnr SON 2020-281',
+      'Social- och omsorgsförvaltningen',
+      'Social- och omsorgsnämnden',
+    ])
+      expect(head.map((e) => e.text)).toContain(s);
+    expect(head.map((e) => e.text).join(' ')).toContain('John Fristedt');
   });
 
   test('qpdf: catalog, pages and structure root carry the tagging entries', () => {
@@ -221,7 +255,7 @@ describe('seed 001 as PDF', () => {
     expect(parentTree['/Nums'].filter((_, i) => i % 2 === 0)).toEqual(pages.map((_, i) => i));
   });
 
-  test('pdf.js: bookmarks for the title and every heading; furniture is an artifact', async () => {
+  test('pdf.js: bookmarks for the title and every heading; running heads, numbers and footer are artifacts', async () => {
     const pdf = await openWithPdfjs(bytes);
     const outline = await pdf.getOutline();
     const flat = (items: { title: string; items: unknown[] }[]): string[] =>
@@ -232,16 +266,26 @@ describe('seed 001 as PDF', () => {
         : [],
     );
     expect(flat(outline)).toEqual(titles);
-    const content = await (await pdf.getPage(2)).getTextContent({ includeMarkedContent: true });
-    let inArtifact = false;
-    const artifactText: string[] = [];
-    for (const item of content.items) {
-      if ('type' in item) inArtifact = item.type === 'beginMarkedContentProps' && item.tag === 'Artifact';
-      else if (inArtifact) artifactText.push(item.str);
-    }
-    expect(artifactText.join(' ')).toContain(`2 (${pdf.numPages})`);
-    expect(artifactText.join(' ')).toContain('Dnr SON 2020-281');
-    expect(artifactText.join(' ')).not.toContain('Bakgrund');
+    const artifactsOf = async (page: number) => {
+      const content = await (await pdf.getPage(page)).getTextContent({ includeMarkedContent: true });
+      let inArtifact = false;
+      const artifactText: string[] = [];
+      for (const item of content.items) {
+        if ('type' in item) inArtifact = item.type === 'beginMarkedContentProps' && item.tag === 'Artifact';
+        else if (inArtifact) artifactText.push(item.str);
+      }
+      return artifactText.join(' ');
+    };
+    const later = await artifactsOf(2);
+    expect(later).toContain(`2 (${pdf.numPages})`);
+    expect(later).toContain('Dnr SON 2020-281');
+    expect(later).not.toContain('Bakgrund');
+    // On page 1 only the page number and the footer are artifacts: the head is content.
+    const first = await artifactsOf(1);
+    expect(first).toContain(`1 (${pdf.numPages})`);
+    expect(first).toContain('Org.nr');
+    for (const s of ['TJÄNSTESKRIVELSE', '2023-08-30', 'Dnr', 'John Fristedt', 'förvaltningen', 'nämnden'])
+      expect(first).not.toContain(s);
   });
 
   test('same Doc, same bytes', async () => {
@@ -286,5 +330,80 @@ describe('links and overflow', () => {
       expect(tree).toMatch(
         new RegExp(`"role":"Link","children":\\[[^\\]]*"type":"object","id":"${link.id}"`),
       );
+  });
+});
+
+describe('wrapped links and joint signatures', () => {
+  const linkText = `${prose(30)} i kommunens riktlinjer`;
+  const doc = docWith([
+    para(text('Se '), text(linkText, { href: 'https://www.linkoping.se/riktlinjer' }), text(' för mer.')),
+    para(text('Adress: '), text(LONG_URL, { href: LONG_URL })),
+    {
+      type: 'signatures',
+      signatures: [
+        {
+          department: 'Social- och omsorgsförvaltningen',
+          name: 'Maria Ek',
+          title: 'Social- och omsorgsdirektör',
+        },
+        { department: 'Utbildningsförvaltningen', name: 'Per Lind', title: 'Utbildningsdirektör' },
+      ],
+    },
+  ]);
+  let path: string;
+  beforeAll(async () => {
+    path = tempPdf(await renderPdf(doc), 'wrapped');
+  });
+
+  test('qpdf: every annotation of a link that wraps has the whole link text as /Contents', () => {
+    const annotations = Object.values(qpdfObjects(path)).filter((o) => o['/Subtype'] === '/Link');
+    const contentsFor = (uri: string) =>
+      annotations
+        .filter((a) => (a['/A'] as Record<string, unknown>)['/URI'] === `u:${uri}`)
+        .map((a) => a['/Contents']);
+    const riktlinjer = contentsFor('https://www.linkoping.se/riktlinjer');
+    expect(riktlinjer.length).toBeGreaterThan(1);
+    expect(new Set(riktlinjer)).toEqual(new Set([`u:${linkText}`]));
+    const long = contentsFor(LONG_URL);
+    expect(long.length).toBeGreaterThan(1);
+    expect(new Set(long)).toEqual(new Set([`u:${LONG_URL}`]));
+  });
+
+  test('pdfinfo -struct-text: each signature reads department, name, title, one paragraph per line', () => {
+    const elements = structText(path);
+    const divs = elements.flatMap((e, i) => (e.role === 'Div' && i > 2 ? [i] : []));
+    const linesOf = (at: number) =>
+      elements.slice(at + 1, at + 4).map((e) => ({ role: e.role, depth: e.depth, text: e.text }));
+    expect(divs.map(linesOf)).toEqual(
+      doc.blocks.flatMap((b) =>
+        b.type === 'signatures'
+          ? b.signatures.map((s) =>
+              [s.department, s.name, s.title].map((text) => ({ role: 'P', depth: 2, text })),
+            )
+          : [],
+      ),
+    );
+  });
+
+  test('pdftotext: the signature lines are not run together, and -raw reads signature by signature', () => {
+    const all = pdftotext(path);
+    // The signatures follow the long URL (the head above them also names the förvaltning).
+    const lines = all
+      .slice(all.lastIndexOf('dokument='))
+      .split('\n')
+      .map((l) => l.trim());
+    for (const line of [
+      'Social- och omsorgsförvaltningen',
+      'Maria Ek',
+      'Social- och omsorgsdirektör',
+      'Utbildningsförvaltningen',
+      'Per Lind',
+      'Utbildningsdirektör',
+    ])
+      expect(lines).toContain(line);
+    const raw = run('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-']).replace(/\s+/g, ' ');
+    expect(raw).toContain(
+      'Social- och omsorgsförvaltningen Maria Ek Social- och omsorgsdirektör Utbildningsförvaltningen Per Lind Utbildningsdirektör',
+    );
   });
 });

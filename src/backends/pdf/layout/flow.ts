@@ -15,7 +15,7 @@ import {
   type TextStyle,
   toFlowLine,
 } from './lines.js';
-import type { StructNode } from './types.js';
+import type { LinkArea, PageItem, StructNode } from './types.js';
 
 /** Lines that must follow a heading, title or label on the same page. */
 const KEEP_WITH_HEADING_LINES = 2;
@@ -129,25 +129,39 @@ function textRun(text: string, bold = false): Inline[] {
   return [{ type: 'text', text, bold }];
 }
 
-/** Signatures side by side, two to a row; each is its own P (department, name, title). */
+/** Signatures side by side, two to a row; each is a Div with one P per line (department, name, title). */
 const SIGNATURES_PER_ROW = typo.signatures.perRow;
 const SIGNATURE_COLUMN_GAP_PT = typo.signatures.columnGapPt;
 
-/** Lay column sections next to each other: row k of the result holds line k of every column. */
-function mergeColumns(columns: FlowLine[][]): FlowLine[] {
-  const rows: FlowLine[] = [];
-  const count = Math.max(0, ...columns.map((c) => c.length));
-  for (let k = 0; k < count; k++) {
-    const lines = columns.flatMap((c) => c.slice(k, k + 1));
-    rows.push({
-      heightPt: Math.max(...lines.map((l) => l.heightPt)),
-      spaceBeforePt: Math.max(...lines.map((l) => l.spaceBeforePt)),
-      keepWithPrevious: false,
-      items: lines.flatMap((l) => l.items),
-      links: lines.flatMap((l) => l.links),
-    });
-  }
-  return rows;
+/** Lines stacked into one line: each keeps its place below the one before, as it would on the page. */
+function stacked(lines: FlowLine[]): FlowLine {
+  const items: PageItem[] = [];
+  const links: LinkArea[] = [];
+  let y = 0;
+  lines.forEach((line, i) => {
+    if (i > 0) y += line.spaceBeforePt;
+    for (const item of line.items)
+      items.push(
+        item.kind === 'text' ? { ...item, baselinePt: item.baselinePt + y } : { ...item, yPt: item.yPt + y },
+      );
+    for (const link of line.links) links.push({ ...link, topPt: link.topPt + y });
+    y += line.heightPt;
+  });
+  return { heightPt: y, spaceBeforePt: lines[0]?.spaceBeforePt ?? 0, keepWithPrevious: false, items, links };
+}
+
+/**
+ * A row of signatures as one line holding each column whole, one after the other: drawn (and so read by
+ * text extraction) signature by signature, not department, department, name, name.
+ */
+function besideEachOther(columns: FlowLine[]): FlowLine {
+  return {
+    heightPt: Math.max(0, ...columns.map((c) => c.heightPt)),
+    spaceBeforePt: 0,
+    keepWithPrevious: false,
+    items: columns.flatMap((c) => c.items),
+    links: columns.flatMap((c) => c.links),
+  };
 }
 
 function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
@@ -156,24 +170,25 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
     (ctx.widthPt - SIGNATURE_COLUMN_GAP_PT * (SIGNATURES_PER_ROW - 1)) / SIGNATURES_PER_ROW;
   for (let row = 0; row * SIGNATURES_PER_ROW < block.signatures.length; row++) {
     const signatures = block.signatures.slice(row * SIGNATURES_PER_ROW, (row + 1) * SIGNATURES_PER_ROW);
-    const sections = signatures.map((signature, i) => {
+    const columns = signatures.map((signature, i) => {
       const column = {
         ...ctx,
         leftPt: ctx.leftPt + i * (columnWidthPt + SIGNATURE_COLUMN_GAP_PT),
         widthPt: columnWidthPt,
       };
-      const node = ctx.struct.add('P', 0);
-      const name = paragraphLines(textRun(signature.name), BODY, node, column);
+      const div = ctx.struct.add('Div', 0);
+      const line = (text: string) => paragraphLines(textRun(text), BODY, ctx.struct.add('P', div), column);
+      const name = line(signature.name);
       if (name[0]) name[0].spaceBeforePt = typo.signatures.nameGapPt;
-      return [
-        paragraphLines(textRun(signature.department), BODY, node, column),
-        name,
-        signature.title ? paragraphLines(textRun(signature.title), BODY, node, column) : [],
-      ];
+      return stacked([
+        ...line(signature.department),
+        ...name,
+        ...(signature.title ? line(signature.title) : []),
+      ]);
     });
-    const rowLines = [0, 1, 2].flatMap((section) => mergeColumns(sections.map((s) => s[section]!)));
-    if (row > 0 && rowLines[0]) rowLines[0].spaceBeforePt = typo.signatures.rowGapPt;
-    lines.push(...rowLines);
+    const rowLine = besideEachOther(columns);
+    if (row > 0) rowLine.spaceBeforePt = typo.signatures.rowGapPt;
+    lines.push(rowLine);
   }
   // Never a signature alone on the last page: it takes the end of the text before it along.
   if (lines[0]) lines[0].keepWithPrevious = true;
@@ -238,13 +253,14 @@ const HANDLERS: Handlers = {
   recipients: recipientsFlow,
 };
 
-/** Lay the blocks out in one column `widthPt` wide starting at `leftPt`. */
+/** Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`. */
 export function flowBlocks(
   blocks: Block[],
   leftPt: number,
   widthPt: number,
+  struct = new StructBuilder(),
 ): { lines: FlowLine[]; nodes: StructNode[] } {
-  const ctx: FlowContext = { struct: new StructBuilder(), leftPt, widthPt };
+  const ctx: FlowContext = { struct, leftPt, widthPt };
   const lines: FlowLine[] = [];
   let afterPt = 0;
   // Lines still to keep with the last heading (or label), and whether a block already came in between.

@@ -1,15 +1,46 @@
 /**
  * Page furniture: the first-page head, the short head of later pages, the page number "N (M)" on every page
- * and the first-page footer. All of it is drawn as artifacts, outside the tagged reading order.
+ * and the first-page footer. The first-page head is content (kommun, label, date, Dnr, sender, addressees:
+ * what a reader needs to know what the memo is), tagged in reading order before the title; the short head,
+ * the page numbers and the footer repeat or paginate, so they are artifacts.
  */
 import type { Furniture } from '../../../doc/model.js';
 import { furniture as FURNITURE } from '../../../doc/typography.js';
 import { type FaceId, textWidthPt } from '../fonts.js';
 import { breakLines } from './break-lines.js';
-import { toFlowLine } from './lines.js';
+import { type StructBuilder, toFlowLine } from './lines.js';
 import type { ArtifactKind, PageItem } from './types.js';
 
 const LEADING = FURNITURE.lineHeight;
+
+/** What drawn text is: content of a structure node, or an artifact. */
+type Mark = { node: number } | { artifact: ArtifactKind };
+
+/** Structure nodes of the first-page head: a Div with one P per line, created in reading order. */
+export interface HeadNodes {
+  municipality: number;
+  label: number;
+  /** The date, then each Dnr line. */
+  dated: number[];
+  sender: number[];
+  addressees: number[];
+}
+
+/** Adds the head's nodes to `struct`; call before the body's, so the head comes first in the tree. */
+export function headNodes(f: Furniture, struct: StructBuilder): HeadNodes {
+  const div = struct.add('Div', 0);
+  const p = () => struct.add('P', div);
+  return {
+    municipality: p(),
+    label: p(),
+    dated: [f.date, ...f.dnrLines].map(p),
+    sender: f.senderLines.map(p),
+    addressees: f.addressees.map(p),
+  };
+}
+
+const header = { artifact: 'header' } as const;
+const footer = { artifact: 'footer' } as const;
 
 /** The page's content box in points (x from the left, y from the top). */
 export interface Box {
@@ -33,7 +64,7 @@ function textBlock(
   xPt: number,
   topPt: number,
   widthPt: number,
-  artifact: ArtifactKind,
+  mark: Mark,
 ): { items: PageItem[]; bottomPt: number } {
   const items: PageItem[] = [];
   let y = topPt;
@@ -42,13 +73,14 @@ function textBlock(
     if (broken.pieces.length === 0) continue;
     const line = toFlowLine(broken, xPt, LEADING);
     for (const item of line.items) {
-      if (item.kind === 'text') items.push({ ...item, baselinePt: item.baselinePt + y, artifact });
+      if (item.kind === 'text') items.push({ ...item, baselinePt: item.baselinePt + y, ...mark });
     }
     y += line.heightPt;
   }
   return { items, bottomPt: y };
 }
 
+/** Lines one below the other: all one artifact, or each the content of its own node. */
 function stack(
   lines: string[],
   face: FaceId,
@@ -56,12 +88,13 @@ function stack(
   xPt: number,
   topPt: number,
   widthPt: number,
-  artifact: ArtifactKind,
+  marks: { artifact: ArtifactKind } | readonly number[],
 ): { items: PageItem[]; bottomPt: number } {
   const items: PageItem[] = [];
   let bottomPt = topPt;
-  for (const line of lines) {
-    const block = textBlock(line, face, sizePt, xPt, bottomPt, widthPt, artifact);
+  for (const [i, line] of lines.entries()) {
+    const mark = 'artifact' in marks ? marks : { node: marks[i]! };
+    const block = textBlock(line, face, sizePt, xPt, bottomPt, widthPt, mark);
     items.push(...block.items);
     bottomPt = block.bottomPt;
   }
@@ -84,15 +117,18 @@ function reservedNumberWidth(format: string): number {
 function pageNumber(text: string, box: Box): PageItem[] {
   const sizePt = FURNITURE.pageNumberSizePt;
   const widthPt = textWidthPt('regular', text, sizePt);
-  return textBlock(text, 'regular', sizePt, box.rightPt - widthPt, box.topPt, widthPt + 1, 'header').items;
+  return textBlock(text, 'regular', sizePt, box.rightPt - widthPt, box.topPt, widthPt + 1, header).items;
 }
 
 function rightColumnX(box: Box): number {
   return box.leftPt + (box.rightPt - box.leftPt) * FURNITURE.rightColumnAt;
 }
 
-/** Page 1: wordmark, label, date and Dnr in the right column, sender lines left, then the addressees. */
-export function firstPageHead(f: Furniture, box: Box, numberText: string): FurnitureLayout {
+/**
+ * Page 1: wordmark, label, date and Dnr in the right column, sender lines left, then the addressees; each
+ * line tagged as its P of `nodes`, drawn in reading order (only the page number is an artifact).
+ */
+export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes: HeadNodes): FurnitureLayout {
   const right = rightColumnX(box);
   const leftWidth = right - box.leftPt - 12;
   const numberWidth = reservedNumberWidth(f.pageNumberFormat);
@@ -104,21 +140,15 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     box.leftPt,
     box.topPt,
     leftWidth,
-    'header',
+    { node: nodes.municipality },
   );
   // Label and page number sit on the wordmark's first baseline.
   const firstBaseline = (items: PageItem[]) => (items[0]?.kind === 'text' ? items[0].baselinePt : 0);
-  const probe = textBlock('X', 'bold', FURNITURE.labelSizePt, right, box.topPt, rightWidth, 'header');
+  const probe = textBlock('X', 'bold', FURNITURE.labelSizePt, right, box.topPt, rightWidth, header);
   const labelTop = box.topPt + Math.max(0, firstBaseline(wordmark.items) - firstBaseline(probe.items));
-  const label = textBlock(
-    f.label,
-    'bold',
-    FURNITURE.labelSizePt,
-    right,
-    labelTop,
-    rightWidth - numberWidth,
-    'header',
-  );
+  const label = textBlock(f.label, 'bold', FURNITURE.labelSizePt, right, labelTop, rightWidth - numberWidth, {
+    node: nodes.label,
+  });
   const dated = stack(
     [f.date, ...f.dnrLines],
     'regular',
@@ -126,7 +156,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     right,
     label.bottomPt + 4,
     rightWidth,
-    'header',
+    nodes.dated,
   );
   const senderTop = Math.max(wordmark.bottomPt, dated.bottomPt) + FURNITURE.senderGapPt;
   const sender = stack(
@@ -136,7 +166,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     box.leftPt,
     senderTop,
     leftWidth,
-    'header',
+    nodes.sender,
   );
   const addressees = stack(
     f.addressees,
@@ -145,7 +175,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string): Furni
     right,
     senderTop + FURNITURE.addresseeDropPt,
     rightWidth,
-    'header',
+    nodes.addressees,
   );
   return {
     items: [
@@ -165,17 +195,9 @@ export function shortHead(f: Furniture, box: Box, numberText: string): Furniture
   const right = rightColumnX(box);
   const [first = '', ...rest] = f.shortHead;
   const sizePt = FURNITURE.shortHeadSizePt;
-  const left = textBlock(first, 'bold', sizePt, box.leftPt, box.topPt, right - box.leftPt - 12, 'header');
+  const left = textBlock(first, 'bold', sizePt, box.leftPt, box.topPt, right - box.leftPt - 12, header);
   const numberWidth = reservedNumberWidth(f.pageNumberFormat);
-  const column = stack(
-    rest,
-    'regular',
-    sizePt,
-    right,
-    box.topPt,
-    box.rightPt - right - numberWidth,
-    'header',
-  );
+  const column = stack(rest, 'regular', sizePt, right, box.topPt, box.rightPt - right - numberWidth, header);
   return {
     items: [...left.items, ...column.items, ...pageNumber(numberText, box)],
     edgePt: Math.max(left.bottomPt, column.bottomPt) + FURNITURE.gapBelowShortHeadPt,
@@ -202,7 +224,7 @@ export function firstPageFooter(f: Furniture, box: Box): FurnitureLayout {
           x,
           rowTop,
           columnWidth,
-          'footer',
+          footer,
         );
         const value = textBlock(
           field.value,
@@ -211,7 +233,7 @@ export function firstPageFooter(f: Furniture, box: Box): FurnitureLayout {
           x,
           label.bottomPt,
           columnWidth,
-          'footer',
+          footer,
         );
         items.push(...label.items, ...value.items);
         rowBottom = Math.max(rowBottom, value.bottomPt);

@@ -5,7 +5,15 @@
 import type { Doc } from '../../../doc/model.js';
 import { PT_PER_MM } from '../../../doc/typography.js';
 import { flowBlocks } from './flow.js';
-import { type Box, firstPageFooter, firstPageHead, pageNumberText, shortHead } from './furniture.js';
+import {
+  type Box,
+  firstPageFooter,
+  firstPageHead,
+  headNodes,
+  pageNumberText,
+  shortHead,
+} from './furniture.js';
+import { StructBuilder } from './lines.js';
 import { paginate } from './paginate.js';
 import type { LayoutResult, OutlineEntry, PageItem, PageLayout } from './types.js';
 
@@ -22,12 +30,15 @@ export function layoutDoc(doc: Doc): LayoutResult {
     bottomPt: heightPt - m.bottom * PT_PER_MM,
   };
   const f = doc.furniture;
+  // The first-page head is read first: its nodes precede the body's in the structure tree.
+  const struct = new StructBuilder();
+  const head = headNodes(f, struct);
   // The page number's width does not change the head's height, so the extents are known before the count.
-  const firstHeadEdge = firstPageHead(f, box, pageNumberText(f.pageNumberFormat, 1, 1)).edgePt;
+  const firstHeadEdge = firstPageHead(f, box, pageNumberText(f.pageNumberFormat, 1, 1), head).edgePt;
   const laterHeadEdge = shortHead(f, box, pageNumberText(f.pageNumberFormat, 2, 2)).edgePt;
   const footer = firstPageFooter(f, box);
 
-  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt);
+  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct);
   const placed = paginate(lines, (i) =>
     i === 0
       ? { topPt: firstHeadEdge, bottomPt: footer.edgePt }
@@ -38,8 +49,8 @@ export function layoutDoc(doc: Doc): LayoutResult {
   const outline: OutlineEntry[] = [];
   const pages: PageLayout[] = placed.map((pageLines, pageIndex) => {
     const numberText = pageNumberText(f.pageNumberFormat, pageIndex + 1, count);
-    const head = pageIndex === 0 ? firstPageHead(f, box, numberText) : shortHead(f, box, numberText);
-    const items: PageItem[] = [...head.items];
+    const top = pageIndex === 0 ? firstPageHead(f, box, numberText, head) : shortHead(f, box, numberText);
+    const items: PageItem[] = [...top.items];
     const page: PageLayout = { items, links: [] };
     for (const { line, topPt } of pageLines) {
       for (const item of line.items) {

@@ -74,6 +74,8 @@ function styleInlines(
     if (isAllowedLink(inline.href)) {
       if (linkNode?.href !== inline.href)
         linkNode = { href: inline.href, id: struct.add('Link', node, inline.href) };
+      const link = struct.nodes[linkNode.id]!;
+      link.text = `${link.text ?? ''}${inline.text}`;
       result.push({
         type: 'text',
         text: inline.text,
@@ -128,12 +130,10 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
       const area = links.at(-1);
       if (area && area.node === s.node && Math.abs(area.xPt + area.widthPt - x) < 1e-6) {
         area.widthPt += p.widthPt;
-        area.text += p.text;
       } else {
         links.push({
           node: s.node,
           href: s.href,
-          text: p.text,
           xPt: x,
           topPt: 0,
           widthPt: p.widthPt,
@@ -143,7 +143,6 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
     }
     x += p.widthPt;
   }
-  for (const area of links) area.text = area.text.trim();
   // Links are underlined as well as coloured, so colour is not the only cue (WCAG 1.4.1).
   const underlines: PageItem[] = links.map((area) => ({
     kind: 'rule',

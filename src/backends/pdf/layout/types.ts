@@ -5,7 +5,18 @@
 import type { FaceId } from '../fonts.js';
 
 /** Standard PDF structure types used by the memo. */
-export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link';
+export type StructRole =
+  | 'Document'
+  | 'Div'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Link';
 
 export interface StructNode {
   id: number;
@@ -13,9 +24,11 @@ export interface StructNode {
   parent: number | null;
   /** URI of a Link node. */
   href?: string;
+  /** A Link node's whole text (over all its lines), the /Contents of each of its annotations. */
+  text?: string;
 }
 
-/** Page furniture is drawn as an artifact, outside the structure tree. */
+/** Page furniture other than the first-page head is drawn as an artifact, outside the structure tree. */
 export type ArtifactKind = 'header' | 'footer' | 'layout';
 
 /** One run of text in one face and size, drawn from `xPt` on the baseline `baselinePt`. */
@@ -53,8 +66,6 @@ export type PageItem = TextItem | RuleItem;
 export interface LinkArea {
   node: number;
   href: string;
-  /** Text of the link on this line, for the annotation's /Contents. */
-  text: string;
   xPt: number;
   topPt: number;
   widthPt: number;
