@@ -9,8 +9,11 @@ import { LineIndex } from '../../util/line-index.js';
 import type { Finding, Rule, RuleContext } from '../rule.js';
 import { strings } from './characters.js';
 
-const reportedElsewhere =
+const reportedElsewhereChars =
   /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+/** Characters other rules report: controls, invisibles, and lone surrogates (a YAML escape such as "\uD800"). */
+const reportedElsewhere = (char: string): boolean =>
+  reportedElsewhereChars.test(char) || /^[\uD800-\uDFFF]$/.test(char);
 
 /** Offsets [start, end) of YAML comment lines inside the front matter. */
 function commentLines(source: string): [number, number][] {
@@ -32,7 +35,7 @@ const described = (char: string) =>
 function decodedOnly(ctx: RuleContext): Finding[] {
   const missing = (text: string) =>
     [...new Set(unsupportedCharacters(text).map((u) => u.char))].filter(
-      (c) => !reportedElsewhere.test(c) && !ctx.source.includes(c),
+      (c) => !reportedElsewhere(c) && !ctx.source.includes(c),
     );
   const out: Finding[] = [];
   for (const [value, path] of strings(ctx.data, []))
@@ -65,8 +68,7 @@ export const glyphMissing: Rule = {
     const index = new LineIndex(ctx.source);
     return unsupportedCharacters(ctx.source)
       .filter(
-        ({ index: at, char }) =>
-          !reportedElsewhere.test(char) && !comments.some(([s, e]) => at >= s && at < e),
+        ({ index: at, char }) => !reportedElsewhere(char) && !comments.some(([s, e]) => at >= s && at < e),
       )
       .map(
         ({ index: at, char }): Finding => ({

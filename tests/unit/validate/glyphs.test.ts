@@ -69,10 +69,7 @@ describe('characters that exist only after decoding', () => {
 
   it('a YAML escape in the front matter is checked like the character', () => {
     const found = glyphRules(
-      valid
-        .replace(/^dnr: (.*)$/m, 'dnr: $1\nsekretess: []')
-        .replace(/^nämnd: (.*)$/m, 'nämnd: "$1"')
-        .replace(/^ {2}namn: John Fristedt$/m, '  namn: "John \\U0001F600 Fristedt"'),
+      valid.replace(/^ {2}namn: John Fristedt$/m, '  namn: "John \\U0001F600 Fristedt"'),
     );
     expect(found.map((d) => d.field)).toEqual(['handläggare.namn']);
   });
