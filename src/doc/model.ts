@@ -31,10 +31,10 @@ export interface TitleBlock extends BlockBase {
   inlines: Inline[];
 }
 
-/** Section heading: level 2 for the memo's sections, 3 for sub-headings inside a section. */
+/** Section heading: level 2 for the memo's sections, 3 and 4 for sub-headings inside a section. */
 export interface HeadingBlock extends BlockBase {
   type: 'heading';
-  level: 2 | 3;
+  level: 2 | 3 | 4;
   inlines: Inline[];
 }
 

@@ -35,6 +35,7 @@ export interface TextStyle {
   sizePt: number;
   lineHeight: number;
   bold: boolean;
+  italic?: boolean;
   beforePt: number;
   afterPt: number;
 }
@@ -52,6 +53,15 @@ export const text = {
   heading2: { sizePt: 12, lineHeight: bodyLineHeight, bold: true, beforePt: 15, afterPt: 4 },
   /** Headings inside a section. */
   heading3: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: true, beforePt: 12, afterPt: 3 },
+  /** Sub-headings under a level-3 heading: body size, bold italic, set off less. */
+  heading4: {
+    sizePt: bodySizePt,
+    lineHeight: bodyLineHeight,
+    bold: true,
+    italic: true,
+    beforePt: 9,
+    afterPt: 2,
+  },
   /** A bold lead-in such as "Beslutsunderlag:", close to what it introduces. */
   label: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: true, beforePt: 0, afterPt: 3 },
 } as const satisfies Record<string, TextStyle>;

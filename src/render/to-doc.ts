@@ -149,7 +149,9 @@ const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
     const content = inlines(h.children);
     const source = sourceOf(n, ctx);
     if (h.depth === 1) return [{ type: 'title', inlines: content, source }];
-    return [{ type: 'heading', level: h.depth === 2 ? 2 : 3, inlines: content, source }];
+    // Depths 5 and 6 print as level 4, the deepest a memo has.
+    const level = h.depth <= 2 ? 2 : h.depth === 3 ? 3 : 4;
+    return [{ type: 'heading', level, inlines: content, source }];
   },
   paragraph: (n, ctx) => [
     {

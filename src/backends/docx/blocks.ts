@@ -187,7 +187,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
   title: (b) => [new Paragraph({ style: StyleId.heading1, children: inlinesToChildren(b.inlines) })],
   heading: (b) => [
     new Paragraph({
-      style: b.level === 2 ? StyleId.heading2 : StyleId.heading3,
+      style: b.level === 2 ? StyleId.heading2 : b.level === 3 ? StyleId.heading3 : StyleId.heading4,
       children: inlinesToChildren(b.inlines),
     }),
   ],

@@ -28,6 +28,7 @@ export const StyleId = {
   heading1: 'Heading1',
   heading2: 'Heading2',
   heading3: 'Heading3',
+  heading4: 'Heading4',
   label: 'Label',
   listNumber: 'ListNumber',
   listBullet: 'ListBullet',
@@ -169,7 +170,12 @@ export function buildStyles(
   const heading = (style: typo.TextStyle, outlineLevel: number) => ({
     // Word's own (lower-case) name, so Word treats it as its built-in heading and translates it.
     name: `heading ${outlineLevel + 1}`,
-    run: run(language, { bold: style.bold, size: ptToHalfPt(style.sizePt), color: typo.colours.text }),
+    run: run(language, {
+      bold: style.bold,
+      ...(style.italic && { italics: true }),
+      size: ptToHalfPt(style.sizePt),
+      color: typo.colours.text,
+    }),
     paragraph: { keepNext: true, keepLines: true, outlineLevel, spacing: spacingOf(style) },
     basedOn: 'Normal',
     next: 'Normal',
@@ -184,8 +190,7 @@ export function buildStyles(
       heading1: heading(typo.text.title, 0),
       heading2: heading(typo.text.heading2, 1),
       heading3: heading(typo.text.heading3, 2),
-      // Not used by the Doc, but shaped like the others for an official who adds a deeper level.
-      heading4: heading(typo.text.heading3, 3),
+      heading4: heading(typo.text.heading4, 3),
       hyperlink: { run: run(language, { color: typo.colours.link, underline: { type: 'single' } }) },
     },
     paragraphStyles: paragraphStyles(language, lists, textWidthTwip),

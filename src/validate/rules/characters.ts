@@ -28,7 +28,7 @@ const control =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Every string in the front-matter data with its path. */
-function* strings(value: unknown, path: PathPart[]): Generator<[string, PathPart[]]> {
+export function* strings(value: unknown, path: PathPart[]): Generator<[string, PathPart[]]> {
   if (typeof value === 'string') yield [value, path];
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
   else if (value !== null && typeof value === 'object' && !(value instanceof Date))

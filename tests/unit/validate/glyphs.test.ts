@@ -53,3 +53,30 @@ describe('glyph coverage', () => {
     ]);
   });
 });
+
+describe('characters that exist only after decoding', () => {
+  const glyphRules = (text: string) =>
+    readCase(text, 'x.md', profile).diagnostics.filter((d) => d.rule === 'glyph-missing');
+
+  it('an HTML character reference in the body is checked like the character', () => {
+    const found = glyphRules(valid.replace(/^## Bakgrund\n/m, '## Bakgrund\n\nEn glad min &#x1F600; här.\n'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/U\+1F600.*teckenreferens/);
+    expect(found[0]!.position!.line).toBe(
+      valid.slice(0, valid.indexOf('## Bakgrund')).split('\n').length + 2,
+    );
+  });
+
+  it('a YAML escape in the front matter is checked like the character', () => {
+    const found = glyphRules(
+      valid.replace(/^ {2}namn: John Fristedt$/m, '  namn: "John \\U0001F600 Fristedt"'),
+    );
+    expect(found.map((d) => d.field)).toEqual(['handläggare.namn']);
+  });
+
+  it('an ordinary character reference (&amp;) is fine', () => {
+    expect(glyphRules(valid.replace(/^## Bakgrund\n/m, '## Bakgrund\n\nA &amp; B och &auml;.\n'))).toEqual(
+      [],
+    );
+  });
+});

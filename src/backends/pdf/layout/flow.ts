@@ -27,7 +27,14 @@ interface BlockFlow {
   keepNextLines: number;
 }
 
-const HEADING_STYLES = { H1: typo.text.title, H2: typo.text.heading2, H3: typo.text.heading3 } as const;
+const HEADING_STYLES = {
+  H1: typo.text.title,
+  H2: typo.text.heading2,
+  H3: typo.text.heading3,
+  H4: typo.text.heading4,
+} as const;
+type HeadingRole = keyof typeof HEADING_STYLES;
+const headingLevel: Record<HeadingRole, 1 | 2 | 3 | 4> = { H1: 1, H2: 2, H3: 3, H4: 4 };
 
 function style(s: typo.TextStyle): TextStyle {
   return { sizePt: s.sizePt, leading: s.lineHeight, bold: s.bold };
@@ -37,11 +44,13 @@ function spacing(s: { beforePt: number; afterPt: number }): BlockFlow['spacing']
   return { before: s.beforePt, after: s.afterPt };
 }
 
-function headingFlow(inlines: Inline[], role: 'H1' | 'H2' | 'H3', ctx: FlowContext): BlockFlow {
-  const heading = HEADING_STYLES[role];
-  const lines = keptTogether(paragraphLines(inlines, style(heading), ctx.struct.add(role, 0), ctx));
-  const level = role === 'H1' ? 1 : role === 'H2' ? 2 : 3;
-  if (lines[0]) lines[0].outline = { level, title: plainText(inlines) };
+function headingFlow(inlines: Inline[], role: HeadingRole, ctx: FlowContext): BlockFlow {
+  const heading: typo.TextStyle = HEADING_STYLES[role];
+  const runs = heading.italic
+    ? inlines.map((i) => (i.type === 'text' ? { ...i, italic: true } : i))
+    : inlines;
+  const lines = keptTogether(paragraphLines(runs, style(heading), ctx.struct.add(role, 0), ctx));
+  if (lines[0]) lines[0].outline = { level: headingLevel[role], title: plainText(inlines) };
   return { lines, spacing: spacing(heading), keepNextLines: KEEP_WITH_HEADING_LINES };
 }
 
@@ -238,7 +247,7 @@ type Handlers = { [K in Block['type']]: (block: Extract<Block, { type: K }>, ctx
 
 const HANDLERS: Handlers = {
   title: (block, ctx) => headingFlow(block.inlines, 'H1', ctx),
-  heading: (block, ctx) => headingFlow(block.inlines, block.level === 2 ? 'H2' : 'H3', ctx),
+  heading: (block, ctx) => headingFlow(block.inlines, `H${block.level}`, ctx),
   paragraph: (block, ctx) => {
     const label = block.role === 'label';
     const paragraph = label ? typo.text.label : typo.text.body;

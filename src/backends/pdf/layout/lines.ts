@@ -20,7 +20,7 @@ export interface FlowLine {
   keepWithPrevious: boolean;
   items: PageItem[];
   links: LinkArea[];
-  outline?: { level: 1 | 2 | 3; title: string };
+  outline?: { level: 1 | 2 | 3 | 4; title: string };
 }
 
 export class StructBuilder {

@@ -11,6 +11,7 @@ export type StructRole =
   | 'H1'
   | 'H2'
   | 'H3'
+  | 'H4'
   | 'P'
   | 'L'
   | 'LI'
@@ -73,7 +74,7 @@ export interface LinkArea {
 }
 
 export interface OutlineEntry {
-  level: 1 | 2 | 3;
+  level: 1 | 2 | 3 | 4;
   title: string;
   pageIndex: number;
   topPt: number;

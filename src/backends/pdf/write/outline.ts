@@ -17,12 +17,15 @@ export function writeOutline(
 ): PDFRef | undefined {
   if (entries.length === 0) return undefined;
   const top: OutlineNode[] = [];
-  let lastH2: OutlineNode | undefined;
+  // The title and the sections are the top level; deeper headings nest under the nearest shallower one.
+  const open: OutlineNode[] = [];
   for (const entry of entries) {
     const node: OutlineNode = { entry, ref: context.nextRef(), children: [] };
-    if (entry.level === 3 && lastH2) lastH2.children.push(node);
+    while (open.length > 0 && open.at(-1)!.entry.level >= entry.level) open.pop();
+    const parent = entry.level > 2 ? open.at(-1) : undefined;
+    if (parent) parent.children.push(node);
     else top.push(node);
-    if (entry.level !== 3) lastH2 = entry.level === 2 ? node : undefined;
+    open.push(node);
   }
   const rootRef = context.nextRef();
   const writeLevel = (nodes: OutlineNode[], parent: PDFRef): number => {
