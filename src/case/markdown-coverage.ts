@@ -3,7 +3,7 @@
  * every format, or refused by `check` with its position and a Swedish hint, so that nothing an official
  * writes is silently dropped. A test holds this table to every node type @types/mdast defines.
  */
-import type { ListItem, Nodes, Root } from 'mdast';
+import type { ListItem, Nodes, Root, Text } from 'mdast';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface Refused {
@@ -37,14 +37,9 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
   },
   tableRow: { message: 'Tabellrad (se tabellen).', hint: 'Se felet för tabellen.' },
   tableCell: { message: 'Tabellcell (se tabellen).', hint: 'Se felet för tabellen.' },
-  footnoteReference: {
-    message: 'Fotnoter kan ännu inte skrivas ut i skrivelsen.',
-    hint: 'Skriv fotnotens text i löptexten, t.ex. inom parentes.',
-  },
-  footnoteDefinition: {
-    message: 'Fotnotstexten skulle inte skrivas ut.',
-    hint: 'Skriv texten i löptexten där fotnoten hänvisas till.',
-  },
+  // Numbered in order of first reference; footnoteDiagnostics below checks that they pair up.
+  footnoteReference: true,
+  footnoteDefinition: true,
   image: {
     message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
     hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
@@ -107,5 +102,58 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
       for (const child of node.children) visit(child as Nodes, inItem || node.type === 'listItem');
   };
   visit(root, false);
+  return found;
+}
+
+/** What remark-gfm leaves as text when `[^namn]` has no `[^namn]: …` anywhere in the body. */
+const danglingReference = /\[\^([^\]\s]+)\]/g;
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
+}
+
+/**
+ * Footnotes that do not pair up: a reference without a definition is printed as "[^1]" (fel); a
+ * definition no reference points to would not be printed (varning: the memo is whole without it, but
+ * the text was written for a reason).
+ */
+export function footnoteDiagnostics(root: Root, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const referenced = new Set<string>();
+  walk(root, (node) => {
+    if (node.type === 'footnoteReference') referenced.add(node.identifier);
+  });
+  walk(root, (node) => {
+    if (node.type === 'text') {
+      const { value, position } = node as Text;
+      for (const match of value.matchAll(danglingReference)) {
+        const before = value.slice(0, match.index);
+        const lineOffset = before.split('\n').length - 1;
+        const start = position?.start;
+        const column =
+          lineOffset > 0 ? before.length - before.lastIndexOf('\n') : (start?.column ?? 1) + before.length;
+        found.push({
+          severity: 'fel',
+          rule: 'footnote-missing',
+          message: `Fotnoten ${match[0]} har ingen fotnotstext; den skulle skrivas ut som "${match[0]}".`,
+          hint: `Skriv fotnotens text på en egen rad i brödtexten: "${match[0]}: Texten i fotnoten." – eller ta bort hänvisningen.`,
+          file,
+          ...(start ? { position: { line: start.line + lineOffset, column } } : {}),
+        });
+      }
+    }
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) {
+      const start = node.position?.start;
+      found.push({
+        severity: 'varning',
+        rule: 'footnote-unused',
+        message: `Fotnotstexten [^${node.label ?? node.identifier}] hänvisas aldrig till och skrivs inte ut.`,
+        hint: `Sätt [^${node.label ?? node.identifier}] i texten där fotnoten hör hemma, eller ta bort fotnotstexten.`,
+        file,
+        ...(start ? { position: { line: start.line, column: start.column } } : {}),
+      });
+    }
+  });
   return found;
 }

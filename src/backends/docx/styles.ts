@@ -44,6 +44,8 @@ export const StyleId = {
   shortHead: 'ShortHead',
   pageNumber: 'PageNumber',
   hyperlink: 'Hyperlink',
+  footnoteText: 'FootnoteText',
+  footnoteReference: 'FootnoteReference',
 } as const;
 
 function run(language: string, extra: IRunStylePropertiesOptions = {}): IRunStylePropertiesOptions {
@@ -187,6 +189,12 @@ export function buildStyles(
       // Not used by the Doc, but shaped like the others for an official who adds a deeper level.
       heading4: heading(typo.text.heading3, 3),
       hyperlink: { run: run(language, { color: typo.colours.link, underline: { type: 'single' } }) },
+      footnoteText: {
+        run: run(language, { size: ptToHalfPt(typo.notes.text.sizePt) }),
+        paragraph: { spacing: spacingOf(typo.notes.text) },
+      },
+      // The character style Word links to it; docx's default would be 10 pt.
+      footnoteTextChar: { run: run(language, { size: ptToHalfPt(typo.notes.text.sizePt) }) },
     },
     paragraphStyles: paragraphStyles(language, lists, textWidthTwip),
   };
