@@ -76,6 +76,11 @@ const taskItem: Refused = {
   hint: 'Skriv i stället ut läget i texten, t.ex. "Klart:" eller "Återstår:".',
 };
 
+const listInNote: Refused = {
+  message: 'En lista i en fotnot kan ännu inte skrivas ut; punkterna skulle falla bort.',
+  hint: 'Skriv fotnotens punkter som löptext, t.ex. åtskilda med semikolon.',
+};
+
 /** Every node (at any depth) whose content would not reach the page, as a fel at its position. */
 export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -90,16 +95,26 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
       ...(start ? { position: { line: start.line, column: start.column } } : {}),
     });
   };
-  const visit = (node: Nodes, inItem: boolean): void => {
+  const visit = (node: Nodes, inItem: boolean, inNote = false): void => {
     const coverage = markdownCoverage[node.type];
     if (coverage !== true) {
       report(node, coverage);
       return; // a table's rows and cells are covered by the table's message
     }
+    // A note's text is paragraphs only (Note.paragraphs); its list would be lost.
+    if (node.type === 'list' && inNote) {
+      report(node, listInNote);
+      return;
+    }
     if (node.type === 'list' && inItem) report(node, nestedList);
     if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') report(node, taskItem);
     if ('children' in node)
-      for (const child of node.children) visit(child as Nodes, inItem || node.type === 'listItem');
+      for (const child of node.children)
+        visit(
+          child as Nodes,
+          inItem || node.type === 'listItem',
+          inNote || node.type === 'footnoteDefinition',
+        );
   };
   visit(root, false);
   return found;

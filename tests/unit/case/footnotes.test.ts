@@ -10,9 +10,22 @@ import { renderDoc } from '../../../src/render/index.js';
 import { fixture, linkoping } from './helpers.js';
 
 const source = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
-const caseWith = (markdown: string) =>
-  readCase(source.replace(/^## Ärende\n/m, `## Ärende\n\n${markdown}\n`), 'prov.md', linkoping);
+const withArende = (markdown: string) => source.replace(/^## Ärende\n/m, `## Ärende\n\n${markdown}\n`);
+const caseWith = (markdown: string) => readCase(withArende(markdown), 'prov.md', linkoping);
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+/** The case's diagnostics of `rule` as "severity line:column", and the line of `needle` in the case file. */
+function diagnosed(markdown: string, rule: string, needle: string) {
+  const read = caseWith(markdown);
+  return {
+    read,
+    found: read.diagnostics
+      .filter((d) => d.rule === rule)
+      .map((d) => `${d.severity} ${d.position?.line}:${d.position?.column}`),
+    line: lineOf(withArende(markdown), needle),
+    messages: read.diagnostics.filter((d) => d.rule === rule).map((d) => `${d.message} ${d.hint}`),
+  };
+}
 
 const words = (inlines: Inline[]) =>
   inlines.map((i) => (i.type === 'text' ? i.text : i.type === 'noteRef' ? `[${i.number}]` : ' ')).join('');
@@ -45,28 +58,22 @@ describe('footnotes', () => {
   });
 
   it('a reference without a definition is a fel at its line', () => {
-    const markdown = 'Text med fotnot.[^saknas]';
-    const read = caseWith(markdown);
-    const found = read.diagnostics.filter((d) => d.rule === 'footnote-missing');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.severity).toBe('fel');
-    expect(found[0]!.message).toContain('[^saknas]');
-    const text = source.replace(/^## Ärende\n/m, `## Ärende\n\n${markdown}\n`);
-    expect(found[0]!.position).toEqual({
-      line: lineOf(text, 'Text med fotnot.'),
-      column: 1 + 'Text med fotnot.'.length,
-    });
+    const { found, line, messages } = diagnosed('Text med fotnot.[^saknas]', 'footnote-missing', 'Text med');
+    expect(found).toEqual([`fel ${line}:${1 + 'Text med fotnot.'.length}`]);
+    expect(messages[0]).toContain('[^saknas]');
   });
 
   it('a definition never referenced is a varning at its line', () => {
     const markdown = 'Ingen hänvisning här.\n\n[^över]: Blev över.';
-    const read = caseWith(markdown);
-    const found = read.diagnostics.filter((d) => d.rule === 'footnote-unused');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.severity).toBe('varning');
-    expect(found[0]!.hint).toContain('[^över]');
-    const text = source.replace(/^## Ärende\n/m, `## Ärende\n\n${markdown}\n`);
-    expect(found[0]!.position).toEqual({ line: lineOf(text, '[^över]:'), column: 1 });
+    const { read, found, line, messages } = diagnosed(markdown, 'footnote-unused', '[^över]:');
+    expect(found).toEqual([`varning ${line}:1`]);
+    expect(messages[0]).toContain('[^över]');
     expect(read.diagnostics.filter((d) => d.severity === 'fel')).toEqual([]);
+  });
+
+  it('a list in a note is refused at its line, as its items would be lost', () => {
+    const markdown = 'Text.[^1]\n\n[^1]: Gäller:\n\n    - hemtjänst\n    - boende';
+    const { found, line } = diagnosed(markdown, 'markdown-unsupported', '- hemtjänst');
+    expect(found).toEqual([`fel ${line}:5`]);
   });
 });
