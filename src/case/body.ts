@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConsequenceSpec } from '../profile/model.js';
-import { coverageDiagnostics } from './markdown-coverage.js';
+import { coverageDiagnostics, footnoteDiagnostics } from './markdown-coverage.js';
 import type { Section } from './model.js';
 
 export interface Body {
@@ -73,7 +73,11 @@ export function parseBody(
     }
   }
   close(body.length);
-  diagnostics.push(...nestedProblems(root, body, start.offset, file), ...coverageDiagnostics(root, file));
+  diagnostics.push(
+    ...nestedProblems(root, body, start.offset, file),
+    ...coverageDiagnostics(root, file),
+    ...footnoteDiagnostics(root, file),
+  );
   return { root, sections, diagnostics };
 }
 

@@ -3,7 +3,7 @@
  * every format, or refused by `check` with its position and a Swedish hint, so that nothing an official
  * writes is silently dropped. A test holds this table to every node type @types/mdast defines.
  */
-import type { ListItem, Nodes, Root } from 'mdast';
+import type { ListItem, Nodes, Root, Text } from 'mdast';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface Refused {
@@ -37,14 +37,9 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
   },
   tableRow: { message: 'Tabellrad (se tabellen).', hint: 'Se felet för tabellen.' },
   tableCell: { message: 'Tabellcell (se tabellen).', hint: 'Se felet för tabellen.' },
-  footnoteReference: {
-    message: 'Fotnoter kan ännu inte skrivas ut i skrivelsen.',
-    hint: 'Skriv fotnotens text i löptexten, t.ex. inom parentes.',
-  },
-  footnoteDefinition: {
-    message: 'Fotnotstexten skulle inte skrivas ut.',
-    hint: 'Skriv texten i löptexten där fotnoten hänvisas till.',
-  },
+  // Numbered in order of first reference; footnoteDiagnostics below checks that they pair up.
+  footnoteReference: true,
+  footnoteDefinition: true,
   image: {
     message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
     hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
@@ -76,6 +71,11 @@ const taskItem: Refused = {
   hint: 'Skriv i stället ut läget i texten, t.ex. "Klart:" eller "Återstår:".',
 };
 
+const listInNote: Refused = {
+  message: 'En lista i en fotnot kan ännu inte skrivas ut; punkterna skulle falla bort.',
+  hint: 'Skriv fotnotens punkter som löptext, t.ex. åtskilda med semikolon.',
+};
+
 /** Every node (at any depth) whose content would not reach the page, as a fel at its position. */
 export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -90,15 +90,74 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
       ...(start ? { position: { line: start.line, column: start.column } } : {}),
     });
   };
-  const visit = (node: Nodes): void => {
+  const visit = (node: Nodes, inNote = false): void => {
     const coverage = markdownCoverage[node.type];
     if (coverage !== true) {
       report(node, coverage);
       return; // a table's rows and cells are covered by the table's message
     }
+    // A note's text is paragraphs only (Note.paragraphs); its list would be lost.
+    if (node.type === 'list' && inNote) {
+      report(node, listInNote);
+      return;
+    }
     if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') report(node, taskItem);
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    if ('children' in node)
+      for (const child of node.children) visit(child as Nodes, inNote || node.type === 'footnoteDefinition');
   };
   visit(root);
+  return found;
+}
+
+/** What remark-gfm leaves as text when `[^namn]` has no `[^namn]: …` anywhere in the body. */
+const danglingReference = /\[\^([^\]\s]+)\]/g;
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
+}
+
+/**
+ * Footnotes that do not pair up: a reference without a definition is printed as "[^1]" (fel); a
+ * definition no reference points to would not be printed (varning: the memo is whole without it, but
+ * the text was written for a reason).
+ */
+export function footnoteDiagnostics(root: Root, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const referenced = new Set<string>();
+  walk(root, (node) => {
+    if (node.type === 'footnoteReference') referenced.add(node.identifier);
+  });
+  walk(root, (node) => {
+    if (node.type === 'text') {
+      const { value, position } = node as Text;
+      for (const match of value.matchAll(danglingReference)) {
+        const before = value.slice(0, match.index);
+        const lineOffset = before.split('\n').length - 1;
+        const start = position?.start;
+        const column =
+          lineOffset > 0 ? before.length - before.lastIndexOf('\n') : (start?.column ?? 1) + before.length;
+        found.push({
+          severity: 'fel',
+          rule: 'footnote-missing',
+          message: `Fotnoten ${match[0]} har ingen fotnotstext; den skulle skrivas ut som "${match[0]}".`,
+          hint: `Skriv fotnotens text på en egen rad i brödtexten: "${match[0]}: Texten i fotnoten." – eller ta bort hänvisningen.`,
+          file,
+          ...(start ? { position: { line: start.line + lineOffset, column } } : {}),
+        });
+      }
+    }
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) {
+      const start = node.position?.start;
+      found.push({
+        severity: 'varning',
+        rule: 'footnote-unused',
+        message: `Fotnotstexten [^${node.label ?? node.identifier}] hänvisas aldrig till och skrivs inte ut.`,
+        hint: `Sätt [^${node.label ?? node.identifier}] i texten där fotnoten hör hemma, eller ta bort fotnotstexten.`,
+        file,
+        ...(start ? { position: { line: start.line, column: start.column } } : {}),
+      });
+    }
+  });
   return found;
 }

@@ -33,7 +33,15 @@ export const readerRules: Record<string, { severity: Severity; description: stri
   'markdown-unsupported': {
     severity: 'fel',
     description:
-      'Markdown som ännu inte kan skrivas ut (tabell, fotnot, bild, genomstrykning, lista i lista, kryssruta, referenslänk); texten skulle annars falla bort.',
+      'Markdown som ännu inte kan skrivas ut (tabell, bild, genomstrykning, lista i lista, kryssruta, referenslänk); texten skulle annars falla bort.',
+  },
+  'footnote-missing': {
+    severity: 'fel',
+    description: 'En fotnotshänvisning ([^1]) utan fotnotstext ([^1]: …); den skulle skrivas ut som "[^1]".',
+  },
+  'footnote-unused': {
+    severity: 'varning',
+    description: 'En fotnotstext ([^1]: …) som ingen hänvisning i texten pekar på; den skrivs inte ut.',
   },
   'unclosed-block': {
     severity: 'fel',

@@ -18,7 +18,15 @@ export interface LineBreak {
   type: 'break';
 }
 
-export type Inline = TextRun | LineBreak;
+/** A footnote mark in the text: the number of its note in `NotesBlock`, numbered by first reference. */
+export interface NoteReference {
+  type: 'noteRef';
+  number: number;
+  /** The first reference to its note; later ones repeat the number (DOCX: plain superscript). */
+  first: boolean;
+}
+
+export type Inline = TextRun | LineBreak | NoteReference;
 
 interface BlockBase {
   /** Where the block's text came from in the case file, when known. */
@@ -78,6 +86,23 @@ export interface RecipientsBlock extends BlockBase {
   recipients: string[];
 }
 
+export interface Note {
+  number: number;
+  /** Paragraphs of the note (usually one). */
+  paragraphs: Inline[][];
+  source?: Position;
+}
+
+/**
+ * The memo's footnotes, in number order: one block at the very end of the Doc (after signatures and
+ * recipients). The PDF sets them there as endnotes under a short rule; the DOCX makes Word footnotes of
+ * them at their references and draws nothing here.
+ */
+export interface NotesBlock extends BlockBase {
+  type: 'notes';
+  notes: Note[];
+}
+
 export type Block =
   | TitleBlock
   | HeadingBlock
@@ -85,7 +110,8 @@ export type Block =
   | ListBlock
   | RuleBlock
   | SignatureBlock
-  | RecipientsBlock;
+  | RecipientsBlock
+  | NotesBlock;
 
 export interface FooterField {
   label: string;

@@ -59,6 +59,7 @@ const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => 
     })),
   }),
   recipients: (b) => ({ ...b, recipients: b.recipients.map(keepNumbersTogether) }),
+  notes: (b) => ({ ...b, notes: b.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map(inlines) })) }),
 };
 
 /** The Doc with the rule applied to its body (not to the furniture, nor the metadata). */

@@ -116,6 +116,24 @@ export const signatures = {
 
 export const recipients = { beforePt: 24 } as const;
 
+/**
+ * Footnotes. The mark in the text is a number at `markScale` of the text's size, raised by `markRise` of
+ * it (close to Word's superscript: 2/3 size, a third up). The PDF sets the notes at the end of the memo
+ * under a short rule; Word and LibreOffice set them at the foot of the page, in the `text` style.
+ */
+export const notes = {
+  markScale: 0.65,
+  markRise: 0.33,
+  text: { sizePt: 9, lineHeight: bodyLineHeight, bold: false, beforePt: 0, afterPt: 3 },
+  /** The rule above the notes, its space before and the gap to the first note. */
+  beforePt: 24,
+  ruleWidthPt: 49,
+  ruleThicknessPt: 0.5,
+  ruleGapPt: 6,
+  /** The number's column: the note text hangs this far in. */
+  indentPt: 12,
+} as const;
+
 /** RGB as six hex digits. Links are also underlined, so colour is not the only cue (WCAG 1.4.1). */
 export const colours = {
   text: '000000',

@@ -5,11 +5,19 @@
  * positions of that tree, which are already positions in the case file.
  */
 
-import type { List, ListItem as MdListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type {
+  FootnoteDefinition,
+  List,
+  ListItem as MdListItem,
+  Nodes,
+  PhrasingContent,
+  Root,
+  RootContent,
+} from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Section } from '../case/model.js';
 import type { Position } from '../diagnostics.js';
-import type { Block, Inline, ListItem, ListItemBlock, SignatureBlock } from '../doc/model.js';
+import type { Block, Inline, ListItem, ListItemBlock, Note, SignatureBlock } from '../doc/model.js';
 
 import { sectionSlot } from './data.js';
 
@@ -32,6 +40,49 @@ interface Context {
 function sourceOf(node: Nodes, ctx: Context): Position | undefined {
   const start = node.position?.start;
   return start && ctx.fromCase ? { line: start.line, column: start.column } : undefined;
+}
+
+/**
+ * The footnotes of the Doc being built: definitions by identifier (from every section's tree) and the
+ * notes numbered so far, in order of first reference. Set for the duration of one synchronous
+ * toDocBlocks call, so the inline handlers need no context of their own.
+ */
+interface NoteCollector {
+  definitions: Map<string, FootnoteDefinition>;
+  numbers: Map<string, number>;
+  notes: Note[];
+}
+
+let collector: NoteCollector | undefined;
+
+function definitionsIn(nodes: readonly Nodes[], into: Map<string, FootnoteDefinition>): void {
+  for (const node of nodes) {
+    if (node.type === 'footnoteDefinition') {
+      if (!into.has(node.identifier)) into.set(node.identifier, node);
+    } else if ('children' in node) definitionsIn(node.children as Nodes[], into);
+  }
+}
+
+/** A reference: its note's number, the note made (from its definition) at the first reference. */
+function noteReference(identifier: string): Inline[] {
+  const notes = collector;
+  const definition = notes?.definitions.get(identifier);
+  if (!notes || !definition) return []; // cannot happen: remark-gfm makes references only to definitions
+  const known = notes.numbers.get(identifier);
+  if (known !== undefined) return [{ type: 'noteRef', number: known, first: false }];
+  const number = notes.notes.length + 1;
+  notes.numbers.set(identifier, number);
+  const note: Note = { number, paragraphs: [] };
+  notes.notes.push(note);
+  // Filled after numbering, so a reference inside the note gets the next number.
+  note.paragraphs = definition.children.flatMap((child) =>
+    child.type === 'paragraph'
+      ? [inlines(child.children)]
+      : blocks([child], { sections: [], fromCase: true }).flatMap((b) => ('inlines' in b ? [b.inlines] : [])),
+  );
+  const start = definition.position?.start;
+  if (start) note.source = { line: start.line, column: start.column };
+  return [{ type: 'noteRef', number, first: true }];
 }
 
 type InlineHandler = (node: PhrasingContent, marks: Marks) => Inline[];
@@ -66,6 +117,7 @@ const inlineHandlers: Partial<Record<PhrasingContent['type'], InlineHandler>> = 
   html: (n, m) => textRun((n as { value: string }).value, m),
   break: () => [{ type: 'break' }],
   image: (n, m) => textRun((n as { alt?: string | null }).alt ?? '', m),
+  footnoteReference: (n) => noteReference((n as { identifier: string }).identifier),
 };
 
 type BlockHandler = (node: RootContent, ctx: Context) => Block[];
@@ -213,5 +265,15 @@ function mergeSignatures(list: Block[]): Block[] {
 
 /** The template's parsed output, with each section placeholder filled by that section's tree. */
 export function toDocBlocks(root: Root, sections: readonly Section[]): Block[] {
-  return mergeSignatures(blocks(root.children, { sections, fromCase: false }));
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const section of sections) definitionsIn(section.nodes, definitions);
+  const outer = collector;
+  collector = { definitions, numbers: new Map(), notes: [] };
+  try {
+    const body = mergeSignatures(blocks(root.children, { sections, fromCase: false }));
+    const { notes } = collector;
+    return notes.length > 0 ? [...body, { type: 'notes', notes }] : body;
+  } finally {
+    collector = outer;
+  }
 }

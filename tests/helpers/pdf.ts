@@ -28,7 +28,10 @@ export function pdftotext(path: string, page?: number, { layout = false } = {}):
   return run('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), ...range, path, '-']);
 }
 
-/** An element of the structure tree as `pdfinfo -struct-text` prints it: role, nesting depth, its own text. */
+/**
+ * An element of the structure tree as `pdfinfo -struct-text` prints it (`Role <ID> (inline)`): role, nesting
+ * depth, its own text.
+ */
 export interface StructTextElement {
   role: string;
   depth: number;
@@ -40,7 +43,7 @@ export interface StructTextElement {
 export function structText(path: string): StructTextElement[] {
   const elements: StructTextElement[] = [];
   for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
-    const role = /^( *)(\w+)(?: \(\w+\))?$/.exec(line);
+    const role = /^( *)(\w+)(?: <[^>]*>)?(?: \(\w+\))?$/.exec(line);
     const quoted = /^\s*"(.*)"$/.exec(line);
     if (role) elements.push({ role: role[2]!, depth: role[1]!.length / 2, text: '' });
     else if (quoted && elements.length > 0) elements.at(-1)!.text += quoted[1];

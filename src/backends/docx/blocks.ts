@@ -204,7 +204,31 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
   signatures: signatureBlock,
   // After joint signatures the recipients are the signature table's last row (signatureTable).
   recipients: (b, ctx) => (ctx.inSignatureTable ? [] : recipientParagraphs(b)),
+  // Word footnotes at their references (footnotesOf); nothing is drawn where the block stands.
+  notes: () => [],
 };
+
+/** The Doc's notes as Word footnotes, keyed by number (the id each first reference points to). */
+export function footnotesOf(blocks: readonly Block[]): Record<number, { children: Paragraph[] }> {
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const block of blocks) {
+    if (block.type !== 'notes') continue;
+    for (const note of block.notes) {
+      const paragraphs = note.paragraphs.length > 0 ? note.paragraphs : [[]];
+      footnotes[note.number] = {
+        children: paragraphs.map(
+          (inlines, i) =>
+            new Paragraph({
+              style: StyleId.footnoteText,
+              // Word puts the note's number first in the first paragraph; a space keeps it off the text.
+              children: [...(i === 0 ? [new TextRun(' ')] : []), ...inlinesToChildren(inlines)],
+            }),
+        ),
+      };
+    }
+  }
+  return footnotes;
+}
 
 /** Space after each kind of block, as its style sets it (for the one place a table needs it). */
 const afterPt: { [T in Block['type']]: number } = {
@@ -215,6 +239,7 @@ const afterPt: { [T in Block['type']]: number } = {
   rule: typo.rule.afterPt,
   signatures: 0,
   recipients: 0,
+  notes: 0,
 };
 
 export function blocksToChildren(blocks: readonly Block[], ctx: BlockContext): FileChild[] {

@@ -6,7 +6,7 @@ import { Document, Packer } from 'docx';
 import type { Doc } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
 import { xmlCharsIn } from '../../util/xml.js';
-import { blocksToChildren } from './blocks.js';
+import { blocksToChildren, footnotesOf } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
@@ -54,6 +54,7 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
     revision: 1,
     styles: buildStyles(doc.meta.language, numbering.styleRefs, textWidthTwip(doc.page)),
     numbering: numbering.options,
+    footnotes: footnotesOf(doc.blocks),
     sections: [
       {
         properties: {

@@ -4,7 +4,7 @@
  * The text is the Doc's, no-break spaces included; the Doc's no-break hyphen (U+2011, doc/nobreak.ts) is
  * written as Word's, w:noBreakHyphen: the hyphen-minus that is not a line break.
  */
-import { ExternalHyperlink, NoBreakHyphen, type ParagraphChild, TextRun } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, NoBreakHyphen, type ParagraphChild, TextRun } from 'docx';
 import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { noBreakHyphen } from '../../doc/nobreak.js';
@@ -28,8 +28,18 @@ function textRun(run: DocTextRun, style?: string): TextRun {
   });
 }
 
+/**
+ * A footnote mark: the first reference to a note is Word's footnote reference (the note's id is its
+ * number, and Word numbers notes by first reference as the Doc does); a later one repeats the number
+ * in the same character style, as Word cannot point two marks at one footnote.
+ */
 function toRun(inline: Inline, style?: string): TextRun {
-  return inline.type === 'break' ? new TextRun({ break: 1 }) : textRun(inline, style);
+  if (inline.type === 'break') return new TextRun({ break: 1 });
+  if (inline.type === 'noteRef')
+    return inline.first
+      ? new FootnoteReferenceRun(inline.number)
+      : new TextRun({ text: String(inline.number), style: StyleId.footnoteReference });
+  return textRun(inline, style);
 }
 
 export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] {

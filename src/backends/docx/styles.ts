@@ -45,6 +45,8 @@ export const StyleId = {
   shortHead: 'ShortHead',
   pageNumber: 'PageNumber',
   hyperlink: 'Hyperlink',
+  footnoteText: 'FootnoteText',
+  footnoteReference: 'FootnoteReference',
 } as const;
 
 function run(language: string, extra: IRunStylePropertiesOptions = {}): IRunStylePropertiesOptions {
@@ -192,6 +194,12 @@ export function buildStyles(
       heading3: heading(typo.text.heading3, 2),
       heading4: heading(typo.text.heading4, 3),
       hyperlink: { run: run(language, { color: typo.colours.link, underline: { type: 'single' } }) },
+      footnoteText: {
+        run: run(language, { size: ptToHalfPt(typo.notes.text.sizePt) }),
+        paragraph: { spacing: spacingOf(typo.notes.text) },
+      },
+      // The character style Word links to it; docx's default would be 10 pt.
+      footnoteTextChar: { run: run(language, { size: ptToHalfPt(typo.notes.text.sizePt) }) },
     },
     paragraphStyles: paragraphStyles(language, lists, textWidthTwip),
   };

@@ -13,6 +13,7 @@ const cases: {
   message?: RegExp;
 }[] = [
   { file: 'valid.md', expected: [], ok: true },
+  { file: 'footnotes.md', expected: [], ok: true },
   { file: 'empty.md', expected: ['file-empty@1:1'] },
   { file: 'no-front-matter.md', expected: ['front-matter-missing@1:1'], hint: /---/ },
   { file: 'yaml-syntax.md', expected: ['yaml-syntax@9:9'], message: /kolon/ },

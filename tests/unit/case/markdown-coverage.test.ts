@@ -36,7 +36,6 @@ describe('Markdown coverage', () => {
 
   it.each([
     ['table', '| År | Kostnad |\n| --- | ---: |\n| 2025 | 100 |'],
-    ['footnote', 'Text med fotnot.[^1]\n\n[^1]: Fotnotens text.'],
     ['image', '![Karta över området](karta.png)'],
     ['strikethrough', 'Det här ~~stryks~~ över.'],
     ['task list', '- [ ] att göra'],

@@ -15,6 +15,8 @@ export interface StyledText {
   node?: number;
   /** URI when the text is a working link. */
   href?: string;
+  /** Raised above the line's baseline (a footnote mark). */
+  risePt?: number;
 }
 
 export type StyledInline = StyledText | { type: 'break' };

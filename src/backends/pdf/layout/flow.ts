@@ -2,7 +2,14 @@
  * Flow: Doc blocks → a column of lines with spacing and keep rules, plus the structure tree the lines'
  * text belongs to. Pagination comes after and only decides where pages break.
  */
-import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../../doc/model.js';
+import type {
+  Block,
+  Inline,
+  ListBlock,
+  NotesBlock,
+  RecipientsBlock,
+  SignatureBlock,
+} from '../../../doc/model.js';
 import * as typo from '../../../doc/typography.js';
 import { breakLines, type StyledText } from './break-lines.js';
 import {
@@ -222,6 +229,63 @@ function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
   };
 }
 
+const NOTE = style(typo.notes.text);
+
+/**
+ * The notes at the end of the memo, under a short rule: each a Note element (with the /ID its References
+ * point to) holding its number as Lbl and its paragraphs as P, the text hanging after the number.
+ */
+function notesFlow(block: NotesBlock, ctx: FlowContext): BlockFlow {
+  const { notes } = typo;
+  const separator: FlowLine = {
+    heightPt: notes.ruleGapPt,
+    spaceBeforePt: 0,
+    keepWithPrevious: false,
+    items: [
+      {
+        kind: 'rule',
+        xPt: ctx.leftPt,
+        yPt: 0,
+        widthPt: Math.min(notes.ruleWidthPt, ctx.widthPt),
+        thicknessPt: notes.ruleThicknessPt,
+        artifact: 'layout',
+      },
+    ],
+    links: [],
+  };
+  const lines: FlowLine[] = [separator];
+  block.notes.forEach((note, i) => {
+    const element = ctx.struct.add('Note', 0);
+    ctx.struct.nodes[element]!.elementId = StructBuilder.noteId(note.number);
+    const lbl = ctx.struct.add('Lbl', element);
+    const noteLines: FlowLine[] = [];
+    note.paragraphs.forEach((inlines, p) => {
+      const paragraph = paragraphLines(inlines, NOTE, ctx.struct.add('P', element), ctx, notes.indentPt);
+      if (p > 0 && paragraph[0]) paragraph[0].spaceBeforePt = notes.text.afterPt;
+      noteLines.push(...paragraph);
+    });
+    if (!noteLines[0])
+      noteLines.push({
+        heightPt: NOTE.sizePt * NOTE.leading,
+        spaceBeforePt: 0,
+        keepWithPrevious: false,
+        items: [],
+        links: [],
+      });
+    const label = breakLines(
+      [{ type: 'text', text: String(note.number), face: 'regular', sizePt: NOTE.sizePt, node: lbl }],
+      1e6,
+    )[0];
+    const first = noteLines[0]!;
+    if (label) first.items.unshift(...toFlowLine(label, ctx.leftPt, NOTE.leading).items);
+    if (i > 0) first.spaceBeforePt = notes.text.afterPt;
+    lines.push(...noteLines);
+  });
+  // The rule never ends a page: it goes with the first note.
+  if (lines[1]) lines[1].keepWithPrevious = true;
+  return { lines, spacing: { before: notes.beforePt, after: 0 }, keepNextLines: 0 };
+}
+
 function ruleFlow(ctx: FlowContext): BlockFlow {
   const { heightPt } = typo.rule;
   const line: FlowLine = {
@@ -260,6 +324,7 @@ const HANDLERS: Handlers = {
   rule: (_block, ctx) => ruleFlow(ctx),
   signatures: signaturesFlow,
   recipients: recipientsFlow,
+  notes: notesFlow,
 };
 
 /** Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`. */

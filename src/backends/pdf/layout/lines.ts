@@ -4,6 +4,7 @@
  */
 import { isAllowedLink } from '../../../doc/links.js';
 import type { Inline } from '../../../doc/model.js';
+import * as typo from '../../../doc/typography.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
 import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
 import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
@@ -30,6 +31,10 @@ export class StructBuilder {
     this.nodes.push(href === undefined ? { id, role, parent } : { id, role, parent, href });
     return id;
   }
+  /** The element id of note `number` (its Note's /ID, its References' /Ref). */
+  static noteId(number: number): string {
+    return `fotnot-${number}`;
+  }
 }
 
 export interface FlowContext {
@@ -47,7 +52,7 @@ export interface TextStyle {
 /** The inlines' text on one line, as drawn (the Doc's no-break hyphen is the hyphen-minus). */
 export function plainText(inlines: Inline[]): string {
   return inlines
-    .map((i) => (i.type === 'text' ? i.text : ' '))
+    .map((i) => (i.type === 'text' ? i.text : i.type === 'noteRef' ? String(i.number) : ' '))
     .join('')
     .replace(/\s+/g, ' ')
     .replaceAll('\u2011', '-')
@@ -55,7 +60,7 @@ export function plainText(inlines: Inline[]): string {
 }
 
 /** Doc inlines → styled text for `node`; each run of one link target gets its own Link node. */
-function styleInlines(
+export function styleInlines(
   inlines: Inline[],
   style: TextStyle,
   node: number,
@@ -66,6 +71,21 @@ function styleInlines(
   for (const inline of inlines) {
     if (inline.type === 'break') {
       result.push({ type: 'break' });
+      linkNode = undefined;
+      continue;
+    }
+    if (inline.type === 'noteRef') {
+      // The mark is its own Reference element, pointing at its Note by id; set small and raised.
+      const ref = struct.add('Reference', node);
+      struct.nodes[ref]!.refersTo = [StructBuilder.noteId(inline.number)];
+      result.push({
+        type: 'text',
+        text: String(inline.number),
+        face: faceFor(style.bold, undefined),
+        sizePt: style.sizePt * typo.notes.markScale,
+        risePt: style.sizePt * typo.notes.markRise,
+        node: ref,
+      });
       linkNode = undefined;
       continue;
     }
@@ -108,14 +128,20 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
   let last: { item: TextItem; style: StyledText } | undefined;
   for (const p of line.pieces) {
     const s = p.style;
-    if (last && last.style.face === s.face && last.style.sizePt === s.sizePt && last.style.node === s.node) {
+    if (
+      last &&
+      last.style.face === s.face &&
+      last.style.sizePt === s.sizePt &&
+      last.style.node === s.node &&
+      last.style.risePt === s.risePt
+    ) {
       last.item.pieces.push(p.text);
       last.item.widthPt += p.widthPt;
     } else {
       const item: TextItem = {
         kind: 'text',
         xPt: x,
-        baselinePt,
+        baselinePt: baselinePt - (s.risePt ?? 0),
         face: s.face,
         sizePt: s.sizePt,
         pieces: [p.text],

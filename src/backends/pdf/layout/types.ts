@@ -17,7 +17,9 @@ export type StructRole =
   | 'LI'
   | 'Lbl'
   | 'LBody'
-  | 'Link';
+  | 'Link'
+  | 'Reference'
+  | 'Note';
 
 export interface StructNode {
   id: number;
@@ -27,6 +29,10 @@ export interface StructNode {
   href?: string;
   /** A Link node's whole text (over all its lines), the /Contents of each of its annotations. */
   text?: string;
+  /** Element identifier (/ID): a Note's, which PDF/UA requires and its References' /Ref point to. */
+  elementId?: string;
+  /** Ids of the elements this one refers to (/Ref): a Reference's note. */
+  refersTo?: string[];
 }
 
 /** Page furniture other than the first-page head is drawn as an artifact, outside the structure tree. */

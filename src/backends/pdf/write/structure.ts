@@ -3,8 +3,9 @@
  * in drawing order (which is reading order), so each element's /K lists its marked content and children in
  * the order they are read. The ParentTree maps each page's MCIDs and each link annotation back to elements.
  */
-import { type PDFContext, type PDFDict, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
+import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../layout/types.js';
+import { asciiString } from './pdf-text.js';
 
 export class StructureWriter {
   private readonly refs: PDFRef[];
@@ -70,6 +71,15 @@ export class StructureWriter {
         P: node.parent === null ? this.rootRef : this.refs[node.parent]!,
         K: this.kids[i]!,
       });
+      if (node.elementId !== undefined) element.set(PDFName.of('ID'), asciiString(node.elementId));
+      if (node.refersTo) {
+        // /Ref points at the referred elements themselves (PDF 2.0 14.7.2), found by their /ID.
+        const targets = node.refersTo.flatMap((id) => {
+          const at = this.nodes.findIndex((n) => n.elementId === id);
+          return at >= 0 && this.attached[at] ? [this.refs[at]!] : [];
+        });
+        if (targets.length > 0) element.set(PDFName.of('Ref'), context.obj(targets));
+      }
       context.assign(this.refs[i]!, element);
     });
     const nums: PDFObject[] = [];
