@@ -33,7 +33,8 @@ import {
 } from './readers.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const seeds = join(root, '../shared/seeds');
+// Copies of ../shared/seeds (public memos of Linköping kommun), so the tests need nothing outside the repository.
+const seeds = join(root, 'tests/fixtures/seeds');
 const work = mkdtempSync(join(tmpdir(), 'skrivelse-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
