@@ -98,16 +98,21 @@ function ensureDir(dir: string): void {
 
 const label = (entry: ManifestEntry): string => `${entry.package} version ${entry.version}`;
 
+/** The pending record as parsed JSON; undefined when there is none or it is not readable JSON. */
+export function readPendingValue(arkivDir: string): unknown {
+  const path = join(arkivDir, pendingName);
+  if (!isRegularFile(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function readPending(arkivDir: string): ManifestEntry | undefined {
   const path = join(arkivDir, pendingName);
   if (!existsSync(path)) return undefined;
-  let value: unknown;
-  try {
-    value = isRegularFile(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
-  } catch {
-    value = undefined;
-  }
-  const parsed = entrySchema.safeParse(value);
+  const parsed = entrySchema.safeParse(readPendingValue(arkivDir));
   if (!parsed.success)
     throw new UsageError(
       `${path} (en påbörjad arkivering) går inte att läsa; den skrivs alltid hel, så filen har ändrats för hand.`,

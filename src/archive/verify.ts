@@ -13,14 +13,14 @@ import { isTempName } from '../util/atomic.js';
 import { withFolderLock } from '../util/lock.js';
 import { toolName } from '../util/package-info.js';
 import { sha256Hex } from './hash.js';
-import { isRegularFile, walkArchive } from './inventory.js';
+import { type ArchiveItem, isRegularFile, walkArchive } from './inventory.js';
 import { descriptivePath, metsName, packagePath, premisPath, representationMetsPath } from './layout.js';
 import { archiveLock } from './lock.js';
 import { type ManifestEntry, manifestName, readManifestLenient } from './manifest.js';
 import { type MetsFileRef, readMetsRefs } from './mets.js';
 import { packageMetadata } from './package-metadata.js';
 import { type Finding, preflightPdf } from './preflight.js';
-import { pendingName } from './store.js';
+import { pendingName, readPendingValue } from './store.js';
 
 /** The rule ids verifiera reports besides the preflight's; docs/arkivering.md documents each (held to this by a test). */
 export const archiveRuleIds = [
@@ -178,11 +178,16 @@ function rebuiltMetadataFindings(packageDir: string, entries: readonly ManifestE
 }
 
 /** Files on disk that neither the manifest nor a package's METS accounts for. */
-function unlistedFiles(root: string, scope: string, entries: readonly ManifestEntry[]): FileFinding[] {
+function unlistedFiles(
+  root: string,
+  items: readonly ArchiveItem[],
+  scope: string,
+  entries: readonly ManifestEntry[],
+): FileFinding[] {
   const expected = new Set([manifestName, pendingName, ...entries.map((e) => e.file)]);
   for (const pkg of new Set(entries.map((e) => e.package)))
     for (const file of packageFiles) expected.add(`${pkg}/${file}`);
-  return walkArchive(root)
+  return items
     .filter((item) => scope === '' || item.path.startsWith(`${scope}/`))
     .filter((item) => item.kind !== 'file' || !expected.has(item.path))
     .map((item) => ({
@@ -230,25 +235,20 @@ function manifestFindings(root: string): { entries: ManifestEntry[]; findings: F
 
 /** The package of an interrupted store, whose folder may exist before any manifest line. */
 function pendingPackage(root: string): string[] {
-  try {
-    const path = join(root, pendingName);
-    if (!isRegularFile(path)) return [];
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { package?: unknown };
-    return typeof value.package === 'string' ? [value.package] : [];
-  } catch {
-    return [];
-  }
+  const value = readPendingValue(root) as { package?: unknown } | null | undefined;
+  return typeof value?.package === 'string' ? [value.package] : [];
 }
 
 /** Packages on disk (folders with a METS.xml, or any folder but the lock) that have no version in the manifest. */
 function packagesWithoutVersions(
   root: string,
+  items: readonly ArchiveItem[],
   scope: string,
   entries: readonly ManifestEntry[],
 ): FileFinding[] {
   const known = new Set([...entries.map((e) => e.package), ...pendingPackage(root)]);
   const onDisk = new Set(
-    walkArchive(root)
+    items
       .map((i) => i.path.split('/'))
       .filter((parts) => parts.length > 1)
       .map((parts) => parts[0]!),
@@ -282,7 +282,11 @@ async function verifyArchive(root: string, scope: string): Promise<VerifyResult>
         entries.filter((x) => x.package === pkg),
       ),
     );
-  findings.push(...packagesWithoutVersions(root, scope, entries), ...unlistedFiles(root, scope, entries));
+  const items = walkArchive(root);
+  findings.push(
+    ...packagesWithoutVersions(root, items, scope, entries),
+    ...unlistedFiles(root, items, scope, entries),
+  );
   return { findings, checkedPdfs, notes: [] };
 }
 
