@@ -3,6 +3,7 @@
  * Also builds a draft from partly valid front matter, so the rules can check what is valid.
  */
 import type { Root } from 'mdast';
+import type { ImageAsset } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { bareDnr } from './dnr.js';
 import type { Locate } from './issues.js';
@@ -54,7 +55,7 @@ function given<T, R>(value: T | undefined, build: (value: T) => R): R | undefine
 /** Front matter (all of it or its schema-valid part) + body sections → the Case, field by field. */
 export function buildDraft(
   data: Partial<CaseData>,
-  body: { root: Root; sections: Section[] },
+  body: { root: Root; sections: Section[]; images: ReadonlyMap<string, ImageAsset> },
   source: string,
   file: string,
   profile: Profile,
@@ -98,6 +99,7 @@ export function buildDraft(
     })),
     recipients: data.beslutet_skickas_till,
     secrecy: data.sekretess?.map((s) => ({ section: s.avsnitt, osl: s.osl })),
+    images: body.images,
     body: body.root,
     source,
   };

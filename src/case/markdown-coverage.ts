@@ -31,22 +31,18 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
   html: true,
   // Not produced: the front matter is read before the body is parsed.
   yaml: true,
-  table: {
-    message: 'Tabeller kan ännu inte skrivas ut i skrivelsen.',
-    hint: 'Skriv uppgifterna som en lista eller i löptext tills vidare, t.ex. "- 2025: 1 200 000 kr".',
-  },
-  tableRow: { message: 'Tabellrad (se tabellen).', hint: 'Se felet för tabellen.' },
-  tableCell: { message: 'Tabellcell (se tabellen).', hint: 'Se felet för tabellen.' },
+  // Set with a header row, columns sized from their content and the header repeated on every page.
+  table: true,
+  tableRow: true,
+  tableCell: true,
   // Numbered in order of first reference; footnoteDiagnostics below checks that they pair up.
   footnoteReference: true,
   footnoteDefinition: true,
-  image: {
-    message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
-    hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
-  },
+  // Printed when it stands in a paragraph of its own; images.ts reads the file and reports what is wrong.
+  image: true,
   imageReference: {
-    message: 'Bilder kan ännu inte skrivas ut i skrivelsen.',
-    hint: 'Lägg bilden som en bilaga och hänvisa till den i texten.',
+    message: 'Bilder med referens (![text][namn]) skrivs inte ut.',
+    hint: 'Skriv bildens filnamn direkt: ![Beskrivning](bild.png).',
   },
   delete: {
     message: 'Genomstruken text (~~ ~~) kan inte visas som genomstruken; den skulle se ut som vanlig text.',

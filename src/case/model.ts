@@ -6,6 +6,7 @@
 
 import type { Root, RootContent } from 'mdast';
 import type { Position } from '../diagnostics.js';
+import type { ImageAsset } from '../doc/model.js';
 
 export type MblKind = 'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt';
 
@@ -89,6 +90,8 @@ export interface Case {
   signatures: Signature[];
   recipients: string[];
   secrecy: SecrecyMark[];
+  /** The images the body shows, by the address written in the case, read from the case's folder. */
+  images: ReadonlyMap<string, ImageAsset>;
   /** The full mdast of the body, for tools that need it. */
   body: Root;
   /** The exact source text (after BOM removal and CRLF normalisation). */

@@ -12,6 +12,7 @@ import { parseBody } from './body.js';
 import { buildDraft, isComplete } from './build.js';
 import { decodeCase, maxCaseBytes, tooLarge } from './decode.js';
 import { readFrontMatter, splitCase } from './front-matter.js';
+import { loadImages, type ReadImageFile } from './images.js';
 import type { Locate } from './issues.js';
 import { complexityDiagnostics } from './limits.js';
 import type { Case } from './model.js';
@@ -23,9 +24,19 @@ export interface ReadResult {
   bytes?: Uint8Array;
 }
 
-export function readCase(input: string | Uint8Array, file: string, profile: Profile): ReadResult {
+export interface ReadOptions {
+  /** Reads an image the body shows (default: the file system, relative to the case file's folder). */
+  readImage?: ReadImageFile;
+}
+
+export function readCase(
+  input: string | Uint8Array,
+  file: string,
+  profile: Profile,
+  options: ReadOptions = {},
+): ReadResult {
   try {
-    return readUnsafe(input, file, profile);
+    return readUnsafe(input, file, profile, options);
   } catch (error) {
     // A bug in a stage must not crash a batch run; it is reported as a diagnostic instead.
     return {
@@ -42,7 +53,12 @@ export function readCase(input: string | Uint8Array, file: string, profile: Prof
   }
 }
 
-function readUnsafe(input: string | Uint8Array, file: string, profile: Profile): ReadResult {
+function readUnsafe(
+  input: string | Uint8Array,
+  file: string,
+  profile: Profile,
+  options: ReadOptions,
+): ReadResult {
   const decoded = decodeCase(input, file);
   const text = decoded.text;
   if (text === undefined) return { diagnostics: decoded.diagnostics };
@@ -69,8 +85,12 @@ function readUnsafe(input: string | Uint8Array, file: string, profile: Profile):
   append(diagnostics, front.diagnostics);
   const body = parseBody(bodyText, { offset: bodyOffset, line: bodyLine }, profile.consequences, file);
   append(diagnostics, body.diagnostics);
+  const images = loadImages(body.root, file, options.readImage);
+  append(diagnostics, images.diagnostics);
   // After a schema failure `front.data` holds only the valid keys; the rules check those, skipping the rest.
-  const draft = front.data ? buildDraft(front.data, body, text, file, profile, front.locate) : undefined;
+  const draft = front.data
+    ? buildDraft(front.data, { ...body, images: images.images }, text, file, profile, front.locate)
+    : undefined;
   diagnostics.push(
     ...runRules({
       file,

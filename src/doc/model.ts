@@ -103,6 +103,49 @@ export interface NotesBlock extends BlockBase {
   notes: Note[];
 }
 
+/** How a table column's cells are set; numbers are right-aligned unless the table says otherwise. */
+export type ColumnAlign = 'left' | 'center' | 'right';
+
+export interface TableCell {
+  inlines: Inline[];
+  source?: Position;
+}
+
+/**
+ * A table: one header row and the body rows, every row as many cells as there are columns. Backends
+ * size the columns from their content (automatic table layout), wrap text inside cells, and repeat the
+ * header row on every page the table continues on.
+ */
+export interface TableBlock extends BlockBase {
+  type: 'table';
+  align: ColumnAlign[];
+  header: TableCell[];
+  rows: TableCell[][];
+}
+
+/** A raster image read from the case's folder when the case was read (backends never open files). */
+export interface ImageAsset {
+  format: 'png' | 'jpeg';
+  bytes: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+}
+
+/** An image in a paragraph of its own, scaled to fit the text block; `alt` is its text alternative. */
+export interface FigureBlock extends BlockBase {
+  type: 'figure';
+  alt: string;
+  image: ImageAsset;
+}
+
+/** What a block quote holds: its paragraphs, lists, tables and quotes, set indented. */
+export type QuoteContent = ParagraphBlock | ListBlock | TableBlock | QuoteBlock;
+
+export interface QuoteBlock extends BlockBase {
+  type: 'quote';
+  blocks: QuoteContent[];
+}
+
 export type Block =
   | TitleBlock
   | HeadingBlock
@@ -111,7 +154,10 @@ export type Block =
   | RuleBlock
   | SignatureBlock
   | RecipientsBlock
-  | NotesBlock;
+  | NotesBlock
+  | TableBlock
+  | FigureBlock
+  | QuoteBlock;
 
 export interface FooterField {
   label: string;

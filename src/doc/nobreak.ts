@@ -10,7 +10,16 @@
  *   PDF export does the same; its text export shows the DOCX's hyphen as U+2011.)
  * The page furniture is left alone: its lines are short and placed in columns of their own.
  */
-import type { Block, Doc, Inline, ListBlock, ListItem } from './model.js';
+import type {
+  Block,
+  Doc,
+  Inline,
+  ListBlock,
+  ListItem,
+  QuoteContent,
+  TableBlock,
+  TableCell,
+} from './model.js';
 
 const nbsp = '\u00A0';
 /** In the Doc: a hyphen-minus that is not a line break. */
@@ -42,6 +51,20 @@ const item = (i: ListItem): ListItem => ({
   blocks: i.blocks.map((b) => (b.type === 'list' ? list(b) : { ...b, inlines: inlines(b.inlines) })),
 });
 
+const cells = (row: readonly TableCell[]): TableCell[] =>
+  row.map((c) => ({ ...c, inlines: inlines(c.inlines) }));
+
+const table = (b: TableBlock): TableBlock => ({ ...b, header: cells(b.header), rows: b.rows.map(cells) });
+
+const quoted = (b: QuoteContent): QuoteContent =>
+  b.type === 'list'
+    ? list(b)
+    : b.type === 'table'
+      ? table(b)
+      : b.type === 'quote'
+        ? { ...b, blocks: b.blocks.map(quoted) }
+        : { ...b, inlines: inlines(b.inlines) };
+
 /** One handler per block type: a new kind of block does not compile until its text is handled here. */
 const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => Block } = {
   title: (b) => ({ ...b, inlines: inlines(b.inlines) }),
@@ -60,6 +83,9 @@ const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => 
   }),
   recipients: (b) => ({ ...b, recipients: b.recipients.map(keepNumbersTogether) }),
   notes: (b) => ({ ...b, notes: b.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map(inlines) })) }),
+  table,
+  figure: (b) => b,
+  quote: (b) => ({ ...b, blocks: b.blocks.map(quoted) }),
 };
 
 /** The Doc with the rule applied to its body (not to the furniture, nor the metadata). */

@@ -117,6 +117,30 @@ export const signatures = {
 export const recipients = { beforePt: 24 } as const;
 
 /**
+ * Tables, set as in the kommun's own memos: body-size text, the header row bold over a rule, a thin rule
+ * under each row, no vertical lines. Columns are as wide as their content asks (automatic table layout);
+ * `cellPaddingPt` is the space on each side of a cell's text, `rowPaddingPt` above and below it.
+ */
+export const table = {
+  text: { sizePt: 10, lineHeight: bodyLineHeight, bold: false, beforePt: 6, afterPt: 9 },
+  cellPaddingPt: 4,
+  rowPaddingPt: 2.5,
+  headerRuleThicknessPt: 0.8,
+  rowRuleThicknessPt: 0.4,
+} as const;
+
+/** Images: never wider than the text block, never taller than `maxHeightMm`; 96 px to the inch. */
+export const figure = {
+  beforePt: 6,
+  afterPt: 9,
+  maxHeightMm: 180,
+  pxPerInch: 96,
+} as const;
+
+/** Block quotes: indented from the left by `indentPt`, otherwise set as body text. */
+export const quote = { indentPt: 22 } as const;
+
+/**
  * Footnotes. The mark in the text is a number at `markScale` of the text's size, raised by `markRise` of
  * it (close to Word's superscript: 2/3 size, a third up). The PDF sets the notes at the end of the memo
  * under a short rule; Word and LibreOffice set them at the foot of the page, in the `text` style.

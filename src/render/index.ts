@@ -25,6 +25,6 @@ export function renderDoc(c: Case, profile: Profile): Doc {
     meta: docMeta(c, template.settings),
     page: pageSetup(profile),
     furniture: furniture(c, profile, template.settings),
-    blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile))), c.sections),
+    blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile))), c.sections, c.images),
   });
 }

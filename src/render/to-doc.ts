@@ -6,19 +6,34 @@
  */
 
 import type {
+  Blockquote,
   FootnoteDefinition,
+  Image,
   List,
   ListItem as MdListItem,
   Nodes,
   PhrasingContent,
   Root,
   RootContent,
+  Table,
 } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { toString as nodeText } from 'mdast-util-to-string';
 import type { Section } from '../case/model.js';
 import type { Position } from '../diagnostics.js';
-import type { Block, Inline, ListItem, ListItemBlock, Note, SignatureBlock } from '../doc/model.js';
-
+import type {
+  Block,
+  ColumnAlign,
+  ImageAsset,
+  Inline,
+  ListItem,
+  ListItemBlock,
+  Note,
+  QuoteContent,
+  SignatureBlock,
+  TableBlock,
+  TableCell,
+} from '../doc/model.js';
 import { sectionSlot } from './data.js';
 
 /** An HTML comment in a case file is a note to colleagues, never printed. */
@@ -35,6 +50,8 @@ interface Context {
   sections: readonly Section[];
   /** True inside a section's tree: its positions are case-file positions; no placeholder can occur. */
   fromCase: boolean;
+  /** The case's images by the address written in `![alt](adress)`, read when the case was read. */
+  images: ReadonlyMap<string, ImageAsset>;
 }
 
 function sourceOf(node: Nodes, ctx: Context): Position | undefined {
@@ -78,7 +95,9 @@ function noteReference(identifier: string): Inline[] {
   note.paragraphs = definition.children.flatMap((child) =>
     child.type === 'paragraph'
       ? [inlines(child.children)]
-      : blocks([child], { sections: [], fromCase: true }).flatMap((b) => ('inlines' in b ? [b.inlines] : [])),
+      : blocks([child], { sections: [], fromCase: true, images: new Map() }).flatMap((b) =>
+          'inlines' in b ? [b.inlines] : [],
+        ),
   );
   const start = definition.position?.start;
   if (start) note.source = { line: start.line, column: start.column };
@@ -195,6 +214,58 @@ function directiveBlock(node: RootContent, ctx: Context): Block[] {
   return handler(d, ctx);
 }
 
+/** A cell that is a number, amount or percentage ("1 200", "−3,5 %", "12 mnkr"): set right-aligned. */
+const numeric = /^[-+\u2212]?\s*\d[\d\s\u00a0.,:]*\s*(?:%|kr|tkr|mnkr|mdkr|mkr|st|h|år)?$/i;
+
+/**
+ * Column alignment: as the table's delimiter row says (`:---`, `:---:`, `---:`), otherwise right for a
+ * column whose every filled body cell is a number and left for the rest.
+ */
+function columnAlign(table: Table, columns: number): ColumnAlign[] {
+  return Array.from({ length: columns }, (_, i): ColumnAlign => {
+    const given = table.align?.[i];
+    if (given) return given;
+    const cells = table.children
+      .slice(1)
+      .map((row) => row.children[i])
+      .map((cell) => (cell ? nodeText(cell).trim() : ''))
+      .filter((text) => text !== '');
+    return cells.length > 0 && cells.every((text) => numeric.test(text)) ? 'right' : 'left';
+  });
+}
+
+function tableBlock(table: Table, ctx: Context): TableBlock {
+  const columns = Math.max(0, ...table.children.map((row) => row.children.length));
+  const row = (index: number): TableCell[] =>
+    Array.from({ length: columns }, (_, i) => {
+      const cell = table.children[index]?.children[i];
+      if (!cell) return { inlines: [] };
+      const source = sourceOf(cell, ctx);
+      return source ? { inlines: inlines(cell.children), source } : { inlines: inlines(cell.children) };
+    });
+  return {
+    type: 'table',
+    align: columnAlign(table, columns),
+    header: row(0),
+    rows: table.children.slice(1).map((_, i) => row(i + 1)),
+    source: sourceOf(table, ctx),
+  };
+}
+
+/** A paragraph that is one image and nothing else (the only place an image is printed). */
+function soleImage(children: readonly PhrasingContent[]): Image | undefined {
+  const content = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return content.length === 1 && content[0]!.type === 'image' ? content[0] : undefined;
+}
+
+/** A block quote's content: what can be set indented; a heading in it becomes one of its paragraphs. */
+function quoteContent(quote: Blockquote, ctx: Context): QuoteContent[] {
+  return blocks(quote.children, ctx).flatMap((b): QuoteContent[] => {
+    if (b.type === 'paragraph' || b.type === 'list' || b.type === 'table' || b.type === 'quote') return [b];
+    return 'inlines' in b ? [{ type: 'paragraph', inlines: b.inlines, source: b.source }] : [];
+  });
+}
+
 const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
   heading: (n, ctx) => {
     const h = n as { depth: number; children: PhrasingContent[] };
@@ -205,13 +276,15 @@ const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
     const level = h.depth <= 2 ? 2 : h.depth === 3 ? 3 : 4;
     return [{ type: 'heading', level, inlines: content, source }];
   },
-  paragraph: (n, ctx) => [
-    {
-      type: 'paragraph',
-      inlines: inlines((n as { children: PhrasingContent[] }).children),
-      source: sourceOf(n, ctx),
-    },
-  ],
+  paragraph: (n, ctx) => {
+    const children = (n as { children: PhrasingContent[] }).children;
+    const image = soleImage(children);
+    const asset = image && ctx.images.get(image.url);
+    if (image && asset)
+      return [{ type: 'figure', alt: image.alt ?? '', image: asset, source: sourceOf(n, ctx) }];
+    return [{ type: 'paragraph', inlines: inlines(children), source: sourceOf(n, ctx) }];
+  },
+  table: (n, ctx) => [tableBlock(n as Table, ctx)],
   list: (n, ctx) => {
     const list = n as List;
     return [
@@ -225,7 +298,9 @@ const blockHandlers: Partial<Record<RootContent['type'], BlockHandler>> = {
     ];
   },
   thematicBreak: () => [{ type: 'rule' }],
-  blockquote: (n, ctx) => blocks((n as { children: RootContent[] }).children, ctx),
+  blockquote: (n, ctx) => [
+    { type: 'quote', blocks: quoteContent(n as Blockquote, ctx), source: sourceOf(n, ctx) },
+  ],
   code: (n, ctx) => [
     {
       type: 'paragraph',
@@ -264,13 +339,17 @@ function mergeSignatures(list: Block[]): Block[] {
 }
 
 /** The template's parsed output, with each section placeholder filled by that section's tree. */
-export function toDocBlocks(root: Root, sections: readonly Section[]): Block[] {
+export function toDocBlocks(
+  root: Root,
+  sections: readonly Section[],
+  images: ReadonlyMap<string, ImageAsset> = new Map(),
+): Block[] {
   const definitions = new Map<string, FootnoteDefinition>();
   for (const section of sections) definitionsIn(section.nodes, definitions);
   const outer = collector;
   collector = { definitions, numbers: new Map(), notes: [] };
   try {
-    const body = mergeSignatures(blocks(root.children, { sections, fromCase: false }));
+    const body = mergeSignatures(blocks(root.children, { sections, fromCase: false, images }));
     const { notes } = collector;
     return notes.length > 0 ? [...body, { type: 'notes', notes }] : body;
   } finally {

@@ -206,6 +206,15 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
   recipients: (b, ctx) => (ctx.inSignatureTable ? [] : recipientParagraphs(b)),
   // Word footnotes at their references (footnotesOf); nothing is drawn where the block stands.
   notes: () => [],
+  table: () => {
+    throw new Error('tabeller: ännu inte');
+  },
+  figure: () => {
+    throw new Error('bilder: ännu inte');
+  },
+  quote: () => {
+    throw new Error('citat: ännu inte');
+  },
 };
 
 /** The Doc's notes as Word footnotes, keyed by number (the id each first reference points to). */
@@ -240,6 +249,9 @@ const afterPt: { [T in Block['type']]: number } = {
   signatures: 0,
   recipients: 0,
   notes: 0,
+  table: typo.table.text.afterPt,
+  figure: typo.figure.afterPt,
+  quote: typo.text.body.afterPt,
 };
 
 export function blocksToChildren(blocks: readonly Block[], ctx: BlockContext): FileChild[] {

@@ -7,6 +7,7 @@ import type {
   Inline,
   ListBlock,
   NotesBlock,
+  QuoteBlock,
   RecipientsBlock,
   SignatureBlock,
 } from '../../../doc/model.js';
@@ -56,7 +57,7 @@ function headingFlow(inlines: Inline[], role: HeadingRole, ctx: FlowContext): Bl
   const runs = heading.italic
     ? inlines.map((i) => (i.type === 'text' ? { ...i, italic: true } : i))
     : inlines;
-  const lines = keptTogether(paragraphLines(runs, style(heading), ctx.struct.add(role, 0), ctx));
+  const lines = keptTogether(paragraphLines(runs, style(heading), ctx.struct.add(role, ctx.parent), ctx));
   if (lines[0]) lines[0].outline = { level: headingLevel[role], title: plainText(inlines) };
   return { lines, spacing: spacing(heading), keepNextLines: KEEP_WITH_HEADING_LINES };
 }
@@ -135,7 +136,7 @@ function listLines(block: ListBlock, parent: number, depth: number, ctx: FlowCon
 
 function listFlow(block: ListBlock, ctx: FlowContext): BlockFlow {
   return {
-    lines: listLines(block, 0, 0, ctx),
+    lines: listLines(block, ctx.parent, 0, ctx),
     spacing: { before: 0, after: typo.list.afterPt },
     keepNextLines: 0,
   };
@@ -192,7 +193,7 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
         leftPt: ctx.leftPt + i * (columnWidthPt + SIGNATURE_COLUMN_GAP_PT),
         widthPt: columnWidthPt,
       };
-      const div = ctx.struct.add('Div', 0);
+      const div = ctx.struct.add('Div', ctx.parent);
       const line = (text: string) => paragraphLines(textRun(text), BODY, ctx.struct.add('P', div), column);
       const name = line(signature.name);
       if (name[0]) name[0].spaceBeforePt = typo.signatures.nameGapPt;
@@ -216,9 +217,9 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
 }
 
 function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
-  const lines = paragraphLines(textRun(block.label, true), BODY, ctx.struct.add('P', 0), ctx);
+  const lines = paragraphLines(textRun(block.label, true), BODY, ctx.struct.add('P', ctx.parent), ctx);
   for (const recipient of block.recipients) {
-    lines.push(...paragraphLines(textRun(recipient), BODY, ctx.struct.add('P', 0), ctx));
+    lines.push(...paragraphLines(textRun(recipient), BODY, ctx.struct.add('P', ctx.parent), ctx));
   }
   // The expedition list belongs with the signatures above it: no page of its own.
   if (lines[0]) lines[0].keepWithPrevious = true;
@@ -255,7 +256,7 @@ function notesFlow(block: NotesBlock, ctx: FlowContext): BlockFlow {
   };
   const lines: FlowLine[] = [separator];
   block.notes.forEach((note, i) => {
-    const element = ctx.struct.add('Note', 0);
+    const element = ctx.struct.add('Note', ctx.parent);
     ctx.struct.nodes[element]!.elementId = StructBuilder.noteId(note.number);
     const lbl = ctx.struct.add('Lbl', element);
     const noteLines: FlowLine[] = [];
@@ -307,6 +308,35 @@ function ruleFlow(ctx: FlowContext): BlockFlow {
   return { lines: [line], spacing: spacing(typo.rule), keepNextLines: 1 };
 }
 
+/**
+ * A block quote: its content laid out as in the body, `typo.quote.indentPt` further in, as one BlockQuote
+ * element. Spacing between its blocks is the blocks' own, as in the body.
+ */
+function quoteFlow(block: QuoteBlock, ctx: FlowContext): BlockFlow {
+  const inner: FlowContext = {
+    ...ctx,
+    parent: ctx.struct.add('BlockQuote', ctx.parent),
+    leftPt: ctx.leftPt + typo.quote.indentPt,
+    widthPt: ctx.widthPt - typo.quote.indentPt,
+  };
+  const flows = block.blocks.map((b) =>
+    (HANDLERS[b.type] as (b: Block, c: FlowContext) => BlockFlow)(b, inner),
+  );
+  const lines: FlowLine[] = [];
+  let afterPt = 0;
+  for (const flow of flows) {
+    if (flow.lines.length === 0) continue;
+    if (lines.length > 0) flow.lines[0]!.spaceBeforePt += Math.max(afterPt, flow.spacing.before);
+    afterPt = flow.spacing.after;
+    lines.push(...flow.lines);
+  }
+  return {
+    lines,
+    spacing: { before: flows[0]?.spacing.before ?? 0, after: afterPt },
+    keepNextLines: 0,
+  };
+}
+
 type Handlers = { [K in Block['type']]: (block: Extract<Block, { type: K }>, ctx: FlowContext) => BlockFlow };
 
 const HANDLERS: Handlers = {
@@ -315,7 +345,7 @@ const HANDLERS: Handlers = {
   paragraph: (block, ctx) => {
     const label = block.role === 'label';
     const paragraph = label ? typo.text.label : typo.text.body;
-    const lines = paragraphLines(block.inlines, style(paragraph), ctx.struct.add('P', 0), ctx);
+    const lines = paragraphLines(block.inlines, style(paragraph), ctx.struct.add('P', ctx.parent), ctx);
     return label
       ? { lines: keptTogether(lines), spacing: spacing(paragraph), keepNextLines: KEEP_WITH_HEADING_LINES }
       : { lines, spacing: spacing(paragraph), keepNextLines: 0 };
@@ -325,6 +355,13 @@ const HANDLERS: Handlers = {
   signatures: signaturesFlow,
   recipients: recipientsFlow,
   notes: notesFlow,
+  table: () => {
+    throw new Error('tabeller: ännu inte');
+  },
+  figure: () => {
+    throw new Error('bilder: ännu inte');
+  },
+  quote: quoteFlow,
 };
 
 /** Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`. */
@@ -334,7 +371,7 @@ export function flowBlocks(
   widthPt: number,
   struct = new StructBuilder(),
 ): { lines: FlowLine[]; nodes: StructNode[] } {
-  const ctx: FlowContext = { struct, leftPt, widthPt };
+  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0 };
   const lines: FlowLine[] = [];
   let afterPt = 0;
   // Lines still to keep with the last heading (or label), and whether a block already came in between.

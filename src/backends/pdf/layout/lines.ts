@@ -39,6 +39,8 @@ export class StructBuilder {
 
 export interface FlowContext {
   struct: StructBuilder;
+  /** The structure element the blocks being laid out belong to: the Document (0) or a BlockQuote. */
+  parent: number;
   leftPt: number;
   widthPt: number;
 }

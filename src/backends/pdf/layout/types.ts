@@ -19,7 +19,8 @@ export type StructRole =
   | 'LBody'
   | 'Link'
   | 'Reference'
-  | 'Note';
+  | 'Note'
+  | 'BlockQuote';
 
 export interface StructNode {
   id: number;

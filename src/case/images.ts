@@ -1,0 +1,192 @@
+/**
+ * The images a case shows (`![alt](fil.png)` in a paragraph of its own): read from the case's folder when the
+ * case is read, so rendering never opens a file and every problem is a diagnostic at the image's position.
+ * Only PNG and JPEG inside the case's folder (or below it); nothing is fetched from the network.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+// The PNG decoder pdf-lib embeds with: a PNG it cannot decode is refused here, not at build.
+import * as upngModule from '@pdf-lib/upng';
+// image-size: a small, well-kept reader of image headers (type and pixel size) without decoding the image.
+import { imageSize } from 'image-size';
+import type { Image, Nodes, Paragraph, Root } from 'mdast';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ImageAsset } from '../doc/model.js';
+import { describeFsError, isFsError } from '../fs-errors.js';
+import { readRegularFile } from '../util/regular-file.js';
+
+/** Larger files are refused unread: a memo's image is a photo or a map, not a print master. */
+export const maxImageBytes = 20 * 1024 * 1024;
+/** Decoded size bound (PNG is decoded to RGBA for the PDF): 40 megapixels, 160 MB. */
+export const maxImagePixels = 40_000_000;
+
+export type ReadImageFile = (path: string) => Uint8Array | { size: number };
+
+export interface CaseImages {
+  /** By the address as written in the case. */
+  images: Map<string, ImageAsset>;
+  diagnostics: Diagnostic[];
+}
+
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+
+function imagesIn(node: Nodes, parent: Nodes | undefined, found: { image: Image; alone: boolean }[]): void {
+  if (node.type === 'image') {
+    const siblings = parent?.type === 'paragraph' ? (parent as Paragraph).children : [];
+    const alone = siblings.every((c) => c === node || (c.type === 'text' && c.value.trim() === ''));
+    found.push({ image: node, alone: alone && parent?.type === 'paragraph' });
+  }
+  if ('children' in node) for (const child of node.children) imagesIn(child as Nodes, node, found);
+}
+
+/** The address as a relative path: `%20` and the like decoded; undefined when it cannot be decoded. */
+function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/** Node loads the package's CommonJS build, whose export is under `default`. */
+const upng = ((upngModule as { default?: unknown }).default ?? upngModule) as typeof upngModule.default;
+
+function decodes(bytes: Uint8Array): boolean {
+  try {
+    const png = upng.decode(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    return png.width > 0 && png.height > 0 && png.data.byteLength > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Format and pixel size from the header; undefined for anything but a readable PNG or JPEG. */
+function describe(bytes: Uint8Array): Omit<ImageAsset, 'bytes'> | undefined {
+  try {
+    const size = imageSize(bytes);
+    const format = size.type === 'png' ? 'png' : size.type === 'jpg' ? 'jpeg' : undefined;
+    if (!format || !size.width || !size.height) return undefined;
+    return { format, widthPx: size.width, heightPx: size.height };
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadImages(root: Root, file: string, read: ReadImageFile = readRegularFile): CaseImages {
+  const found: { image: Image; alone: boolean }[] = [];
+  imagesIn(root, undefined, found);
+  const images = new Map<string, ImageAsset>();
+  const diagnostics: Diagnostic[] = [];
+  if (found.length === 0) return { images, diagnostics };
+  const folder = dirname(resolve(file));
+  let realFolder: string | undefined;
+  try {
+    realFolder = realpathSync(folder);
+  } catch {
+    realFolder = undefined;
+  }
+  for (const { image, alone } of found) {
+    const start = image.position?.start;
+    const report = (rule: string, message: string, hint: string) =>
+      diagnostics.push({
+        severity: 'fel',
+        rule,
+        message,
+        hint,
+        file,
+        ...(start ? { position: { line: start.line, column: start.column } } : {}),
+      });
+    if (!image.alt?.trim())
+      report(
+        'image-alt',
+        'Bilden saknar alternativtext, så den som inte ser bilden får inte veta vad den visar.',
+        'Beskriv bilden kort inom hakparenteserna: ![Karta över planområdet](karta.png).',
+      );
+    if (!alone) {
+      report(
+        'image-placement',
+        'En bild mitt i en mening kan inte skrivas ut; bilder står i ett eget stycke.',
+        'Lägg bilden på en egen rad med en tom rad före och efter.',
+      );
+      continue;
+    }
+    if (scheme.test(image.url) || image.url.startsWith('//')) {
+      report(
+        'image-remote',
+        `Bilden "${image.url}" är en webbadress; skrivelse hämtar aldrig något från nätet när skrivelsen skapas.`,
+        'Spara bilden i ärendets mapp och skriv filnamnet: ![Beskrivning](bild.png).',
+      );
+      continue;
+    }
+    if (images.has(image.url)) continue;
+    const path = decodedPath(image.url);
+    const full = path === undefined ? undefined : resolve(folder, path);
+    let real: string | undefined;
+    try {
+      real = full === undefined ? undefined : realpathSync(full);
+    } catch (error) {
+      const reason = isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas';
+      report(
+        'image-missing',
+        `Bildfilen "${image.url}" kan inte läsas: ${reason}.`,
+        'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
+      );
+      continue;
+    }
+    if (!full || !real || !realFolder || !inside(folder, full) || !inside(realFolder, real)) {
+      report(
+        'image-path',
+        `Bildfilen "${image.url}" ligger utanför ärendets mapp.`,
+        'Lägg bilden i samma mapp som ärendefilen (eller en undermapp) och skriv sökvägen därifrån.',
+      );
+      continue;
+    }
+    let bytes: Uint8Array | { size: number };
+    try {
+      bytes = read(real);
+    } catch (error) {
+      const reason = isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas';
+      report(
+        'image-missing',
+        `Bildfilen "${image.url}" kan inte läsas: ${reason}.`,
+        'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
+      );
+      continue;
+    }
+    if (!(bytes instanceof Uint8Array)) {
+      report(
+        'image-format',
+        `Bildfilen "${image.url}" är ${Math.ceil(bytes.size / 1024 / 1024)} MB; högst ${maxImageBytes / 1024 / 1024} MB går att ta med.`,
+        'Spara bilden i lägre upplösning (ungefär 2000 bildpunkter bred räcker för en A4-sida).',
+      );
+      continue;
+    }
+    const described = describe(bytes);
+    const tooMany = described && described.widthPx * described.heightPx > maxImagePixels;
+    if (!described || (!tooMany && described.format === 'png' && !decodes(bytes))) {
+      report(
+        'image-format',
+        `Bildfilen "${image.url}" är inte en läsbar PNG- eller JPEG-bild.`,
+        'Spara bilden som PNG (diagram, kartor) eller JPEG (foton).',
+      );
+      continue;
+    }
+    if (tooMany) {
+      report(
+        'image-format',
+        `Bildfilen "${image.url}" har ${described.widthPx} × ${described.heightPx} bildpunkter, fler än skrivelse tar med.`,
+        'Spara bilden i lägre upplösning (ungefär 2000 bildpunkter bred räcker för en A4-sida).',
+      );
+      continue;
+    }
+    images.set(image.url, { ...described, bytes });
+  }
+  return { images, diagnostics };
+}
