@@ -5,8 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-// The PNG decoder pdf-lib embeds with: a PNG it cannot decode is refused here, not at build.
-import * as upngModule from '@pdf-lib/upng';
+import { crc32, inflateSync } from 'node:zlib';
 // image-size: a small, well-kept reader of image headers (type and pixel size) without decoding the image.
 import { imageSize } from 'image-size';
 import type { Image, Nodes, Paragraph, Root } from 'mdast';
@@ -53,18 +52,43 @@ function inside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
 }
 
-/** Node loads the package's CommonJS build, whose export is under `default`. */
-const upng = ((upngModule as { default?: unknown }).default ?? upngModule) as typeof upngModule.default;
+/** Channels per PNG colour type (0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA). */
+const pngChannels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
-function decodes(bytes: Uint8Array): boolean {
-  try {
-    const png = upng.decode(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-    return png.width > 0 && png.height > 0 && png.data.byteLength > 0;
-  } catch {
-    return false;
+/**
+ * A PNG whose chunks are whole, whose checksums hold and whose image data inflates: what the build's
+ * decoder needs, checked in bounded time (a truncated or forged file is refused here, not at build).
+ */
+function pngIsWhole(bytes: Uint8Array): boolean {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 8;
+  let header: { width: number; height: number; depth: number; channels: number } | undefined;
+  const idat: Buffer[] = [];
+  while (at + 12 <= data.length) {
+    const length = data.readUInt32BE(at);
+    const type = data.toString('latin1', at + 4, at + 8);
+    if (at + 12 + length > data.length) return false;
+    const body = data.subarray(at + 8, at + 8 + length);
+    if (crc32(data.subarray(at + 4, at + 8 + length)) !== data.readUInt32BE(at + 8 + length)) return false;
+    if (type === 'IHDR' && length === 13) {
+      const channels = pngChannels[body[9]!];
+      if (!channels) return false;
+      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, channels };
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') {
+      if (!header || idat.length === 0) return false;
+      // Raw size of the image (interlacing adds at most one filter byte per row of each pass).
+      const row = Math.ceil((header.width * header.channels * header.depth) / 8) + 1;
+      const limit = row * header.height * 2 + 1024;
+      try {
+        return inflateSync(Buffer.concat(idat), { maxOutputLength: limit }).length > 0;
+      } catch {
+        return false;
+      }
+    }
+    at += 12 + length;
   }
+  return false;
 }
 
 /** Format and pixel size from the header; undefined for anything but a readable PNG or JPEG. */
@@ -128,9 +152,19 @@ export function loadImages(root: Root, file: string, read: ReadImageFile = readR
     if (images.has(image.url)) continue;
     const path = decodedPath(image.url);
     const full = path === undefined ? undefined : resolve(folder, path);
+    const outside = () =>
+      report(
+        'image-path',
+        `Bildfilen "${image.url}" ligger utanför ärendets mapp.`,
+        'Lägg bilden i samma mapp som ärendefilen (eller en undermapp) och skriv sökvägen därifrån.',
+      );
+    if (!full || !inside(folder, full)) {
+      outside();
+      continue;
+    }
     let real: string | undefined;
     try {
-      real = full === undefined ? undefined : realpathSync(full);
+      real = realpathSync(full);
     } catch (error) {
       const reason = isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas';
       report(
@@ -140,12 +174,8 @@ export function loadImages(root: Root, file: string, read: ReadImageFile = readR
       );
       continue;
     }
-    if (!full || !real || !realFolder || !inside(folder, full) || !inside(realFolder, real)) {
-      report(
-        'image-path',
-        `Bildfilen "${image.url}" ligger utanför ärendets mapp.`,
-        'Lägg bilden i samma mapp som ärendefilen (eller en undermapp) och skriv sökvägen därifrån.',
-      );
+    if (!real || !realFolder || !inside(realFolder, real)) {
+      outside();
       continue;
     }
     let bytes: Uint8Array | { size: number };
@@ -170,7 +200,7 @@ export function loadImages(root: Root, file: string, read: ReadImageFile = readR
     }
     const described = describe(bytes);
     const tooMany = described && described.widthPx * described.heightPx > maxImagePixels;
-    if (!described || (!tooMany && described.format === 'png' && !decodes(bytes))) {
+    if (!described || (!tooMany && described.format === 'png' && !pngIsWhole(bytes))) {
       report(
         'image-format',
         `Bildfilen "${image.url}" är inte en läsbar PNG- eller JPEG-bild.`,

@@ -35,8 +35,7 @@ describe('Markdown coverage', () => {
   });
 
   it.each([
-    ['table', '| År | Kostnad |\n| --- | ---: |\n| 2025 | 100 |'],
-    ['image', '![Karta över området](karta.png)'],
+    ['image reference', '![Karta][k]\n\n[k]: karta.png'],
     ['strikethrough', 'Det här ~~stryks~~ över.'],
     ['task list', '- [ ] att göra'],
     ['task item in a nested list', '1. punkt\n   - [x] klart'],
@@ -60,6 +59,8 @@ describe('Markdown coverage', () => {
       '1. första\n2. andra',
       '- yttre\n  1. mellersta\n     - innersta\n\n  stycke efter listan',
       '```\nkodblock\n```',
+      '| År | Kostnad |\n| --- | ---: |\n| 2025 | **1 200** tkr |',
+      '> citerat\n>\n> > inre citat',
     ].join('\n\n');
     const read = caseWith(markdown);
     expect(read.diagnostics.filter((d) => d.severity === 'fel').map((d) => `${d.rule} ${d.message}`)).toEqual(
@@ -82,6 +83,10 @@ describe('Markdown coverage', () => {
       'innersta',
       'stycke efter listan',
       'kodblock',
+      'Kostnad',
+      '2025',
+      'tkr',
+      'inre citat',
     ])
       expect(text).toContain(word);
   });
