@@ -229,7 +229,8 @@ function columnAlign(table: Table, columns: number): ColumnAlign[] {
       .slice(1)
       .map((row) => row.children[i])
       .map((cell) => (cell ? nodeText(cell).trim() : ''))
-      .filter((text) => text !== '');
+      // An empty cell or a dash ("–", nothing this year) says nothing about the column.
+      .filter((text) => !/^[-\u2013\u2014]?$/.test(text));
     return cells.length > 0 && cells.every((text) => numeric.test(text)) ? 'right' : 'left';
   });
 }
