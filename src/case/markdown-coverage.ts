@@ -48,18 +48,14 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
     message: 'Genomstruken text (~~ ~~) kan inte visas som genomstruken; den skulle se ut som vanlig text.',
     hint: 'Ta bort texten, eller skriv ut vad som ändrats i löptext.',
   },
-  linkReference: {
-    message: 'Länkar med referens ([text][namn]) skrivs inte ut som länkar.',
-    hint: 'Skriv länken direkt: [text](https://adress).',
-  },
+  // Linked to its definition's address (to-doc.ts); remark makes one only when the definition exists.
+  linkReference: true,
   // The template's own block syntax; the case parser has none, so a case can never produce these.
   containerDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
   leafDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
   textDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
-  definition: {
-    message: 'En länkdefinition ([namn]: adress) skrivs inte ut.',
-    hint: 'Skriv länken direkt där den används: [text](https://adress).',
-  },
+  // Where a reference link points: not text of its own, and its address is checked by link-scheme.
+  definition: true,
 };
 
 const taskItem: Refused = {

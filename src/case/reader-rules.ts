@@ -33,7 +33,25 @@ export const readerRules: Record<string, { severity: Severity; description: stri
   'markdown-unsupported': {
     severity: 'fel',
     description:
-      'Markdown som ännu inte kan skrivas ut (tabell, bild, genomstrykning, lista i lista, kryssruta, referenslänk); texten skulle annars falla bort.',
+      'Markdown som ännu inte kan skrivas ut (genomstrykning, lista i en fotnot, kryssruta, bild med referens); texten skulle annars falla bort.',
+  },
+  'image-alt': {
+    severity: 'fel',
+    description: 'En bild saknar alternativtext (beskrivningen inom hakparenteserna).',
+  },
+  'image-remote': {
+    severity: 'fel',
+    description: 'En bild är en webbadress; bilder hämtas aldrig från nätet.',
+  },
+  'image-path': { severity: 'fel', description: 'En bildfil ligger utanför ärendefilens mapp.' },
+  'image-missing': { severity: 'fel', description: 'En bildfil finns inte eller kan inte läsas.' },
+  'image-format': {
+    severity: 'fel',
+    description: 'En bildfil är inte en hel PNG- eller JPEG-bild, eller är för stor.',
+  },
+  'image-placement': {
+    severity: 'fel',
+    description: 'En bild står mitt i en mening i stället för i ett eget stycke.',
   },
   'footnote-missing': {
     severity: 'fel',

@@ -66,17 +66,26 @@ function sourceOf(node: Nodes, ctx: Context): Position | undefined {
  */
 interface NoteCollector {
   definitions: Map<string, FootnoteDefinition>;
+  /** Link definitions (`[namn]: https://…`) by identifier, for reference links (`[text][namn]`). */
+  links: Map<string, string>;
   numbers: Map<string, number>;
   notes: Note[];
 }
 
 let collector: NoteCollector | undefined;
 
-function definitionsIn(nodes: readonly Nodes[], into: Map<string, FootnoteDefinition>): void {
+/** Footnote and link definitions under `nodes`; the first of an identifier wins, as in CommonMark. */
+function definitionsIn(
+  nodes: readonly Nodes[],
+  into: { definitions: Map<string, FootnoteDefinition>; links: Map<string, string> },
+): void {
   for (const node of nodes) {
     if (node.type === 'footnoteDefinition') {
-      if (!into.has(node.identifier)) into.set(node.identifier, node);
-    } else if ('children' in node) definitionsIn(node.children as Nodes[], into);
+      if (!into.definitions.has(node.identifier)) into.definitions.set(node.identifier, node);
+    } else if (node.type === 'definition') {
+      if (!into.links.has(node.identifier)) into.links.set(node.identifier, node.url);
+    }
+    if ('children' in node) definitionsIn(node.children as Nodes[], into);
   }
 }
 
@@ -137,6 +146,12 @@ const inlineHandlers: Partial<Record<PhrasingContent['type'], InlineHandler>> = 
   break: () => [{ type: 'break' }],
   image: (n, m) => textRun((n as { alt?: string | null }).alt ?? '', m),
   footnoteReference: (n) => noteReference((n as { identifier: string }).identifier),
+  // remark makes a reference only when its definition exists; its text links to the definition's address.
+  linkReference: (n, m) => {
+    const ref = n as { identifier: string; children: PhrasingContent[] };
+    const href = collector?.links.get(ref.identifier);
+    return inlines(ref.children, href === undefined ? m : { ...m, href });
+  },
 };
 
 type BlockHandler = (node: RootContent, ctx: Context) => Block[];
@@ -345,10 +360,10 @@ export function toDocBlocks(
   sections: readonly Section[],
   images: ReadonlyMap<string, ImageAsset> = new Map(),
 ): Block[] {
-  const definitions = new Map<string, FootnoteDefinition>();
-  for (const section of sections) definitionsIn(section.nodes, definitions);
+  const found = { definitions: new Map<string, FootnoteDefinition>(), links: new Map<string, string>() };
+  for (const section of sections) definitionsIn(section.nodes, found);
   const outer = collector;
-  collector = { definitions, numbers: new Map(), notes: [] };
+  collector = { ...found, numbers: new Map(), notes: [] };
   try {
     const body = mergeSignatures(blocks(root.children, { sections, fromCase: false, images }));
     const { notes } = collector;

@@ -34,12 +34,12 @@ function problem(href: string): Omit<Finding, 'position' | 'field'> {
   };
 }
 
-/** Link nodes anywhere under `nodes`, in document order, with where they start. */
+/** Link nodes and link definitions (`[namn]: adress`) anywhere under `nodes`, in document order, with where they start. */
 function links(nodes: readonly Nodes[]): { url: string; position?: Position }[] {
   return nodes.flatMap((node) => {
     const start = node.position?.start;
     const own =
-      node.type === 'link'
+      node.type === 'link' || node.type === 'definition'
         ? [{ url: node.url, ...(start ? { position: { line: start.line, column: start.column } } : {}) }]
         : [];
     return 'children' in node ? [...own, ...links(node.children)] : own;

@@ -24,6 +24,14 @@ const caseWith = (markdown: string) =>
 const bodyLine = source.slice(0, source.indexOf('## Ärende')).split('\n').length;
 
 describe('Markdown coverage', () => {
+  it('checks the address of a link definition like a link', () => {
+    const found = caseWith('Se [här][x].\n\n[x]: javascript:alert(1)').diagnostics.filter(
+      (d) => d.rule === 'link-scheme',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.position!.line).toBe(bodyLine + 4);
+  });
+
   it('decides every node type of mdast (and the directive types the template uses)', () => {
     const types = new Set([
       ...typesOf('@types/mdast'),
@@ -39,7 +47,6 @@ describe('Markdown coverage', () => {
     ['strikethrough', 'Det här ~~stryks~~ över.'],
     ['task list', '- [ ] att göra'],
     ['task item in a nested list', '1. punkt\n   - [x] klart'],
-    ['reference link', 'Se [kommunen][k].\n\n[k]: https://www.linkoping.se'],
   ])('%s is refused at its line', (_, markdown) => {
     const found = caseWith(markdown).diagnostics.filter((d) => d.rule === 'markdown-unsupported');
     expect(found.length).toBeGreaterThan(0);
@@ -61,6 +68,7 @@ describe('Markdown coverage', () => {
       '```\nkodblock\n```',
       '| År | Kostnad |\n| --- | ---: |\n| 2025 | **1 200** tkr |',
       '> citerat\n>\n> > inre citat',
+      'Se [kommunens webbplats][lkpg].\n\n[lkpg]: https://www.linkoping.se/',
     ].join('\n\n');
     const read = caseWith(markdown);
     expect(read.diagnostics.filter((d) => d.severity === 'fel').map((d) => `${d.rule} ${d.message}`)).toEqual(
@@ -87,7 +95,9 @@ describe('Markdown coverage', () => {
       '2025',
       'tkr',
       'inre citat',
+      'kommunens webbplats',
     ])
       expect(text).toContain(word);
+    expect(text).toContain('"text":"kommunens webbplats","href":"https://www.linkoping.se/"');
   });
 });

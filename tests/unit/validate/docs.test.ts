@@ -23,7 +23,7 @@ describe('docs/ärendeformat.md', () => {
   });
 
   it('the full example is a valid case', () => {
-    const example = /```markdown\n([\s\S]*?)```/.exec(doc)![1]!;
+    const example = /## Ett fullständigt exempel[\s\S]*?```markdown\n([\s\S]*?)```/.exec(doc)![1]!;
     const result = readCase(example, 'exempel.md', linkoping);
     expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(result.case).toBeDefined();
