@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { buildPdfDocument } from '../backends/pdf/index.js';
+import { decodedPath } from '../case/images.js';
 import type { Case } from '../case/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
@@ -18,8 +19,20 @@ export interface ArchivalPdf {
   sources: SourceFile[];
 }
 
-/** The case file (exact bytes on disk) and the profile, as embedded sources. */
-export function archiveSources(caseFile: string, caseBytes: Uint8Array, profile: Profile): SourceFile[] {
+/**
+ * The case file (exact bytes on disk), the profile and the images the case shows (as read at check), as
+ * embedded sources: what it takes to render the memo again from the archive copy alone.
+ */
+export function archiveSources(c: Case, caseBytes: Uint8Array, profile: Profile): SourceFile[] {
+  const images = [...c.images].map(([address, image]): SourceFile => {
+    return {
+      name: decodedPath(address) ?? address,
+      bytes: image.bytes,
+      mimeType: image.format === 'png' ? 'image/png' : 'image/jpeg',
+      description: 'Bild i ärendet (källa)',
+    };
+  });
+  const caseFile = c.file;
   return [
     {
       name: basename(caseFile),
@@ -33,6 +46,7 @@ export function archiveSources(caseFile: string, caseBytes: Uint8Array, profile:
       mimeType: 'application/yaml',
       description: 'Kommunprofil (källa)',
     },
+    ...images,
   ];
 }
 
@@ -52,7 +66,7 @@ export async function buildArchivalPdf(
 ): Promise<ArchivalPdf> {
   const doc = renderDoc(c, profile);
   const pdf = await buildPdfDocument(doc);
-  const sources = archiveSources(c.file, caseBytes, profile);
+  const sources = archiveSources(c, caseBytes, profile);
   const bytes = await toArchivalPdf(pdf, { ...doc.meta, producer: toolName }, sources);
   return { bytes, sources };
 }

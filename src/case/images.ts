@@ -39,7 +39,7 @@ function imagesIn(node: Nodes, parent: Nodes | undefined, found: { image: Image;
 }
 
 /** The address as a relative path: `%20` and the like decoded; undefined when it cannot be decoded. */
-function decodedPath(url: string): string | undefined {
+export function decodedPath(url: string): string | undefined {
   try {
     return decodeURIComponent(url);
   } catch {
