@@ -14,8 +14,9 @@ import type { ImageAsset } from '../doc/model.js';
 import { describeFsError, isFsError } from '../fs-errors.js';
 import { readRegularFile } from '../util/regular-file.js';
 
-/** Larger files are refused unread: a memo's image is a photo or a map, not a print master. */
-export const maxImageBytes = 20 * 1024 * 1024;
+/** Larger files are refused unread: a memo's image is a photo or a map, not a print master (and the
+ * archive copy embeds it, which verifiera unpacks under a 16 MB cap). */
+export const maxImageBytes = 10 * 1024 * 1024;
 /** Decoded size bound (PNG is decoded to RGBA for the PDF): 40 megapixels, 160 MB. */
 export const maxImagePixels = 40_000_000;
 
