@@ -104,7 +104,16 @@ function describe(bytes: Uint8Array): Omit<ImageAsset, 'bytes'> | undefined {
   }
 }
 
-export function loadImages(root: Root, file: string, read: ReadImageFile = readRegularFile): CaseImages {
+/**
+ * The images of the body, checked and read. `read: false` checks only what the text shows (alt text,
+ * placement, address) and reads no file: for a version of a case whose folder is not at hand (a git
+ * revision, an archived copy), compared as text.
+ */
+export function loadImages(
+  root: Root,
+  file: string,
+  read: ReadImageFile | false = readRegularFile,
+): CaseImages {
   const found: { image: Image; alone: boolean }[] = [];
   imagesIn(root, undefined, found);
   const images = new Map<string, ImageAsset>();
@@ -150,7 +159,7 @@ export function loadImages(root: Root, file: string, read: ReadImageFile = readR
       );
       continue;
     }
-    if (images.has(image.url)) continue;
+    if (read === false || images.has(image.url)) continue;
     const path = decodedPath(image.url);
     const full = path === undefined ? undefined : resolve(folder, path);
     const outside = () =>

@@ -25,8 +25,11 @@ export interface ReadResult {
 }
 
 export interface ReadOptions {
-  /** Reads an image the body shows (default: the file system, relative to the case file's folder). */
-  readImage?: ReadImageFile;
+  /**
+   * Reads an image the body shows (default: the file system, relative to the case file's folder); `false`
+   * reads none (the images are then not in the Case, and print as their alt text).
+   */
+  readImage?: ReadImageFile | false;
 }
 
 export function readCase(

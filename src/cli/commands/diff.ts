@@ -110,7 +110,8 @@ function useColour(io: Io, outFile: unknown): boolean {
 
 /** Reads one side; on errors prints its diagnostics (Swedish) to stderr and returns nothing. */
 function parse(source: SourceText, profile: Profile, io: Io): Case | undefined {
-  const read = readCase(source.bytes, source.file, profile);
+  // The versions are compared as text: an image file of an old version need not be at hand.
+  const read = readCase(source.bytes, source.file, profile, { readImage: false });
   if (read.case) return read.case;
   const errors = read.diagnostics.filter((d) => d.severity === 'fel');
   io.err(formatDiagnostics(errors, { format: 'text', color: io.colorOut, fileCount: 1 }), { styled: true });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxImageBytes } from '../../../src/case/images.js';
-import { readCaseFile } from '../../../src/case/read.js';
+import { readCase, readCaseFile } from '../../../src/case/read.js';
 import { renderDoc } from '../../../src/render/index.js';
 import { makePng } from '../../helpers/png.js';
 import { brief, linkoping } from './helpers.js';
@@ -70,6 +70,19 @@ describe('images in a case', () => {
     expect(found[0]).toMatchObject({ severity: 'fel', position: { line } });
     expect(found[0]!.message).toMatch(/[åäö]|bild/i);
     expect(found[0]!.hint).toBeTruthy();
+  });
+
+  it('reads no file when told not to (diff of a version whose folder is not at hand), still checks the text', () => {
+    const text = source.replace(/^## Ärende\n/m, '## Ärende\n\n![Karta](finns-inte.png)\n\n![](x.png)\n');
+    const read = readCase(text, join(dir, 'gammal.md'), linkoping, { readImage: false });
+    expect(read.diagnostics.map((d) => d.rule).filter((r) => r.startsWith('image-'))).toEqual(['image-alt']);
+    const ok = readCase(text.replace('![](x.png)', ''), join(dir, 'gammal.md'), linkoping, {
+      readImage: false,
+    });
+    expect(ok.case?.images.size).toBe(0);
+    const doc = renderDoc(ok.case!, linkoping);
+    expect(doc.blocks.some((b) => b.type === 'figure')).toBe(false);
+    expect(JSON.stringify(doc.blocks)).toContain('"text":"Karta"');
   });
 
   it('reports every image problem at once', () => {
