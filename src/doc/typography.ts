@@ -180,8 +180,12 @@ export const furniture = {
   lineHeight: bodyLineHeight,
   /** The head's right column (label, date, Dnr, addressees) starts at this fraction of the text width. */
   rightColumnAt: 0.56,
+  /** Between the label and the date below it. */
+  dateGapPt: 4,
   /** Between the wordmark row and the sender lines. */
   senderGapPt: 10,
+  /** Ascent of the typeface (Noto Sans), as a fraction of the size: where a line's baseline falls. */
+  ascent: 1.069,
   /** The addressees stand this much lower than the sender lines. */
   addresseeDropPt: 16,
   gapBelowHeadPt: 30,

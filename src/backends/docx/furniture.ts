@@ -8,7 +8,7 @@ import { AlignmentType, Footer, Header, Paragraph, type Table, TextRun } from 'd
 import type { Doc, Furniture } from '../../doc/model.js';
 import { furniture as sizes } from '../../doc/typography.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
-import { textWidthTwip } from './page.js';
+import { headerLiftPt, textWidthTwip } from './page.js';
 import { type CachedPageNumber, pageNumberChildren } from './page-number.js';
 import { StyleId } from './styles.js';
 import { exactLine } from './typography.js';
@@ -27,7 +27,8 @@ const pageNumberShare = 0.15;
 const spacer = (afterPt: number, style: string = StyleId.header) =>
   new Paragraph({ style, spacing: { after: ptToTwip(afterPt), ...exactLine(1, 1) }, children: [] });
 
-const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumber) =>
+/** The page number in its column: at the bottom of page 1's first row (the label's line), else at the top. */
+const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumber, bottom = false) =>
   cell(
     [
       new Paragraph({
@@ -37,7 +38,7 @@ const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumbe
       }),
     ],
     widthTwip,
-    { last: true, bottom: true },
+    { last: true, bottom },
   );
 
 /**
@@ -72,62 +73,76 @@ function stack(
  * The right column starts where the PDF's does. The last row ends `gapBelowHeadPt` above the title: the
  * gap the first-page header's spacer made when the head was in the header, now after the head in the body.
  */
-export function firstPageHead(doc: Doc): Table {
+export function firstPageHead(doc: Doc, pages: number): Table {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
   const left = Math.round(width * sizes.rightColumnAt);
   const right = width - left;
+  const pageCol = Math.round(width * pageNumberShare);
   const below = sizes.gapBelowHeadPt;
   const rows = [
     row([
       cell([line(f.municipality, StyleId.wordmark)], left, { bottom: true }),
-      cell([line(f.label, StyleId.documentLabel)], right, { bottom: true, last: true }),
+      cell([line(f.label, StyleId.documentLabel)], right - pageCol, { bottom: true }),
+      // In the head rather than a header: a header would push the body (the head) below the top margin.
+      pageNumberCell(f, pageCol, { page: 1, pages }, true),
     ]),
     row([
       cell([line('')], left),
-      cell(stack([f.date, ...f.dnrLines], sizes.senderGapPt), right, { last: true }),
+      cell(stack([f.date, ...f.dnrLines], dateGapPt()), right, { last: true, columnSpan: 2 }),
     ]),
     row([
       cell(stack(f.senderLines, sizes.senderGapPt, StyleId.header, below), left),
       // The addressees stand `addresseeDropPt` lower than the sender lines, as in the PDF.
       cell(stack(f.addressees, sizes.senderGapPt + sizes.addresseeDropPt, StyleId.addressee, below), right, {
         last: true,
+        columnSpan: 2,
       }),
     ]),
   ];
-  return borderlessTable(rows, [left, right]);
+  return borderlessTable(rows, [left, right - pageCol, pageCol]);
 }
 
-/** Page 1's header: only the page number, top right (the rest of the head is in the body). */
-function firstPageHeader(doc: Doc, pages: number): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        style: StyleId.pageNumber,
-        alignment: AlignmentType.RIGHT,
-        children: pageNumberChildren(doc.furniture.pageNumberFormat, { page: 1, pages }),
-      }),
-    ],
-  });
+/**
+ * The space above the date: the PDF sets it `dateGapPt` below the label, whose line shares the wordmark's
+ * baseline; here the date's row starts below the wordmark's (taller) line, so the gap is what remains.
+ */
+function dateGapPt(): number {
+  const labelBottom =
+    (sizes.wordmarkSizePt - sizes.labelSizePt) * sizes.ascent + sizes.labelSizePt * sizes.lineHeight;
+  return Math.max(0, labelBottom + sizes.dateGapPt - sizes.wordmarkSizePt * sizes.lineHeight);
 }
 
-/** Later pages: the short head on one line, its items in columns as wide as they need, then the page number. */
+/** Page 1 has no header: the page number is in the head (firstPageHead). One point high, as the PDF's. */
+function firstPageHeader(): Header {
+  return new Header({ children: [spacer(0)] });
+}
+
+/**
+ * Later pages: the short head as the PDF sets it, the kommun left, the rest (date, Dnr) one below the
+ * other in the right column, then the page number; `headerLiftPt` of space first (page.ts).
+ */
 function laterPageHeader(doc: Doc, pages: number): Header {
   const f = doc.furniture;
   const width = textWidthTwip(doc.page);
+  const left = Math.round(width * sizes.rightColumnAt);
   const pageCol = Math.round(width * pageNumberShare);
-  const items = f.shortHead.length > 0 ? f.shortHead : [''];
-  const widths = splitWidth(
-    width - pageCol,
-    items.map((item) => item.length),
-  );
-  // The kommun in bold, as on page 1.
+  const [first = '', ...rest] = f.shortHead;
   const cells = [
-    ...items.map((item, i) => cell([line(item, StyleId.shortHead, i === 0 || undefined)], widths[i]!)),
+    // The kommun in bold, as on page 1.
+    cell([line(first, StyleId.shortHead, true)], left),
+    cell(
+      (rest.length > 0 ? rest : ['']).map((text) => line(text, StyleId.shortHead)),
+      width - left - pageCol,
+    ),
     pageNumberCell(f, pageCol, { page: 2, pages: Math.max(2, pages) }),
   ];
   return new Header({
-    children: [borderlessTable([row(cells)], [...widths, pageCol]), spacer(sizes.gapBelowShortHeadPt)],
+    children: [
+      spacer(headerLiftPt - 1),
+      borderlessTable([row(cells)], [left, width - left - pageCol, pageCol]),
+      spacer(sizes.gapBelowShortHeadPt),
+    ],
   });
 }
 
@@ -161,7 +176,7 @@ function firstPageFooter(doc: Doc): Footer {
 
 /** `pageCount` is cached in NUMPAGES; without it each head caches the fewest pages it can be on. */
 export function buildHeaders(doc: Doc, pageCount?: number) {
-  return { first: firstPageHeader(doc, pageCount ?? 1), default: laterPageHeader(doc, pageCount ?? 2) };
+  return { first: firstPageHeader(), default: laterPageHeader(doc, pageCount ?? 2) };
 }
 
 /** Later pages have no foot; an empty one is written so Word does not repeat the first. */

@@ -64,7 +64,7 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
         headers: buildHeaders(doc, validCount(options.pageCount)),
         footers: buildFooters(doc),
         children: [
-          firstPageHead(doc),
+          firstPageHead(doc, validCount(options.pageCount) ?? 1),
           ...blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
         ],
       },

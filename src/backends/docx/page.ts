@@ -2,7 +2,7 @@
 import type { ISectionPropertiesOptions } from 'docx';
 import type { PageSetup } from '../../doc/model.js';
 import { UsageError } from '../../errors.js';
-import { mmToTwip } from './units.js';
+import { mmToTwip, ptToTwip } from './units.js';
 
 function checkPageSetup(page: PageSetup): void {
   const { widthMm, heightMm, marginsMm: m } = page;
@@ -25,6 +25,13 @@ export function textWidthTwip(page: PageSetup): number {
   return mmToTwip(page.widthMm - page.marginsMm.left - page.marginsMm.right);
 }
 
+/**
+ * The header starts this far above the top margin. Page 1's header is one point high (furniture.ts), so
+ * it ends above the margin and the body, the head, starts at the margin (a header reaching the margin
+ * pushes the body down); later pages' headers begin with as much space, so their text is at the margin.
+ */
+export const headerLiftPt = 5;
+
 export function pageProperties(page: PageSetup): NonNullable<ISectionPropertiesOptions['page']> {
   checkPageSetup(page);
   const { widthMm, heightMm, marginsMm } = page;
@@ -37,7 +44,7 @@ export function pageProperties(page: PageSetup): NonNullable<ISectionPropertiesO
       left: mmToTwip(marginsMm.left),
       // The head starts at the top margin and the foot ends at the bottom one, as in the PDF; the body
       // begins below the head (Word and LibreOffice move it down to make room).
-      header: mmToTwip(marginsMm.top),
+      header: Math.max(0, mmToTwip(marginsMm.top) - ptToTwip(headerLiftPt)),
       footer: mmToTwip(marginsMm.bottom),
     },
   };

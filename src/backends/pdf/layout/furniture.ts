@@ -154,7 +154,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes:
     'regular',
     FURNITURE.headSizePt,
     right,
-    label.bottomPt + 4,
+    label.bottomPt + FURNITURE.dateGapPt,
     rightWidth,
     nodes.dated,
   );
