@@ -27,26 +27,28 @@ export class ImageList {
   }
 }
 
-/** What figures need from the flow: the document's image list and the height every page body has room for. */
+/** What figures need from the flow: the document's image list and the page bodies' heights. */
 export interface FigureContext {
   images: ImageList;
-  bodyHeightPt: number;
+  /** The body height of the first page and of every later page. */
+  bodyHeightPt: { first: number; later: number };
+  /** The block being laid out opens the body (nothing before it on the first page); set by flowBlocks. */
+  opensBody?: boolean;
 }
 
 /**
- * The height a figure may have: that of the lower of the first and the later pages' bodies. A figure may open
- * the body or land on any page, and flow does not know which, so it must fit both; pagination then moves a
- * figure that does not fit below the text before it to the next page, where it always fits whole.
+ * The height a figure may have. Anywhere but at the very start it may go to the next page, so it must fit a
+ * later page's body: pagination moves a figure that does not fit below the text before it to the next page,
+ * where it then fits whole. A figure that opens the body stays on the first page, so it must fit there.
  */
-export function figureBodyHeightPt(
-  extent: (pageIndex: number) => { topPt: number; bottomPt: number },
-): number {
-  return Math.min(...[0, 1].map((i) => extent(i).bottomPt - extent(i).topPt));
+export function figureMaxHeightPt(figures: FigureContext): number {
+  const { first, later } = figures.bodyHeightPt;
+  return figures.opensBody ? Math.min(first, later) : later;
 }
 
 /**
  * The drawn size: the pixel size at `typo.figure.pxPerInch`, no wider than the column, then no taller than
- * `maxHeightMm` nor `bodyHeightPt` (the lowest page body), the aspect ratio kept throughout.
+ * `maxHeightMm` nor `bodyHeightPt`, the aspect ratio kept throughout.
  */
 export function figureSizePt(
   image: Pick<ImageAsset, 'widthPx' | 'heightPx'>,
@@ -71,15 +73,14 @@ export function figureFlow(
 ): { lines: FlowLine[]; spacing: { before: number; after: number }; keepNextLines: number } {
   const node = ctx.struct.add('Figure', ctx.parent);
   ctx.struct.nodes[node]!.alt = block.alt;
-  const { images, bodyHeightPt } = ctx.figures;
-  const { widthPt, heightPt } = figureSizePt(block.image, ctx.widthPt, bodyHeightPt);
+  const { widthPt, heightPt } = figureSizePt(block.image, ctx.widthPt, figureMaxHeightPt(ctx.figures));
   const item: ImageItem = {
     kind: 'image',
     xPt: ctx.leftPt,
     topPt: 0,
     widthPt,
     heightPt,
-    image: images.add(block.image),
+    image: ctx.figures.images.add(block.image),
     node,
   };
   return {

@@ -370,7 +370,10 @@ export function flowBlocks(
   leftPt: number,
   widthPt: number,
   struct = new StructBuilder(),
-  figures: FigureContext = { images: new ImageList(), bodyHeightPt: Number.POSITIVE_INFINITY },
+  figures: FigureContext = {
+    images: new ImageList(),
+    bodyHeightPt: { first: Number.POSITIVE_INFINITY, later: Number.POSITIVE_INFINITY },
+  },
 ): { lines: FlowLine[]; nodes: StructNode[]; images: ImageList } {
   const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0, figures };
   const lines: FlowLine[] = [];
@@ -380,6 +383,7 @@ export function flowBlocks(
   let carried = false;
   for (const block of blocks) {
     const handler = HANDLERS[block.type] as (b: Block, c: FlowContext) => BlockFlow;
+    figures.opensBody = lines.length === 0;
     const flow = handler(block, ctx);
     if (flow.lines.length === 0) continue;
     flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;

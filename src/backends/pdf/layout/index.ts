@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../../../doc/model.js';
 import { PT_PER_MM } from '../../../doc/typography.js';
-import { figureBodyHeightPt, ImageList } from './figure.js';
+import { ImageList } from './figure.js';
 import { flowBlocks } from './flow.js';
 import {
   type Box,
@@ -45,7 +45,10 @@ export function layoutDoc(doc: Doc): LayoutResult {
       : { topPt: laterHeadEdge, bottomPt: box.bottomPt };
   const { lines, nodes, images } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct, {
     images: new ImageList(),
-    bodyHeightPt: figureBodyHeightPt(extent),
+    bodyHeightPt: {
+      first: extent(0).bottomPt - extent(0).topPt,
+      later: extent(1).bottomPt - extent(1).topPt,
+    },
   });
   const placed = paginate(lines, extent);
 
