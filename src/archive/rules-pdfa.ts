@@ -1,5 +1,14 @@
 /** Preflight rules from ISO 19005-3 (PDF/A-3): file structure, metadata, colour, fonts, actions, sources. */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  type PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFStream,
+} from 'pdf-lib';
 import { pdfText, readEmbeddedSources } from './attachments.js';
 import { decodeBounded } from './bounded-decode.js';
 import { md5Bytes, sha256Hex } from './hash.js';
@@ -31,6 +40,37 @@ const sameValue = (key: string, info: string, xmp: string): boolean =>
   key.endsWith('Date') ? parsePdfDate(info) === Date.parse(xmp) : info === xmp;
 
 const fontFileKeys = ['FontFile', 'FontFile2', 'FontFile3'];
+
+/** The rendering intents ISO 32000-1 8.6.5.8 defines; PDF/A allows no others. */
+const renderingIntents = new Set([
+  'RelativeColorimetric',
+  'AbsoluteColorimetric',
+  'Perceptual',
+  'Saturation',
+]);
+
+/** Image XObject dictionaries (the dictionaries of streams with /Subtype /Image). */
+function imageDicts(pdf: PDFDocument): PDFDict[] {
+  return pdf.context
+    .enumerateIndirectObjects()
+    .flatMap(([, obj]) =>
+      obj instanceof PDFStream && nameOf(obj.dict, 'Subtype') === 'Image' ? [obj.dict] : [],
+    );
+}
+
+/** Components of the GTS_PDFA1 output intent's profile (/N), if there is one. */
+function outputIntentComponents(pdf: PDFDocument): number | undefined {
+  const intents = pdf.catalog.lookupMaybe(name('OutputIntents'), PDFArray);
+  for (let i = 0; i < (intents?.size() ?? 0); i++) {
+    const intent = intents!.lookupMaybe(i, PDFDict);
+    if (nameOf(intent, 'S') !== 'GTS_PDFA1') continue;
+    return intent!
+      .lookupMaybe(name('DestOutputProfile'), PDFStream)
+      ?.dict.lookupMaybe(name('N'), PDFNumber)
+      ?.asNumber();
+  }
+  return undefined;
+}
 
 export const pdfaRules: Rule[] = [
   {
@@ -165,6 +205,35 @@ export const pdfaRules: Rule[] = [
           problems.push('Dokumentet innehåller en mjuk mask (/SMask).');
       }
       return [...new Set(problems)];
+    },
+  },
+  {
+    id: 'pdfa-image',
+    clause: 'ISO 19005-3 6.2.8',
+    check: ({ pdf }) => {
+      const problems = new Set<string>();
+      for (const image of imageDicts(pdf)) {
+        if (image.lookup(name('Interpolate')) === PDFBool.True)
+          problems.add('En bild ska interpoleras (/Interpolate true), vilket PDF/A inte tillåter.');
+        if (image.has(name('Alternates'))) problems.add('En bild har alternativa bilder (/Alternates).');
+        if (image.has(name('OPI'))) problems.add('En bild hänvisar till en extern bild (/OPI).');
+        const intent = nameOf(image, 'Intent');
+        if (image.has(name('Intent')) && !renderingIntents.has(intent ?? ''))
+          problems.add(`En bild har en okänd återgivningsavsikt (/Intent /${intent ?? '?'}).`);
+      }
+      return [...problems];
+    },
+  },
+  {
+    id: 'pdfa-image-colour',
+    clause: 'ISO 19005-3 6.2.4.3',
+    check: ({ pdf }) => {
+      // DeviceRGB and DeviceGray are fine with the sRGB output intent; DeviceCMYK needs a CMYK one.
+      if (outputIntentComponents(pdf) === 4) return [];
+      const cmyk = imageDicts(pdf).filter((image) => nameOf(image, 'ColorSpace') === 'DeviceCMYK').length;
+      return cmyk === 0
+        ? []
+        : [`${cmyk} bild(er) är i DeviceCMYK, men dokumentets OutputIntent har ingen CMYK-profil.`];
     },
   },
   {

@@ -133,20 +133,20 @@ const standardTypes = new Set(
   ).split(' '),
 );
 
-/** Structure types used in the tree that neither are standard nor role-map to a standard type. */
-function unmappedTypes(ctx: PreflightContext): string[] {
+/** The standard type a structure type is or role-maps to (following the RoleMap a few steps), if any. */
+function standardType(type: string, roleMap: PDFDict | undefined): string | undefined {
+  let current: string | undefined = type;
+  for (let i = 0; current && i < 10; i++) {
+    if (standardTypes.has(current)) return current;
+    current = nameOf(roleMap, current);
+  }
+  return undefined;
+}
+
+/** Every structure element below the StructTreeRoot, once each, in tree order. */
+function structElements(ctx: PreflightContext): { elements: PDFDict[]; roleMap: PDFDict | undefined } {
   const root = ctx.pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
-  if (!root) return [];
-  const roleMap = root.lookupMaybe(name('RoleMap'), PDFDict);
-  const resolves = (type: string): boolean => {
-    let current: string | undefined = type;
-    for (let i = 0; current && i < 10; i++) {
-      if (standardTypes.has(current)) return true;
-      current = nameOf(roleMap, current);
-    }
-    return false;
-  };
-  const bad = new Set<string>();
+  const elements: PDFDict[] = [];
   const seen = new Set<PDFDict>();
   const visit = (obj: unknown, depth: number): void => {
     const node = obj instanceof PDFRef ? ctx.pdf.context.lookup(obj) : obj;
@@ -155,14 +155,39 @@ function unmappedTypes(ctx: PreflightContext): string[] {
       for (let i = 0; i < node.size(); i++) visit(node.get(i), depth + 1);
     } else if (node instanceof PDFDict && !seen.has(node)) {
       seen.add(node);
-      const type = nameOf(node, 'S');
-      if (type !== undefined && !resolves(type)) bad.add(type);
+      if (nameOf(node, 'S') !== undefined) elements.push(node);
       if (nameOf(node, 'Type') !== 'OBJR' && nameOf(node, 'Type') !== 'MCR')
         visit(node.get(name('K')), depth + 1);
     }
   };
-  visit(root.get(name('K')), 0);
+  if (root) visit(root.get(name('K')), 0);
+  return { elements, roleMap: root?.lookupMaybe(name('RoleMap'), PDFDict) };
+}
+
+/** Structure types used in the tree that neither are standard nor role-map to a standard type. */
+function unmappedTypes(ctx: PreflightContext): string[] {
+  const { elements, roleMap } = structElements(ctx);
+  const bad = new Set<string>();
+  for (const element of elements) {
+    const type = nameOf(element, 'S')!;
+    if (standardType(type, roleMap) === undefined) bad.add(type);
+  }
   return [...bad];
+}
+
+/** Figures (by their standard type) without a text alternative: neither /Alt nor /ActualText with text. */
+function figuresWithoutAlt(ctx: PreflightContext): string[] {
+  const { elements, roleMap } = structElements(ctx);
+  const figures = elements.filter((e) => standardType(nameOf(e, 'S')!, roleMap) === 'Figure');
+  const problems: string[] = [];
+  figures.forEach((figure, i) => {
+    const text = [pdfText(figure.lookup(name('Alt'))), pdfText(figure.lookup(name('ActualText')))];
+    if (!text.some((t) => t?.trim()))
+      problems.push(
+        `Bild ${i + 1} av ${figures.length} (strukturelementet Figure) saknar alternativtext (/Alt eller /ActualText).`,
+      );
+  });
+  return problems;
 }
 
 export const pdfuaRules: Rule[] = [
@@ -192,6 +217,11 @@ export const pdfuaRules: Rule[] = [
       unmappedTypes(ctx).map(
         (t) => `Strukturtypen /${t} är inte standard och saknar rollmappning (/RoleMap).`,
       ),
+  },
+  {
+    id: 'pdfua-figure-alt',
+    clause: 'ISO 14289-1 7.3',
+    check: figuresWithoutAlt,
   },
   {
     id: 'pdfua-marked',

@@ -8,6 +8,7 @@ import { embedFaces, type FaceId } from './fonts.js';
 import { layoutDoc } from './layout/index.js';
 import type { LayoutResult, LinkArea } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
+import { embedImages } from './write/images.js';
 import { writeInfo } from './write/info.js';
 import { writeOutline } from './write/outline.js';
 import { textString, uriAction } from './write/pdf-text.js';
@@ -103,6 +104,8 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
     resourceName: (face) => resourceNames.get(face)!,
   };
   const encoder = new GlyphEncoder(fonts);
+  const imageRefs = await embedImages(pdf, layout.images);
+  const imageName = (index: number) => PDFName.of(`Im${index + 1}`);
 
   const size: [number, number] = [
     Math.round(layout.widthPt * 1000) / 1000,
@@ -117,8 +120,20 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
     for (const [face, name] of resourceNames) page.node.setFontDictionary(name, embedded.get(face)!.ref);
     page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
     page.node.set(PDFName.of('StructParents'), context.obj(pageIndex));
+    // Only the images this page shows are in its resources.
+    for (const item of pageLayout.items)
+      if (item.kind === 'image') page.node.setXObject(imageName(item.image), imageRefs[item.image]!);
     page.pushOperators(
-      ...pageOperators(context, pageLayout.items, pageIndex, layout.heightPt, encoder, fonts, structure),
+      ...pageOperators(
+        context,
+        pageLayout.items,
+        pageIndex,
+        layout.heightPt,
+        encoder,
+        fonts,
+        structure,
+        imageName,
+      ),
     );
     for (const link of pageLayout.links) {
       // Layout already draws targets that are not allowed as plain text; this is the second guard.

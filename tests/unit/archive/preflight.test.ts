@@ -181,6 +181,37 @@ const cases: [string, string[], (pdf: PDFDocument) => void][] = [
     },
   ],
   [
+    'image to be interpolated',
+    ['pdfa-image'],
+    (pdf) => {
+      const image = pdf.context.obj({ Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1 });
+      image.set(n('ColorSpace'), n('DeviceRGB'));
+      image.set(n('BitsPerComponent'), pdf.context.obj(8));
+      image.set(n('Interpolate'), pdf.context.obj(true));
+      pdf.context.register(PDFRawStream.of(image, new Uint8Array(3)));
+    },
+  ],
+  [
+    'DeviceCMYK image under the sRGB output intent',
+    ['pdfa-image-colour'],
+    (pdf) => {
+      const image = pdf.context.obj({ Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1 });
+      image.set(n('ColorSpace'), n('DeviceCMYK'));
+      image.set(n('BitsPerComponent'), pdf.context.obj(8));
+      pdf.context.register(PDFRawStream.of(image, new Uint8Array(4)));
+    },
+  ],
+  [
+    'Figure without /Alt',
+    ['pdfua-figure-alt'],
+    (pdf) => {
+      const root = pdf.catalog.lookup(n('StructTreeRoot'), PDFDict);
+      const documentRef = root.get(n('K'))!;
+      const figure = pdf.context.obj({ Type: 'StructElem', S: 'Figure', P: documentRef });
+      pdf.context.lookup(documentRef, PDFDict).lookup(n('K'), PDFArray).push(pdf.context.register(figure));
+    },
+  ],
+  [
     'marked content not in the structure',
     ['pdfua-tagged-content'],
     (pdf) => {

@@ -72,6 +72,7 @@ describe('the build PDF of every example case', () => {
   test('the PDF/UA rules of the preflight are the ones verifiera checks', () => {
     expect(pdfuaRules.map((r) => r.id).sort()).toEqual([
       'pdfua-annotation-text',
+      'pdfua-figure-alt',
       'pdfua-identification',
       'pdfua-lang',
       'pdfua-marked',

@@ -13,10 +13,12 @@ import type {
 } from '../../../doc/model.js';
 import * as typo from '../../../doc/typography.js';
 import { breakLines, type StyledText } from './break-lines.js';
+import { type FigureContext, figureFlow, ImageList } from './figure.js';
 import {
   type FlowContext,
   type FlowLine,
   keptTogether,
+  movedDown,
   paragraphLines,
   plainText,
   StructBuilder,
@@ -157,10 +159,7 @@ function stacked(lines: FlowLine[]): FlowLine {
   let y = 0;
   lines.forEach((line, i) => {
     if (i > 0) y += line.spaceBeforePt;
-    for (const item of line.items)
-      items.push(
-        item.kind === 'text' ? { ...item, baselinePt: item.baselinePt + y } : { ...item, yPt: item.yPt + y },
-      );
+    for (const item of line.items) items.push(movedDown(item, y));
     for (const link of line.links) links.push({ ...link, topPt: link.topPt + y });
     y += line.heightPt;
   });
@@ -358,20 +357,25 @@ const HANDLERS: Handlers = {
   table: () => {
     throw new Error('tabeller: ännu inte');
   },
-  figure: () => {
-    throw new Error('bilder: ännu inte');
-  },
+  figure: figureFlow,
   quote: quoteFlow,
 };
 
-/** Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`. */
+/**
+ * Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`, their
+ * images into `figures.images`.
+ */
 export function flowBlocks(
   blocks: Block[],
   leftPt: number,
   widthPt: number,
   struct = new StructBuilder(),
-): { lines: FlowLine[]; nodes: StructNode[] } {
-  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0 };
+  figures: FigureContext = {
+    images: new ImageList(),
+    bodyHeightPt: { first: Number.POSITIVE_INFINITY, later: Number.POSITIVE_INFINITY },
+  },
+): { lines: FlowLine[]; nodes: StructNode[]; images: ImageList } {
+  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0, figures };
   const lines: FlowLine[] = [];
   let afterPt = 0;
   // Lines still to keep with the last heading (or label), and whether a block already came in between.
@@ -379,6 +383,7 @@ export function flowBlocks(
   let carried = false;
   for (const block of blocks) {
     const handler = HANDLERS[block.type] as (b: Block, c: FlowContext) => BlockFlow;
+    figures.opensBody = lines.length === 0;
     const flow = handler(block, ctx);
     if (flow.lines.length === 0) continue;
     flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;
@@ -397,5 +402,5 @@ export function flowBlocks(
     afterPt = flow.spacing.after;
     lines.push(...flow.lines);
   }
-  return { lines, nodes: ctx.struct.nodes };
+  return { lines, nodes: ctx.struct.nodes, images: figures.images };
 }

@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../../../doc/model.js';
 import { PT_PER_MM } from '../../../doc/typography.js';
+import { ImageList } from './figure.js';
 import { flowBlocks } from './flow.js';
 import {
   type Box,
@@ -13,7 +14,7 @@ import {
   pageNumberText,
   shortHead,
 } from './furniture.js';
-import { StructBuilder } from './lines.js';
+import { movedDown, StructBuilder } from './lines.js';
 import { paginate } from './paginate.js';
 import type { LayoutResult, OutlineEntry, PageItem, PageLayout } from './types.js';
 
@@ -38,12 +39,18 @@ export function layoutDoc(doc: Doc): LayoutResult {
   const laterHeadEdge = shortHead(f, box, pageNumberText(f.pageNumberFormat, 2, 2)).edgePt;
   const footer = firstPageFooter(f, box);
 
-  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct);
-  const placed = paginate(lines, (i) =>
+  const extent = (i: number) =>
     i === 0
       ? { topPt: firstHeadEdge, bottomPt: footer.edgePt }
-      : { topPt: laterHeadEdge, bottomPt: box.bottomPt },
-  );
+      : { topPt: laterHeadEdge, bottomPt: box.bottomPt };
+  const { lines, nodes, images } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct, {
+    images: new ImageList(),
+    bodyHeightPt: {
+      first: extent(0).bottomPt - extent(0).topPt,
+      later: extent(1).bottomPt - extent(1).topPt,
+    },
+  });
+  const placed = paginate(lines, extent);
 
   const count = placed.length;
   const outline: OutlineEntry[] = [];
@@ -53,13 +60,7 @@ export function layoutDoc(doc: Doc): LayoutResult {
     const items: PageItem[] = [...top.items];
     const page: PageLayout = { items, links: [] };
     for (const { line, topPt } of pageLines) {
-      for (const item of line.items) {
-        items.push(
-          item.kind === 'text'
-            ? { ...item, baselinePt: item.baselinePt + topPt }
-            : { ...item, yPt: item.yPt + topPt },
-        );
-      }
+      for (const item of line.items) items.push(movedDown(item, topPt));
       for (const link of line.links) page.links.push({ ...link, topPt: link.topPt + topPt });
       if (line.outline) outline.push({ ...line.outline, pageIndex, topPt });
     }
@@ -70,5 +71,5 @@ export function layoutDoc(doc: Doc): LayoutResult {
   const facesUsed = new Set(
     pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? [i.face] : []))),
   );
-  return { widthPt, heightPt, pages, nodes, outline, facesUsed };
+  return { widthPt, heightPt, pages, nodes, outline, facesUsed, images: images.images };
 }

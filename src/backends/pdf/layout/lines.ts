@@ -7,6 +7,7 @@ import type { Inline } from '../../../doc/model.js';
 import * as typo from '../../../doc/typography.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
 import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
+import type { FigureContext } from './figure.js';
 import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
 
 /** Link underline below the baseline and its thickness, as fractions of the font size. */
@@ -22,6 +23,18 @@ export interface FlowLine {
   items: PageItem[];
   links: LinkArea[];
   outline?: { level: 1 | 2 | 3 | 4; title: string };
+}
+
+/** `item` moved `dyPt` down the page (every kind keeps its vertical position in its own field). */
+export function movedDown(item: PageItem, dyPt: number): PageItem {
+  switch (item.kind) {
+    case 'text':
+      return { ...item, baselinePt: item.baselinePt + dyPt };
+    case 'rule':
+      return { ...item, yPt: item.yPt + dyPt };
+    case 'image':
+      return { ...item, topPt: item.topPt + dyPt };
+  }
 }
 
 export class StructBuilder {
@@ -43,6 +56,7 @@ export interface FlowContext {
   parent: number;
   leftPt: number;
   widthPt: number;
+  figures: FigureContext;
 }
 
 export interface TextStyle {

@@ -2,6 +2,7 @@
  * What layout produces and the PDF writer draws: pages of positioned glyph runs, rules and link areas, plus
  * the structure (tagging) tree the runs belong to. Coordinates are points from the page's top-left corner.
  */
+import type { ImageAsset } from '../../../doc/model.js';
 import type { FaceId } from '../fonts.js';
 
 /** Standard PDF structure types used by the memo. */
@@ -20,7 +21,8 @@ export type StructRole =
   | 'Link'
   | 'Reference'
   | 'Note'
-  | 'BlockQuote';
+  | 'BlockQuote'
+  | 'Figure';
 
 export interface StructNode {
   id: number;
@@ -34,6 +36,8 @@ export interface StructNode {
   elementId?: string;
   /** Ids of the elements this one refers to (/Ref): a Reference's note. */
   refersTo?: string[];
+  /** A Figure's text alternative (/Alt). */
+  alt?: string;
 }
 
 /** Page furniture other than the first-page head is drawn as an artifact, outside the structure tree. */
@@ -68,7 +72,19 @@ export interface RuleItem {
   link?: boolean;
 }
 
-export type PageItem = TextItem | RuleItem;
+/** An image drawn in the box from (`xPt`, `topPt`), as content of its Figure `node`. */
+export interface ImageItem {
+  kind: 'image';
+  xPt: number;
+  topPt: number;
+  widthPt: number;
+  heightPt: number;
+  /** Index into the layout's `images`. */
+  image: number;
+  node: number;
+}
+
+export type PageItem = TextItem | RuleItem | ImageItem;
 
 /** A clickable area for a link node on one line. */
 export interface LinkArea {
@@ -100,4 +116,6 @@ export interface LayoutResult {
   nodes: StructNode[];
   outline: OutlineEntry[];
   facesUsed: Set<FaceId>;
+  /** The distinct images the pages show, each embedded once. */
+  images: ImageAsset[];
 }

@@ -15,7 +15,7 @@ import {
 } from 'pdf-lib';
 import { colours } from '../../../doc/typography.js';
 import { type FaceId, shape, unitsPerEm } from '../fonts.js';
-import type { ArtifactKind, PageItem, TextItem } from '../layout/types.js';
+import type { ArtifactKind, ImageItem, PageItem, TextItem } from '../layout/types.js';
 import type { StructureWriter } from './structure.js';
 
 /** "0D4099" → RGB 0–1, three decimals. */
@@ -112,7 +112,38 @@ function textOperators(
   return ops;
 }
 
-/** Operators for one page's items; body text gets MCIDs 0, 1, … in drawing order. */
+/**
+ * An image in its Figure's marked content: the unit square scaled onto the item's box. The Figure's /BBox is
+ * that box in user space.
+ */
+function imageOperators(
+  context: PDFContext,
+  item: ImageItem,
+  pageIndex: number,
+  mcid: number,
+  pageHeightPt: number,
+  imageName: (index: number) => PDFName,
+  structure: StructureWriter,
+): PDFOperator[] {
+  const [x, y, w, h] = [item.xPt, pageHeightPt - item.topPt - item.heightPt, item.widthPt, item.heightPt].map(
+    round,
+  ) as [number, number, number, number];
+  structure.addContent(item.node, pageIndex, mcid);
+  structure.setBBox(item.node, [x, y, round(x + w), round(y + h)]);
+  return [
+    beginMarked(structure.role(item.node), context.obj({ MCID: mcid })),
+    PDFOperator.of(Op.PushGraphicsState),
+    PDFOperator.of(
+      Op.ConcatTransformationMatrix,
+      [w, 0, 0, h, x, y].map((n) => PDFNumber.of(n)),
+    ),
+    PDFOperator.of(Op.DrawObject, [imageName(item.image)]),
+    PDFOperator.of(Op.PopGraphicsState),
+    PDFOperator.of(Op.EndMarkedContent),
+  ];
+}
+
+/** Operators for one page's items; body text and images get MCIDs 0, 1, … in drawing order. */
 export function pageOperators(
   context: PDFContext,
   items: PageItem[],
@@ -121,10 +152,17 @@ export function pageOperators(
   encoder: GlyphEncoder,
   fonts: PageFonts,
   structure: StructureWriter,
+  /** The page's resource name of image `index` of the layout. */
+  imageName: (index: number) => PDFName,
 ): PDFOperator[] {
   const ops: PDFOperator[] = [];
   let mcid = 0;
   for (const item of items) {
+    if (item.kind === 'image') {
+      ops.push(...imageOperators(context, item, pageIndex, mcid, pageHeightPt, imageName, structure));
+      mcid++;
+      continue;
+    }
     if (item.kind === 'rule') {
       const y = round(pageHeightPt - item.yPt);
       ops.push(

@@ -5,7 +5,7 @@
  */
 import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../layout/types.js';
-import { asciiString } from './pdf-text.js';
+import { asciiString, textString } from './pdf-text.js';
 
 export class StructureWriter {
   private readonly refs: PDFRef[];
@@ -13,6 +13,8 @@ export class StructureWriter {
   private readonly attached: boolean[];
   private readonly pageEntries: PDFRef[][];
   private readonly annotationEntries: { key: number; ref: PDFRef }[] = [];
+  /** Layout boxes of the elements drawn as one box (figures), in user space. */
+  private readonly bboxes = new Map<number, [number, number, number, number]>();
   private readonly rootRef: PDFRef;
 
   constructor(
@@ -49,6 +51,11 @@ export class StructureWriter {
     this.pageEntries[pageIndex]![mcid] = this.refs[node]!;
   }
 
+  /** The box `node` is drawn in (x1 y1 x2 y2, user space): its layout attribute /BBox. */
+  setBBox(node: number, bbox: [number, number, number, number]): void {
+    this.bboxes.set(node, bbox);
+  }
+
   /** Record a link annotation as content of its Link `node`; returns the annotation's StructParent key. */
   addAnnotation(node: number, pageIndex: number, annotationRef: PDFRef): number {
     this.attach(node);
@@ -72,6 +79,9 @@ export class StructureWriter {
         K: this.kids[i]!,
       });
       if (node.elementId !== undefined) element.set(PDFName.of('ID'), asciiString(node.elementId));
+      if (node.alt !== undefined) element.set(PDFName.of('Alt'), textString(node.alt));
+      const bbox = this.bboxes.get(i);
+      if (bbox) element.set(PDFName.of('A'), context.obj({ O: 'Layout', BBox: bbox }));
       if (node.refersTo) {
         // /Ref points at the referred elements themselves (PDF 2.0 14.7.2), found by their /ID.
         const targets = node.refersTo.flatMap((id) => {
