@@ -92,6 +92,19 @@ function pngIsWhole(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Colour components of a JPEG from its frame header (SOFn): 1 grey, 3 colour, 4 CMYK; 0 if none found. */
+function jpegComponents(bytes: Uint8Array): number {
+  let at = 2;
+  while (at + 9 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    const frame = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker);
+    if (frame) return bytes[at + 9]!;
+    at += 2 + length;
+  }
+  return 0;
+}
+
 /** Format and pixel size from the header; undefined for anything but a readable PNG or JPEG. */
 function describe(bytes: Uint8Array): Omit<ImageAsset, 'bytes'> | undefined {
   try {
@@ -223,6 +236,14 @@ export function loadImages(
         'image-format',
         `Bildfilen "${image.url}" har ${described.widthPx} × ${described.heightPx} bildpunkter, fler än skrivelse tar med.`,
         'Spara bilden i lägre upplösning (ungefär 2000 bildpunkter bred räcker för en A4-sida).',
+      );
+      continue;
+    }
+    if (described.format === 'jpeg' && jpegComponents(bytes) === 4) {
+      report(
+        'image-format',
+        `Bildfilen "${image.url}" är en CMYK-bild (för tryckeri); arkivexemplaret (PDF/A, sRGB) kan inte innehålla den.`,
+        'Spara bilden som RGB-JPEG eller PNG, t.ex. med "Exportera för webb" i bildprogrammet.',
       );
       continue;
     }

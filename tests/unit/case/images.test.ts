@@ -30,6 +30,17 @@ beforeAll(() => {
   writeFileSync(join(dir, 'bilder', 'karta över området.png'), makePng(300, 150));
   writeFileSync(join(dir, 'trasig.png'), makePng(40, 40).subarray(0, 60));
   writeFileSync(join(dir, 'text.png'), 'inte en bild');
+  const jpeg = readFileSync('tests/fixtures/images/pdf-photo.jpg');
+  writeFileSync(join(dir, 'foto.jpg'), jpeg);
+  // The same file claiming four colour components in its frame header: a CMYK JPEG to check.
+  const cmyk = Buffer.from(jpeg);
+  for (let at = 2; at < cmyk.length; at += 2 + cmyk.readUInt16BE(at + 2)) {
+    if (cmyk[at + 1] === 0xc0 || cmyk[at + 1] === 0xc2) {
+      cmyk[at + 9] = 4;
+      break;
+    }
+  }
+  writeFileSync(join(dir, 'cmyk.jpg'), cmyk);
   writeFileSync(join(dir, 'stor.png'), Buffer.alloc(maxImageBytes + 1));
   const outside = mkdtempSync(join(tmpdir(), 'skrivelse-utanför-'));
   writeFileSync(join(outside, 'hemlig.png'), makePng(10, 10));
@@ -49,7 +60,15 @@ describe('images in a case', () => {
     });
   });
 
+  it('a JPEG is a figure too', () => {
+    const { read } = caseWith('![Foto av entrén](foto.jpg)');
+    expect(brief(read.diagnostics)).toEqual([]);
+    const figure = renderDoc(read.case!, linkoping).blocks.find((b) => b.type === 'figure');
+    expect(figure).toMatchObject({ image: { format: 'jpeg' } });
+  });
+
   it.each([
+    ['a CMYK JPEG', '![Foto](cmyk.jpg)', 'image-format'],
     ['no alt text', '![](bilder/karta%20över%20området.png)', 'image-alt'],
     ['a web address', '![Karta](https://example.org/karta.png)', 'image-remote'],
     ['a data address', '![Karta](data:image/png;base64,AAAA)', 'image-remote'],
