@@ -308,9 +308,7 @@ export function tableStyle(language: string): XmlComponent {
           new RunProperties({ bold: true }),
           new BuilderElement({
             name: 'w:tcPr',
-            children: [
-              new TableCellBorders({ bottom: tableRule(typo.table.headerRuleThicknessPt) }),
-            ],
+            children: [new TableCellBorders({ bottom: tableRule(typo.table.headerRuleThicknessPt) })],
           }),
         ],
       }),

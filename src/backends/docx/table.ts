@@ -6,16 +6,8 @@
  * Unlike the borderless layout tables (layout-table.ts) it reads as data: a table style, a header row
  * (`w:tblHeader`) and a `w:tblLook` with the first row on, so the header cells are column headers.
  */
-import {
-  AlignmentType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-} from 'docx';
-import type { ColumnAlign, Inline, TableBlock, TableCell as DocTableCell } from '../../doc/model.js';
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import type { ColumnAlign, TableCell as DocTableCell, Inline, TableBlock } from '../../doc/model.js';
 import { type ColumnMeasure, columnWidths } from '../../doc/table-widths.js';
 import * as typo from '../../doc/typography.js';
 import { inlinesToChildren } from './inlines.js';

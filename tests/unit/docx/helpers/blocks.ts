@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imageSize } from 'image-size';
 import type {
+  Block,
   ColumnAlign,
   FigureBlock,
   ImageAsset,
@@ -86,4 +87,20 @@ export function nestedQuote(): QuoteBlock {
       para('Citerad mening två.'),
     ],
   };
+}
+
+/** Every new construct at once: a table, a PNG and a JPEG figure, a nested quote, two tables in a row. */
+export function richBlocks(): Block[] {
+  const p = (text: string): Block => ({ type: 'paragraph', role: 'body', inlines: [t(text)] });
+  return [
+    { type: 'heading', level: 2, inlines: [t('Statistik')] },
+    insatserTable(),
+    p('Efter tabellen.'),
+    figure('chart.png', 'Stapeldiagram över insatser per år'),
+    figure('photo.jpg', 'Foto av verksamhetens lokaler'),
+    nestedQuote(),
+    table(['left'], ['Första'], [['a']]),
+    table(['left'], ['Andra'], [['b']]),
+    p('Slut.'),
+  ];
 }
