@@ -12,7 +12,8 @@ import { measureCell } from '../../../src/backends/docx/table.js';
 import { ptToEighthPt, ptToTwip } from '../../../src/backends/docx/units.js';
 import { columnWidths } from '../../../src/doc/table-widths.js';
 import { quote, table as tableTypo } from '../../../src/doc/typography.js';
-import { docWith, heading, para, text } from '../../fixtures/pdf/docs.js';
+import { docWith, fillers, heading, para, text } from '../../fixtures/pdf/docs.js';
+import { pageCount, pdftotext } from '../../helpers/pdf.js';
 import { insatserTable, nestedQuote, richBlocks, table } from './helpers/blocks.js';
 import { convert, hasLibreOffice, makeWorkDir } from './helpers/libreoffice.js';
 import { part, readParts, wordTexts, xpathStrings } from './helpers/parts.js';
@@ -297,17 +298,60 @@ describe('column widths (automatic table layout)', () => {
   });
 });
 
+const lineNames = ['första', 'andra', 'tredje', 'fjärde'];
+
+/**
+ * A table over several pages: 40 rows whose last cell has four lines, which widow control alone would
+ * let a page break split two and two.
+ */
+function longTable() {
+  const rows = Array.from({ length: 40 }, (_, i) => [
+    `Post ${i + 1}`,
+    String((i + 1) * 10),
+    lineNames.flatMap((name, l) => [
+      ...(l > 0 ? [{ type: 'break' as const }] : []),
+      { type: 'text' as const, text: `Rad ${i + 1} ${name}` },
+    ]),
+  ]);
+  return table(['left', 'right', 'left'], ['Namn', 'Belopp', 'Anteckning'], rows);
+}
+
 describe.runIf(hasLibreOffice())('LibreOffice reads the tables', () => {
   let workDir: string;
   let txt: string;
+  let pdf: string;
   beforeAll(() => {
     workDir = makeWorkDir();
     return (async () => {
       const path = join(workDir, 'tables.docx');
       writeFileSync(path, await renderDocx(docWith([insatserTable(), nestedQuote(), para(text('Slut.'))])));
       txt = readFileSync(convert(workDir, [path], 'txt:Text')[0]!, 'utf8');
+      const long = join(workDir, 'long.docx');
+      writeFileSync(long, await renderDocx(docWith([...fillers(20), longTable()])));
+      pdf = convert(workDir, [long], 'pdf')[0]!;
     })();
   }, 300_000);
+
+  test('a long table: the header row at the top of every page it continues on, no row split', () => {
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const pageOf = new Map<string, number>();
+    for (let page = 1; page <= pages; page++) {
+      // Line by line as the page shows it: a row's cells side by side.
+      const lines = pdftotext(pdf, page, { layout: true }).split('\n');
+      const firstRow = lines.findIndex((l) => /^\s*Post \d+\b/.test(l));
+      if (firstRow === -1) continue;
+      const header = lines.slice(0, firstRow).filter((l) => /Namn\s+Belopp\s+Anteckning/.test(l));
+      expect(header, `page ${page}`).toHaveLength(1);
+      for (const m of lines.join('\n').matchAll(/Rad \d+ \p{L}+/gu)) pageOf.set(m[0], page);
+    }
+    expect(new Set(pageOf.values()).size).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i <= 40; i++) {
+      const pagesOfRow = lineNames.map((name) => pageOf.get(`Rad ${i} ${name}`));
+      expect(pagesOfRow[0], `row ${i}`).toBeDefined();
+      expect(pagesOfRow, `row ${i}`).toEqual(Array(4).fill(pagesOfRow[0]));
+    }
+  });
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
   test('every cell in reading order, row by row, then the quote', () => {
