@@ -37,7 +37,8 @@ export function measureCell(inlines: readonly Inline[], bold: boolean): ColumnMe
   const padding = 2 * typo.table.cellPaddingPt;
   const lines = cellLines(inlines);
   const longest = (parts: string[]) => Math.max(0, ...parts.map((p) => [...p].length));
-  const words = lines.flatMap((l) => l.split(/\s+/));
+  // Words break at spaces, never at a no-break space (as in "1 204", doc/nobreak.ts).
+  const words = lines.flatMap((l) => l.split(/[^\S\u00a0\u202f]+/));
   return { minPt: longest(words) * charPt + padding, maxPt: longest(lines) * charPt + padding };
 }
 

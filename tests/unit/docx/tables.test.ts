@@ -295,6 +295,9 @@ describe('column widths (automatic table layout)', () => {
       measureCell([{ type: 'text', text: 'ett' }], false).maxPt,
     );
     expect(measureCell([], false)).toEqual({ minPt: padding, maxPt: padding });
+    // A no-break space holds its word together: "12 345 678" is one word of 10.
+    const number = measureCell([{ type: 'text', text: 'ca 12\u00a0345\u00a0678' }], false);
+    expect((number.maxPt - padding) / (number.minPt - padding)).toBeCloseTo(13 / 10, 9);
   });
 });
 
