@@ -35,9 +35,13 @@ export function unescapeXml(text: string): string {
   });
 }
 
-/** A copy of plain data (objects, arrays, strings) with xmlChars applied to every string in it. */
+/**
+ * A copy of plain data (objects, arrays, strings) with xmlChars applied to every string in it. Binary data
+ * (an image's bytes) has no strings and is kept as it is, not copied into a plain object.
+ */
 export function xmlCharsIn<T>(value: T): T {
   if (typeof value === 'string') return xmlChars(value) as T;
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map(xmlCharsIn) as T;
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlCharsIn(v)])) as T;

@@ -1,11 +1,16 @@
-/** Body blocks → Word paragraphs (and the signatures' layout table), one handler per block type. */
-import { type FileChild, Paragraph, TextRun } from 'docx';
+/**
+ * Body blocks → Word paragraphs and tables (data tables, the signatures' layout table), one handler per
+ * block type; a block quote's content goes through the same handlers, indented.
+ */
+import { type FileChild, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../doc/model.js';
 import * as typo from '../../doc/typography.js';
+import { figureParagraph } from './figure.js';
 import { inlinesToChildren, runText } from './inlines.js';
 import { borderlessTable, cell, row } from './layout-table.js';
-import type { ListNumbering } from './numbering.js';
+import { type ListNumbering, levelIndent } from './numbering.js';
 import { StyleId } from './styles.js';
+import { dataTable } from './table.js';
 import { ptToTwip } from './units.js';
 
 export interface BlockContext {
@@ -14,11 +19,27 @@ export interface BlockContext {
   textWidthTwip: number;
 }
 
-interface HandlerContext extends BlockContext {
-  /** The block's last paragraph keeps with the next block (set before the signatures). */
-  keepLastWithNext: boolean;
+/**
+ * What the block before leaves under itself. A Word table has no space after it, so a data table's
+ * `table.text.afterPt` is taken by the first paragraph after it (`afterTable`), and two tables in a row are
+ * kept apart by a spacer paragraph (`tableAbove`: Word would join them into one).
+ */
+interface Flow {
   /** Space after the block before this one, where a table cannot share it (see signatureTable). */
   previousAfterPt: number;
+  /** The block before ends with a data table: the first paragraph takes at least its space after. */
+  afterTable: boolean;
+  /** The block before ends with a table (or this is the first block, under the page head's table). */
+  tableAbove: boolean;
+}
+
+interface HandlerContext extends BlockContext, Flow {
+  /** The block's last paragraph keeps with the next block (set before the signatures). */
+  keepLastWithNext: boolean;
+  /** Left indent of the block quotes the block stands in; 0 in the body. */
+  indentPt: number;
+  /** Figures so far in the document, counted per render (their drawing ids). */
+  figures: { count: number };
   /** The recipients block right after joint signatures, which their table takes in. */
   recipientsAfter?: RecipientsBlock;
   /** These recipients are already in the signature table before them. */
@@ -31,6 +52,17 @@ type Handler<T extends Block['type']> = (
 ) => FileChild[];
 
 const text = (t: string) => new TextRun({ children: runText(t) });
+
+/**
+ * Space before a block's first paragraph, in twips, where the block after a data table takes the
+ * table's space after (`ownPt` is what its style has; undefined where the style's is enough).
+ */
+function beforeAfterTable(ownPt: number, ctx: HandlerContext): number | undefined {
+  const tablePt = typo.table.text.afterPt;
+  return ctx.afterTable && ownPt < tablePt ? ptToTwip(tablePt) : undefined;
+}
+
+const spacing = (before: number | undefined) => (before === undefined ? {} : { spacing: { before } });
 
 /** One paragraph of a list: an item's first (numbered) or a later one, at its list's level. */
 interface ListLine {
@@ -82,17 +114,21 @@ function listLines(list: ListBlock, depth: number): ListLine[] {
 
 function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
   const lines = listLines(list, 0);
+  const firstBefore = beforeAfterTable(0, ctx);
   return lines.map((l, i) => {
     const last = i === lines.length - 1;
     const keepNext = l.keepNext || (ctx.keepLastWithNext && last) || undefined;
     // Items are `list.itemGapPt` apart (their styles); the list as a whole is followed by `list.afterPt`.
-    const spacing = last ? { after: ptToTwip(typo.list.afterPt) } : undefined;
+    const after = last ? { after: ptToTwip(typo.list.afterPt) } : {};
+    const before = i === 0 && firstBefore !== undefined ? { before: firstBefore } : {};
+    const spacing = last || i === 0 ? { ...before, ...after } : undefined;
+    const indent = levelIndent(l.level, ctx.indentPt);
     if (!l.numbered)
       return new Paragraph({
         style: StyleId.listContinue,
         keepNext,
         spacing,
-        indent: { left: ptToTwip(typo.list.indentPt * (l.level + 1)) },
+        indent: { left: indent.left },
         children: inlinesToChildren(l.inlines),
       });
     const { reference, instance } = ctx.numbering.refOf(l.list);
@@ -101,6 +137,8 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
       keepNext,
       spacing,
       numbering: { reference, level: l.level, instance },
+      // In a block quote the numbering's own indents move in by the quote's.
+      ...(ctx.indentPt > 0 && { indent }),
       children: inlinesToChildren(l.inlines),
     });
   });
@@ -183,38 +221,86 @@ function recipientParagraphs(b: RecipientsBlock): Paragraph[] {
   ];
 }
 
+const headingStyles = {
+  2: [StyleId.heading2, typo.text.heading2],
+  3: [StyleId.heading3, typo.text.heading3],
+  4: [StyleId.heading4, typo.text.heading4],
+} as const;
+
+/**
+ * A paragraph in the body, or in a block quote: style Citat (Quote), whose indent is one quote's; a quote
+ * in a quote, and a label in a quote, have their indent on the paragraph.
+ */
+function paragraphOf(b: Extract<Block, { type: 'paragraph' }>, ctx: HandlerContext): Paragraph {
+  const label = b.role === 'label';
+  const style = label ? StyleId.label : ctx.indentPt > 0 ? StyleId.quote : undefined;
+  const styleIndentPt = style === StyleId.quote ? typo.quote.indentPt : 0;
+  return new Paragraph({
+    style,
+    keepNext: ctx.keepLastWithNext || undefined,
+    ...spacing(beforeAfterTable((label ? typo.text.label : typo.text.body).beforePt, ctx)),
+    ...(ctx.indentPt !== styleIndentPt && { indent: { left: ptToTwip(ctx.indentPt) } }),
+    children: inlinesToChildren(b.inlines),
+  });
+}
+
+/** An empty paragraph as high as a table's space after: between two tables, which Word would join. */
+function tableSpacer(): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: ptToTwip(typo.table.text.afterPt), lineRule: LineRuleType.EXACT },
+  });
+}
+
 const handlers: { [T in Block['type']]: Handler<T> } = {
-  title: (b) => [new Paragraph({ style: StyleId.heading1, children: inlinesToChildren(b.inlines) })],
-  heading: (b) => [
+  title: (b, ctx) => [
     new Paragraph({
-      style: b.level === 2 ? StyleId.heading2 : b.level === 3 ? StyleId.heading3 : StyleId.heading4,
+      style: StyleId.heading1,
+      ...spacing(beforeAfterTable(typo.text.title.beforePt, ctx)),
       children: inlinesToChildren(b.inlines),
     }),
   ],
-  paragraph: (b, ctx) => [
+  heading: (b, ctx) => [
     new Paragraph({
-      style: b.role === 'label' ? StyleId.label : undefined,
-      keepNext: ctx.keepLastWithNext || undefined,
+      style: headingStyles[b.level][0],
+      ...spacing(beforeAfterTable(headingStyles[b.level][1].beforePt, ctx)),
       children: inlinesToChildren(b.inlines),
     }),
   ],
+  paragraph: (b, ctx) => [paragraphOf(b, ctx)],
   list: listParagraphs,
   // The line is the paragraph's border (style Avdelare); the paragraph has no text.
-  rule: () => [new Paragraph({ style: StyleId.rule })],
+  rule: (_b, ctx) => [
+    new Paragraph({ style: StyleId.rule, ...spacing(beforeAfterTable(typo.rule.beforePt, ctx)) }),
+  ],
   signatures: signatureBlock,
   // After joint signatures the recipients are the signature table's last row (signatureTable).
   recipients: (b, ctx) => (ctx.inSignatureTable ? [] : recipientParagraphs(b)),
   // Word footnotes at their references (footnotesOf); nothing is drawn where the block stands.
   notes: () => [],
-  table: () => {
-    throw new Error('tabeller: ännu inte');
+  table: (b, ctx) => [
+    dataTable(b, {
+      textWidthTwip: ctx.textWidthTwip,
+      indentPt: ctx.indentPt,
+      // A table cannot take space above it; what the block before leaves short goes above the header text.
+      extraBeforePt: Math.max(0, typo.table.text.beforePt - ctx.previousAfterPt),
+      keepWithNext: ctx.keepLastWithNext,
+    }),
+  ],
+  figure: (b, ctx) => {
+    ctx.figures.count += 1;
+    const before = beforeAfterTable(typo.figure.beforePt, ctx);
+    return [
+      figureParagraph(b, {
+        textWidthTwip: ctx.textWidthTwip - ptToTwip(ctx.indentPt),
+        number: ctx.figures.count,
+        beforeTwip: before,
+        keepNext: ctx.keepLastWithNext,
+      }),
+    ];
   },
-  figure: () => {
-    throw new Error('bilder: ännu inte');
-  },
-  quote: () => {
-    throw new Error('citat: ännu inte');
-  },
+  // The quote's content one quote's indent further in, as it would stand in the body.
+  quote: (b, ctx) =>
+    sequence(b.blocks, { ...ctx, indentPt: ctx.indentPt + typo.quote.indentPt }, ctx, ctx.keepLastWithNext),
 };
 
 /** The Doc's notes as Word footnotes, keyed by number (the id each first reference points to). */
@@ -239,34 +325,97 @@ export function footnotesOf(blocks: readonly Block[]): Record<number, { children
   return footnotes;
 }
 
-/** Space after each kind of block, as its style sets it (for the one place a table needs it). */
-const afterPt: { [T in Block['type']]: number } = {
-  title: typo.text.title.afterPt,
-  heading: typo.text.heading2.afterPt,
-  paragraph: typo.text.body.afterPt,
-  list: typo.list.afterPt,
-  rule: typo.rule.afterPt,
-  signatures: 0,
-  recipients: 0,
-  notes: 0,
-  table: typo.table.text.afterPt,
-  figure: typo.figure.afterPt,
-  quote: typo.text.body.afterPt,
-};
+/**
+ * Space the block leaves under itself in Word, as its style sets it (for the places a table needs it). A
+ * table leaves none: the paragraph after it takes `table.text.afterPt` (see Flow).
+ */
+function afterPtOf(block: Block): number {
+  switch (block.type) {
+    case 'title':
+      return typo.text.title.afterPt;
+    case 'heading':
+      return headingStyles[block.level][1].afterPt;
+    case 'paragraph':
+      return (block.role === 'label' ? typo.text.label : typo.text.body).afterPt;
+    case 'list':
+      return typo.list.afterPt;
+    case 'rule':
+      return typo.rule.afterPt;
+    case 'figure':
+      return typo.figure.afterPt;
+    case 'quote': {
+      const last = block.blocks.at(-1);
+      return last ? afterPtOf(last) : 0;
+    }
+    default:
+      return 0;
+  }
+}
 
-export function blocksToChildren(blocks: readonly Block[], ctx: BlockContext): FileChild[] {
-  return blocks.flatMap((block, i) => {
-    // Never the signatures alone on the last page: the text before them comes along.
-    const keepLastWithNext = blocks[i + 1]?.type === 'signatures';
+const isJoint = (b: Block | undefined) => b?.type === 'signatures' && b.signatures.length > 1;
+
+/** The block is set as a table from its start (a data table, joint signatures, a quote opening with a table). */
+function startsWithTable(block: Block): boolean {
+  if (block.type === 'quote') return block.blocks[0] ? startsWithTable(block.blocks[0]) : false;
+  return block.type === 'table' || isJoint(block);
+}
+
+function endsWithTable(block: Block): boolean {
+  if (block.type === 'quote') {
+    const last = block.blocks.at(-1);
+    return last ? endsWithTable(last) : false;
+  }
+  return block.type === 'table' || isJoint(block);
+}
+
+type SequenceContext = BlockContext & Pick<HandlerContext, 'indentPt' | 'figures'>;
+
+/** Blocks in reading order, `flow` being what precedes the first; `keepLast`: the last keeps with the next. */
+function sequence(
+  blocks: readonly Block[],
+  ctx: SequenceContext,
+  start: Flow,
+  keepLast: boolean,
+): FileChild[] {
+  const out: FileChild[] = [];
+  let flow: Flow = {
+    previousAfterPt: start.previousAfterPt,
+    afterTable: start.afterTable,
+    tableAbove: start.tableAbove,
+  };
+  blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
     const next = blocks[i + 1];
-    const joint = (b: Block | undefined) => b?.type === 'signatures' && b.signatures.length > 1;
-    return (handlers[block.type] as Handler<typeof block.type>)(block as never, {
+    if (flow.tableAbove && startsWithTable(block)) {
+      out.push(tableSpacer());
+      flow = { previousAfterPt: typo.table.text.afterPt, afterTable: false, tableAbove: false };
+    }
+    const children = (handlers[block.type] as Handler<typeof block.type>)(block as never, {
       ...ctx,
-      keepLastWithNext,
-      previousAfterPt: previous ? afterPt[previous.type] : 0,
-      recipientsAfter: joint(block) && next?.type === 'recipients' ? next : undefined,
-      inSignatureTable: block.type === 'recipients' && joint(previous),
+      ...flow,
+      // Never the signatures alone on the last page: the text before them comes along.
+      keepLastWithNext: next?.type === 'signatures' || (keepLast && next === undefined),
+      recipientsAfter: isJoint(block) && next?.type === 'recipients' ? next : undefined,
+      inSignatureTable: block.type === 'recipients' && isJoint(previous),
     });
+    out.push(...children);
+    // A block that draws nothing (notes, recipients inside the signatures) leaves the flow as it was.
+    if (children.length > 0)
+      flow = {
+        previousAfterPt: afterPtOf(block),
+        afterTable: endsWithTable(block),
+        tableAbove: endsWithTable(block),
+      };
   });
+  return out;
+}
+
+export function blocksToChildren(blocks: readonly Block[], ctx: BlockContext): FileChild[] {
+  // The body starts under the page head, a table of its own.
+  return sequence(
+    blocks,
+    { ...ctx, indentPt: 0, figures: { count: 0 } },
+    { previousAfterPt: 0, afterTable: false, tableAbove: true },
+    false,
+  );
 }

@@ -12,7 +12,7 @@ import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties, textWidthTwip } from './page.js';
-import { buildStyles } from './styles.js';
+import { buildStyles, tableStyle } from './styles.js';
 import { fontFamily, fontTableEntry } from './typography.js';
 
 /** "2023-08-30" → "2023-08-30T00:00:00Z"; the memo's date, never the clock. */
@@ -45,7 +45,7 @@ const validCount = (n: number | undefined) =>
 
 function buildDocument(doc: Doc, options: DocxOptions): Document {
   const numbering = planListNumbering(doc.blocks);
-  return new Document({
+  const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.subject,
     creator: doc.meta.author,
@@ -70,6 +70,9 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
       },
     ],
   });
+  // docx's style options have no table styles; the styles part takes the element as it is.
+  document.Styles.addChildElement(tableStyle(doc.meta.language));
+  return document;
 }
 
 /**

@@ -7,15 +7,18 @@
  * when the official edits them.
  */
 import { AlignmentType, type ILevelsOptions, type INumberingOptions, LevelFormat } from 'docx';
-import type { Block, ListBlock } from '../../doc/model.js';
+import type { Block, ListBlock, QuoteContent } from '../../doc/model.js';
 import { bulletAt, list } from '../../doc/typography.js';
 import { ptToTwip } from './units.js';
 
 const levels = Array.from({ length: list.levels }, (_, level) => level);
 
-/** Each level's text `list.indentPt` further in, its number hanging in that indent (as the PDF). */
-function indent(level: number) {
-  return { left: ptToTwip(list.indentPt * (level + 1)), hanging: ptToTwip(list.indentPt) };
+/**
+ * Each level's text `list.indentPt` further in, its number hanging in that indent (as the PDF); a list in
+ * a block quote starts `fromPt` in, at the quote's indent.
+ */
+export function levelIndent(level: number, fromPt = 0) {
+  return { left: ptToTwip(fromPt + list.indentPt * (level + 1)), hanging: ptToTwip(list.indentPt) };
 }
 
 /** "1.", "2.", … on every level, as the PDF numbers; the list's own `w:num` restarts it at `start`. */
@@ -26,7 +29,7 @@ function orderedLevels(start: number): ILevelsOptions[] {
     text: `%${level + 1}.`,
     alignment: AlignmentType.LEFT,
     start,
-    style: { paragraph: { indent: indent(level) } },
+    style: { paragraph: { indent: levelIndent(level) } },
   }));
 }
 
@@ -36,7 +39,7 @@ function bulletLevels(): ILevelsOptions[] {
     format: LevelFormat.BULLET,
     text: bulletAt(level),
     alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: indent(level) } },
+    style: { paragraph: { indent: levelIndent(level) } },
   }));
 }
 
@@ -62,14 +65,23 @@ export interface ListNumbering {
   styleRefs: { ordered?: ListNumberingRef; bullet?: ListNumberingRef };
 }
 
-/** Every list of the blocks in reading order, each before the lists nested in its items. */
-function allLists(blocks: readonly Block[]): ListBlock[] {
+/**
+ * Every list of the blocks in reading order, each before the lists nested in its items; lists in block
+ * quotes too, at any depth.
+ */
+function allLists(blocks: readonly (Block | QuoteContent)[]): ListBlock[] {
   const found: ListBlock[] = [];
   const visit = (l: ListBlock): void => {
     found.push(l);
     for (const item of l.items) for (const b of item.blocks) if (b.type === 'list') visit(b);
   };
-  for (const b of blocks) if (b.type === 'list') visit(b);
+  const walk = (bs: readonly (Block | QuoteContent)[]): void => {
+    for (const b of bs) {
+      if (b.type === 'list') visit(b);
+      else if (b.type === 'quote') walk(b.blocks);
+    }
+  };
+  walk(blocks);
   return found;
 }
 

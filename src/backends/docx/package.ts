@@ -181,8 +181,12 @@ function stabiliseRelationshipIds(texts: Map<string, string>): void {
     const renames = new Map<string, string>();
     for (const id of ids) if (!stableIdPattern.test(id)) renames.set(id, `rId${next++}`);
     if (renames.size === 0) continue;
+    // Only the attributes that hold relationship ids (Id in the rels, r:id, r:embed, … in the part):
+    // pairing any two quotes would go astray after an empty value such as a picture's name="".
     const rename = (xml: string) =>
-      xml.replace(/"([^"]+)"/g, (m, v: string) => (renames.has(v) ? `"${renames.get(v)}"` : m));
+      xml.replace(/(\s(?:Id|r:[A-Za-z]+)=")([^"]*)"/g, (m, start: string, v: string) =>
+        renames.has(v) ? `${start}${renames.get(v)}"` : m,
+      );
     texts.set(relsPath, rename(rels));
     const source = sourcePartOf(relsPath);
     const sourceXml = texts.get(source);

@@ -13,14 +13,18 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import type { Doc } from '../../../src/doc/model.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
+import { figure, insatserTable } from './helpers/blocks.js';
 
 /** Set in the child process this test starts; the child then only writes its bytes. */
 const childOut = process.env.SKRIVELSE_DOCX_CHILD_OUT;
 
-/** The seed plus an external link, so the random relationship ids docx makes are exercised too. */
+/**
+ * The seed plus an external link, so the random relationship ids docx makes are exercised too, after a
+ * figure (whose picture has empty attributes, name="") and with a table.
+ */
 function docWithLink(): Doc {
   const doc = seed001Doc();
-  doc.blocks.push({
+  doc.blocks.push(figure('chart.png', 'Stapeldiagram'), insatserTable(), {
     type: 'paragraph',
     inlines: [{ type: 'text', text: 'Kommunens mål', href: 'https://www.linkoping.se/kommun-och-politik/' }],
   });

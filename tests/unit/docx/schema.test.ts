@@ -11,7 +11,9 @@ import type { Doc } from '../../../src/doc/model.js';
 import { renderDoc } from '../../../src/render/index.js';
 import { bullets, item, nestedLists, numbers, paragraphItem } from '../../fixtures/doc/lists.js';
 import { seed001Doc } from '../../fixtures/doc/seed001-doc.js';
+import { docWith } from '../../fixtures/pdf/docs.js';
 import { fixture, linkoping } from '../case/helpers.js';
+import { figure, insatserTable, nestedQuote, richBlocks } from './helpers/blocks.js';
 import { part, prettyXml, readParts, xpathStrings } from './helpers/parts.js';
 
 const versions = ['Office2007', 'Microsoft365'] as const;
@@ -61,10 +63,29 @@ function edgeDoc(): Doc {
   return doc;
 }
 
+/** A table, PNG and JPEG figures (one scaled to the width, one to the height cap), nested quotes. */
+function richDoc(): Doc {
+  return docWith([
+    ...richBlocks(),
+    figure('wide.png', 'Bred bild'),
+    figure('tall.jpg', ''),
+    { type: 'quote', blocks: [nestedQuote(), insatserTable()] },
+    { type: 'quote', blocks: [] },
+    {
+      type: 'signatures',
+      signatures: [
+        { department: 'A', name: 'B' },
+        { department: 'C', name: 'D' },
+      ],
+    },
+  ]);
+}
+
 describe('Open XML SDK validation', () => {
   for (const [name, make] of [
     ['seed 001', seed001Doc],
     ['edge cases', edgeDoc],
+    ['tables, figures and quotes', richDoc],
   ] as const) {
     test(`${name}: zero errors`, async () => {
       const bytes = await renderDocx(make());
