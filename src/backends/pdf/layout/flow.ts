@@ -23,6 +23,7 @@ import {
   type TextStyle,
   toFlowLine,
 } from './lines.js';
+import { tableLines } from './table.js';
 import type { LinkArea, PageItem, StructNode } from './types.js';
 
 /** Lines that must follow a heading, title or label on the same page. */
@@ -355,23 +356,29 @@ const HANDLERS: Handlers = {
   signatures: signaturesFlow,
   recipients: recipientsFlow,
   notes: notesFlow,
-  table: () => {
-    throw new Error('tabeller: ännu inte');
-  },
+  table: (block, ctx) => ({
+    lines: tableLines(block, ctx),
+    spacing: spacing(typo.table.text),
+    keepNextLines: 0,
+  }),
   figure: () => {
     throw new Error('bilder: ännu inte');
   },
   quote: quoteFlow,
 };
 
-/** Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`. */
+/**
+ * Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`.
+ * `pageBodyPt` is the height of the shortest page body, which a table row is never made taller than.
+ */
 export function flowBlocks(
   blocks: Block[],
   leftPt: number,
   widthPt: number,
   struct = new StructBuilder(),
+  pageBodyPt = Number.POSITIVE_INFINITY,
 ): { lines: FlowLine[]; nodes: StructNode[] } {
-  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0 };
+  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0, pageBodyPt };
   const lines: FlowLine[] = [];
   let afterPt = 0;
   // Lines still to keep with the last heading (or label), and whether a block already came in between.

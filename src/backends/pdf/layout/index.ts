@@ -38,7 +38,8 @@ export function layoutDoc(doc: Doc): LayoutResult {
   const laterHeadEdge = shortHead(f, box, pageNumberText(f.pageNumberFormat, 2, 2)).edgePt;
   const footer = firstPageFooter(f, box);
 
-  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct);
+  const pageBodyPt = Math.min(footer.edgePt - firstHeadEdge, box.bottomPt - laterHeadEdge);
+  const { lines, nodes } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct, pageBodyPt);
   const placed = paginate(lines, (i) =>
     i === 0
       ? { topPt: firstHeadEdge, bottomPt: footer.edgePt }

@@ -22,6 +22,8 @@ export interface FlowLine {
   items: PageItem[];
   links: LinkArea[];
   outline?: { level: 1 | 2 | 3 | 4; title: string };
+  /** Drawn above this line when it starts a page (a table's header row, as artifacts). */
+  repeatAtTop?: FlowLine[];
 }
 
 export class StructBuilder {
@@ -43,6 +45,8 @@ export interface FlowContext {
   parent: number;
   leftPt: number;
   widthPt: number;
+  /** Height of the shortest page body: a line taller than this cannot be placed whole on any page. */
+  pageBodyPt?: number;
 }
 
 export interface TextStyle {

@@ -1,7 +1,8 @@
 /**
- * The tagged structure: StructTreeRoot → Document → H1/H2/H3, P, L/LI/Lbl/LBody, Link. Content is attached
- * in drawing order (which is reading order), so each element's /K lists its marked content and children in
- * the order they are read. The ParentTree maps each page's MCIDs and each link annotation back to elements.
+ * The tagged structure: StructTreeRoot → Document → H1/H2/H3, P, L/LI/Lbl/LBody, Table/THead/TBody/TR/TH/TD,
+ * Link. Content is attached in drawing order (which is reading order), so each element's /K lists its marked
+ * content and children in the order they are read. The ParentTree maps each page's MCIDs and each link
+ * annotation back to elements.
  */
 import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../layout/types.js';
@@ -14,6 +15,8 @@ export class StructureWriter {
   private readonly pageEntries: PDFRef[][];
   private readonly annotationEntries: { key: number; ref: PDFRef }[] = [];
   private readonly rootRef: PDFRef;
+  /** Required elements (empty table cells) not yet attached, in id order, which is reading order. */
+  private readonly pending: number[];
 
   constructor(
     private readonly context: PDFContext,
@@ -25,6 +28,7 @@ export class StructureWriter {
     this.kids = nodes.map(() => []);
     this.attached = nodes.map(() => false);
     this.pageEntries = pageRefs.map(() => []);
+    this.pending = nodes.flatMap((node, i) => (node.required ? [i] : []));
   }
 
   /** The marked-content tag for a node's text: its structure type. */
@@ -42,8 +46,17 @@ export class StructureWriter {
     }
   }
 
+  /**
+   * Attach the required elements that come before `node` in reading order: an empty cell has no content
+   * to attach it, and attached later it would stand after the cells read after it.
+   */
+  private attachRequiredBefore(node: number): void {
+    while (this.pending.length > 0 && this.pending[0]! < node) this.attach(this.pending.shift()!);
+  }
+
   /** Record marked content `mcid` on page `pageIndex` as the next content of `node`. */
   addContent(node: number, pageIndex: number, mcid: number): void {
+    this.attachRequiredBefore(node);
     this.attach(node);
     this.kids[node]!.push(this.context.obj({ Type: 'MCR', Pg: this.pageRefs[pageIndex]!, MCID: mcid }));
     this.pageEntries[pageIndex]![mcid] = this.refs[node]!;
@@ -51,6 +64,7 @@ export class StructureWriter {
 
   /** Record a link annotation as content of its Link `node`; returns the annotation's StructParent key. */
   addAnnotation(node: number, pageIndex: number, annotationRef: PDFRef): number {
+    this.attachRequiredBefore(node);
     this.attach(node);
     this.kids[node]!.push(
       this.context.obj({ Type: 'OBJR', Obj: annotationRef, Pg: this.pageRefs[pageIndex]! }),
@@ -63,6 +77,7 @@ export class StructureWriter {
   /** Register every attached element and the root; returns the StructTreeRoot reference. */
   finish(): PDFRef {
     const { context } = this;
+    this.attachRequiredBefore(this.nodes.length);
     this.nodes.forEach((node, i) => {
       if (!this.attached[i]) return;
       const element: PDFDict = context.obj({
@@ -72,6 +87,7 @@ export class StructureWriter {
         K: this.kids[i]!,
       });
       if (node.elementId !== undefined) element.set(PDFName.of('ID'), asciiString(node.elementId));
+      if (node.attributes) element.set(PDFName.of('A'), context.obj(node.attributes));
       if (node.refersTo) {
         // /Ref points at the referred elements themselves (PDF 2.0 14.7.2), found by their /ID.
         const targets = node.refersTo.flatMap((id) => {
