@@ -31,7 +31,7 @@ function table(align: ColumnAlign[], header: string[], rows: string[][]): TableB
 const LONG_CELL =
   'Arbetsinriktad rehabilitering och stöd för personer med funktionsnedsättning enligt överenskommelsen med arbetsmarknadsnämnden';
 
-const budget = table(
+const budget: TableBlock = table(
   ['left', 'left', 'right'],
   ['Verksamhet', 'Beskrivning', 'Kostnad (tkr)'],
   [
@@ -41,6 +41,11 @@ const budget = table(
     ['Summa', 'Alla verksamheter', '36 607'],
   ],
 );
+
+// A link inside a cell: its Link element belongs to the TD, its annotation on the cell's words.
+budget.rows[0]![1] = {
+  inlines: [text('Kort '), text('text', { href: 'https://www.linkoping.se/' })],
+};
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -83,7 +88,13 @@ describe('a small table', () => {
     const depth = tree[table]!.depth;
     const end = tree.findIndex((e, i) => i > table && e.depth <= depth);
     const inside = tree.slice(table + 1, end === -1 ? undefined : end);
-    const roles = inside.map((e) => `${'  '.repeat(e.depth - depth - 1)}${e.role}`);
+    // The Link in the second row's cell is inside its TD.
+    const link = inside.findIndex((e) => e.role === 'Link');
+    expect(inside[link - 1]).toMatchObject({ role: 'TD', text: 'Kort ' });
+    expect(inside[link]!.depth).toBe(inside[link - 1]!.depth + 1);
+    const roles = inside
+      .filter((e) => e.role !== 'Link')
+      .map((e) => `${'  '.repeat(e.depth - depth - 1)}${e.role}`);
     const cells = (role: string, n: number) => Array.from({ length: n }, () => `    ${role}`);
     expect(roles).toEqual([
       'THead',
@@ -93,7 +104,12 @@ describe('a small table', () => {
       ...[1, 2, 3, 4].flatMap(() => ['  TR', ...cells('TD', 3)]),
     ]);
     // Cell text in reading order, row by row; the empty cell is an element without text.
-    expect(inside.filter((e) => e.role === 'TH' || e.role === 'TD').map((e) => e.text.trim())).toEqual([
+    const cellText = inside.flatMap((e, i) =>
+      e.role === 'TH' || e.role === 'TD'
+        ? [`${e.text}${inside[i + 1]?.role === 'Link' ? inside[i + 1]!.text : ''}`.trim()]
+        : [],
+    );
+    expect(cellText).toEqual([
       'Verksamhet',
       'Beskrivning',
       'Kostnad (tkr)',
