@@ -4,12 +4,13 @@
  * long cells wrapped inside their column, and a long table broken between rows with its header row on
  * every page (drawn again as an artifact, so the tag tree has it once).
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { preflightPdf } from '../../../src/archive/preflight.js';
 import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
 import { tableWidths } from '../../../src/backends/pdf/layout/table.js';
 import type { ColumnAlign, Doc, TableBlock, TableCell } from '../../../src/doc/model.js';
-import { PT_PER_MM } from '../../../src/doc/typography.js';
+import { PT_PER_MM, quote, table as typoTable } from '../../../src/doc/typography.js';
 import { docWith, fillers, para, text } from '../../fixtures/pdf/docs.js';
 import {
   pageCount,
@@ -265,8 +266,92 @@ describe('a table longer than a page', () => {
     expect(names).toEqual(rows.map((r) => r[0]));
   });
 
-  test('passes qpdf --check', () => {
+  test('passes qpdf --check and the PDF/UA rules (the repeated headers are marked as artifacts)', async () => {
     expect(qpdfCheck(path).status).toBe(0);
+    const bytes = new Uint8Array(readFileSync(path));
+    expect((await preflightPdf(bytes)).filter((f) => f.rule.startsWith('pdfua-'))).toEqual([]);
+  });
+});
+
+describe('a table too wide for the page', () => {
+  const header = Array.from({ length: 12 }, (_, i) => `Kolumn${i + 1}`);
+  const wide = table(
+    header.map(() => 'left'),
+    header,
+    [header.map((_, i) => `Verksamhetsområdesansvarig${i + 1}`)],
+  );
+  const doc = docWith([wide]);
+
+  test('breaks its words between letters and stays inside the text block, every letter kept', async () => {
+    expect(tableWidths(wide, textBlock(doc).widthPt).overflow).toBe(true);
+    const path = tempPdf(await renderPdf(doc), 'wide-table');
+    const { leftPt, widthPt } = textBlock(doc);
+    const boxes = wordBoxes(path).filter((b) => b.yMin > 150 && b.yMax < 700);
+    expect(boxes.length).toBeGreaterThan(24);
+    for (const b of boxes) {
+      expect(b.xMin, b.word).toBeGreaterThanOrEqual(leftPt - 0.5);
+      expect(b.xMax, b.word).toBeLessThanOrEqual(leftPt + widthPt + 0.5);
+    }
+    // Each cell's pieces, read in the tag tree, make up its word again.
+    const td = cellTree(path).filter((e) => e.role === 'TD');
+    expect(td.map((e) => e.text.replace(/\s+/g, ''))).toEqual(
+      header.map((_, i) => `Verksamhetsområdesansvarig${i + 1}`),
+    );
+  });
+});
+
+describe('empty cells', () => {
+  test('an empty row, an empty header cell and a last empty cell keep their elements in place', async () => {
+    const t = table(
+      ['left', 'left', 'left'],
+      ['Namn', '', 'Sista'],
+      [
+        ['a1', 'b1', 'c1'],
+        ['', '', ''],
+        ['a3', 'b3', ''],
+      ],
+    );
+    const path = tempPdf(await renderPdf(docWith([t])), 'empty-cells');
+    const tree = cellTree(path).filter((e) => ['THead', 'TBody', 'TR', 'TH', 'TD'].includes(e.role));
+    expect(tree.map((e) => `${e.role}${e.text.trim() ? `:${e.text.trim()}` : ''}`)).toEqual([
+      'THead',
+      'TR',
+      'TH:Namn',
+      'TH',
+      'TH:Sista',
+      'TBody',
+      'TR',
+      'TD:a1',
+      'TD:b1',
+      'TD:c1',
+      'TR',
+      'TD',
+      'TD',
+      'TD',
+      'TR',
+      'TD:a3',
+      'TD:b3',
+      'TD',
+    ]);
+  });
+});
+
+describe('a table in a block quote', () => {
+  test('is a Table inside the BlockQuote, indented with the quote', () => {
+    const doc = docWith([{ type: 'quote', blocks: [budget] }]);
+    const layout = layoutDoc(doc);
+    const roles = layout.nodes.map((n) => n.role);
+    const table = layout.nodes.find((n) => n.role === 'Table')!;
+    expect(layout.nodes[table.parent!]!.role).toBe('BlockQuote');
+    expect(roles.filter((r) => r === 'TD')).toHaveLength(12);
+    const { leftPt } = textBlock(doc);
+    const cellText = layout.pages[0]!.items.filter(
+      (i) => i.kind === 'text' && i.node !== undefined && ['TH', 'TD'].includes(layout.nodes[i.node]!.role),
+    );
+    expect(Math.min(...cellText.map((i) => i.xPt))).toBeCloseTo(
+      leftPt + quote.indentPt + typoTable.cellPaddingPt,
+      3,
+    );
   });
 });
 
