@@ -336,6 +336,23 @@ describe('empty cells', () => {
   });
 });
 
+describe('centred columns', () => {
+  test('a centred cell has as much room on its left as on its right', () => {
+    const t = table(['left', 'center'], ['Namn', 'Mitten'], [['Första raden här', 'x']]);
+    const doc = docWith([t]);
+    const layout = layoutDoc(doc);
+    const { leftPt, widthPt } = textBlock(doc);
+    const widths = tableWidths(t, widthPt).widthsPt;
+    const columnLeft = leftPt + widths[0]!;
+    const columnRight = columnLeft + widths[1]!;
+    const items = layout.pages[0]!.items.flatMap((i) => (i.kind === 'text' ? [i] : []));
+    for (const word of ['Mitten', 'x']) {
+      const item = items.find((i) => i.pieces.join('') === word)!;
+      expect(item.xPt - columnLeft, word).toBeCloseTo(columnRight - (item.xPt + item.widthPt), 3);
+    }
+  });
+});
+
 describe('a table in a block quote', () => {
   test('is a Table inside the BlockQuote, indented with the quote', () => {
     const doc = docWith([{ type: 'quote', blocks: [budget] }]);

@@ -84,11 +84,19 @@ function chunks(lines: FlowLine[], limitPt: number): FlowLine[][] {
 
 const height = (lines: FlowLine[]) => lines.reduce((sum, line) => sum + line.heightPt, 0);
 
+/** The columns of a table and its extent, which the rules under the rows span. */
+interface Grid {
+  columns: Column[];
+  leftPt: number;
+  widthPt: number;
+}
+
 /**
  * One row (or one band of a row) as one line: each cell's lines stacked from the row's top padding, the
- * cells one after the other, so text is drawn (and extracted) cell by cell; `rule` below it.
+ * cells one after the other, so text is drawn (and extracted) cell by cell; a rule below it unless
+ * `ruleThicknessPt` is null.
  */
-function rowLine(cells: FlowLine[][], rule: { leftPt: number; widthPt: number; thicknessPt: number } | null) {
+function rowLine(cells: FlowLine[][], grid: Grid, ruleThicknessPt: number | null): FlowLine {
   const heightPt = Math.max(LINE_HEIGHT_PT, ...cells.map(height)) + 2 * rowPaddingPt;
   const items: PageItem[] = [];
   const links: LinkArea[] = [];
@@ -105,17 +113,16 @@ function rowLine(cells: FlowLine[][], rule: { leftPt: number; widthPt: number; t
       y += line.heightPt;
     }
   }
-  if (rule)
+  if (ruleThicknessPt !== null)
     items.push({
       kind: 'rule',
-      xPt: rule.leftPt,
-      yPt: heightPt - rule.thicknessPt / 2,
-      widthPt: rule.widthPt,
-      thicknessPt: rule.thicknessPt,
+      xPt: grid.leftPt,
+      yPt: heightPt - ruleThicknessPt / 2,
+      widthPt: grid.widthPt,
+      thicknessPt: ruleThicknessPt,
       artifact: 'layout',
     });
-  const line: FlowLine = { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
-  return line;
+  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items, links };
 }
 
 /** The header row as drawn again on a later page: the same marks, as artifacts outside the tag tree. */
@@ -129,39 +136,43 @@ function repeated(line: FlowLine): FlowLine {
 }
 
 /**
- * A row of cells, each a TH or TD element of `tr`, as flow lines. A row is one line, so pages break only
- * between rows; only a row taller than `limitPt` (more than a page) is cut into bands of lines, each band
- * as high as fits, so no text is lost: the cells' first lines in the first band, the next in the second…
+ * A row of cells, each a TH (header) or TD element of the row's TR, as flow lines. A row is one line, so
+ * pages break only between rows; only a row taller than `limitPt` (more than a page) is cut into bands of
+ * lines, each as high as fits, so no text is lost: the cells' first lines in the first band, the next in
+ * the second, and so on (the rule under the last band).
  */
 function rowLines(
   cells: TableCell[],
-  header: boolean,
-  tr: number,
-  columns: Column[],
-  limitPt: number,
-  rule: { leftPt: number; widthPt: number; thicknessPt: number },
+  row: { header: boolean; tr: number; limitPt: number },
+  grid: Grid,
   ctx: FlowContext,
 ): FlowLine[] {
-  const perCell = columns.map((column, c) => {
-    const node = ctx.struct.add(header ? 'TH' : 'TD', tr);
+  const perCell = grid.columns.map((column, c) => {
+    const node = ctx.struct.add(row.header ? 'TH' : 'TD', row.tr);
     const element = ctx.struct.nodes[node]!;
     element.required = true;
-    if (header) element.attributes = { O: 'Table', Scope: 'Column' };
-    return cellLines(cells[c]?.inlines ?? [], header, node, column, ctx);
+    if (row.header) element.attributes = { O: 'Table', Scope: 'Column' };
+    return cellLines(cells[c]?.inlines ?? [], row.header, node, column, ctx);
   });
-  const contentLimitPt = limitPt - 2 * rowPaddingPt;
-  if (Math.max(0, ...perCell.map(height)) <= contentLimitPt) return [rowLine(perCell, rule)];
+  const ruleThicknessPt = row.header ? typo.table.headerRuleThicknessPt : typo.table.rowRuleThicknessPt;
+  const contentLimitPt = row.limitPt - 2 * rowPaddingPt;
+  if (Math.max(0, ...perCell.map(height)) <= contentLimitPt) return [rowLine(perCell, grid, ruleThicknessPt)];
   const bands = perCell.map((lines) => chunks(lines, contentLimitPt));
   const count = Math.max(1, ...bands.map((b) => b.length));
   return Array.from({ length: count }, (_, k) =>
     rowLine(
       bands.map((b) => b[k] ?? []),
-      k === count - 1 ? rule : null,
+      grid,
+      k === count - 1 ? ruleThicknessPt : null,
     ),
   );
 }
 
-/** The table's lines: the header row, then each body row, the first of them kept with the header. */
+/**
+ * The table's lines: the header row, then each body row, the first of them kept with the header. The
+ * header is repeated above every row that starts a page, unless it is taller than half a page body (it
+ * would crowd out the rows) or had to be cut into bands itself.
+ */
 export function tableLines(block: TableBlock, ctx: FlowContext): FlowLine[] {
   const { widthsPt } = tableWidths(block, ctx.widthPt);
   let leftPt = ctx.leftPt;
@@ -170,43 +181,21 @@ export function tableLines(block: TableBlock, ctx: FlowContext): FlowLine[] {
     leftPt += widthPt;
     return column;
   });
-  const ruleAt = { leftPt: ctx.leftPt, widthPt: leftPt - ctx.leftPt };
+  const grid: Grid = { columns, leftPt: ctx.leftPt, widthPt: leftPt - ctx.leftPt };
   const pageBodyPt = ctx.pageBodyPt ?? Number.POSITIVE_INFINITY;
 
   const table = ctx.struct.add('Table', ctx.parent);
   const headerRow = ctx.struct.add('TR', ctx.struct.add('THead', table));
-  const headerLines = rowLines(
-    block.header,
-    true,
-    headerRow,
-    columns,
-    pageBodyPt,
-    {
-      ...ruleAt,
-      thicknessPt: typo.table.headerRuleThicknessPt,
-    },
-    ctx,
-  );
+  const headerLines = rowLines(block.header, { header: true, tr: headerRow, limitPt: pageBodyPt }, grid, ctx);
   const headerPt = height(headerLines);
   const repeat = headerLines.length === 1 && headerPt <= pageBodyPt * MAX_REPEATED_HEADER_SHARE;
   const repeatAtTop = repeat ? headerLines.map(repeated) : undefined;
   const lines = [...headerLines];
   if (block.rows.length > 0) {
     const body = ctx.struct.add('TBody', table);
-    const rowLimitPt = repeat ? pageBodyPt - headerPt : pageBodyPt;
+    const limitPt = repeat ? pageBodyPt - headerPt : pageBodyPt;
     block.rows.forEach((cells, r) => {
-      const row = rowLines(
-        cells,
-        false,
-        ctx.struct.add('TR', body),
-        columns,
-        rowLimitPt,
-        {
-          ...ruleAt,
-          thicknessPt: typo.table.rowRuleThicknessPt,
-        },
-        ctx,
-      );
+      const row = rowLines(cells, { header: false, tr: ctx.struct.add('TR', body), limitPt }, grid, ctx);
       if (r === 0) row[0]!.keepWithPrevious = true;
       if (repeatAtTop) for (const line of row) line.repeatAtTop = repeatAtTop;
       lines.push(...row);
