@@ -268,6 +268,11 @@ function tableBlock(table: Table, ctx: Context): TableBlock {
   };
 }
 
+/** A table of a case's section as the Doc has it (what `check` measures; footnote marks left out). */
+export function caseTable(table: Table): TableBlock {
+  return tableBlock(table, { sections: [], fromCase: true, images: new Map() });
+}
+
 /** A paragraph that is one image and nothing else (the only place an image is printed). */
 function soleImage(children: readonly PhrasingContent[]): Image | undefined {
   const content = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));

@@ -20,6 +20,7 @@ import {
   sectionUnknown,
 } from './rules/sections.js';
 import { signatureMissing } from './rules/signatures.js';
+import { tableTooWide } from './rules/tables.js';
 
 export type { Finding, Rule, RuleContext } from './rule.js';
 
@@ -48,6 +49,7 @@ export const rules: Record<string, Rule> = {
   'section-empty': sectionEmpty,
   'secrecy-section': secrecySection,
   'link-scheme': linkScheme,
+  'table-too-wide': tableTooWide,
   'consequence-missing': consequenceMissing,
   'consequence-conflict': consequenceConflict,
   'consequence-empty': consequenceEmpty,

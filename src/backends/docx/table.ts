@@ -7,54 +7,13 @@
  * (`w:tblHeader`) and a `w:tblLook` with the first row on, so the header cells are column headers.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import type { ColumnAlign, TableCell as DocTableCell, Inline, TableBlock } from '../../doc/model.js';
-import { type ColumnMeasure, columnWidths } from '../../doc/table-widths.js';
+import type { ColumnAlign, TableCell as DocTableCell, TableBlock } from '../../doc/model.js';
 import * as typo from '../../doc/typography.js';
+// The PDF layout's measure of the cells, with the same Noto Sans the DOCX embeds: the columns agree.
+import { tableWidths } from '../pdf/layout/table.js';
 import { inlinesToChildren } from './inlines.js';
 import { StyleId, tableRule } from './styles.js';
 import { ptToTwip } from './units.js';
-
-/**
- * Average advance of Noto Sans in Swedish running text, in em (regular and bold): a measure of a cell's
- * width from its number of characters, close enough to share out the columns.
- */
-const emPerChar = { regular: 0.55, bold: 0.59 } as const;
-
-/** A cell's text as lines (a line break starts a new one); a footnote mark counts as its digits. */
-function cellLines(inlines: readonly Inline[]): string[] {
-  let text = '';
-  for (const i of inlines) {
-    if (i.type === 'text') text += i.text;
-    else if (i.type === 'break') text += '\n';
-    else text += String(i.number);
-  }
-  return text.split('\n');
-}
-
-/** How wide a cell asks to be: its longest word (min) and its longest line (max), with its padding. */
-export function measureCell(inlines: readonly Inline[], bold: boolean): ColumnMeasure {
-  const charPt = typo.table.text.sizePt * (bold ? emPerChar.bold : emPerChar.regular);
-  const padding = 2 * typo.table.cellPaddingPt;
-  const lines = cellLines(inlines);
-  const longest = (parts: string[]) => Math.max(0, ...parts.map((p) => [...p].length));
-  // Words break at spaces, never at a no-break space (as in "1 204", doc/nobreak.ts).
-  const words = lines.flatMap((l) => l.split(/[^\S\u00a0\u202f]+/));
-  return { minPt: longest(words) * charPt + padding, maxPt: longest(lines) * charPt + padding };
-}
-
-/** Each column's measure: the widest of its cells, the header's set bold. */
-function measureColumns(b: TableBlock, columns: number): ColumnMeasure[] {
-  return Array.from({ length: columns }, (_, c) => {
-    const cells = [
-      measureCell(b.header[c]?.inlines ?? [], true),
-      ...b.rows.map((r) => measureCell(r[c]?.inlines ?? [], false)),
-    ];
-    return {
-      minPt: Math.max(...cells.map((m) => m.minPt)),
-      maxPt: Math.max(...cells.map((m) => m.maxPt)),
-    };
-  });
-}
 
 /**
  * Whole twips summing to `totalTwip`. Columns too wide even at their narrowest are scaled down to fit:
@@ -88,7 +47,7 @@ export function dataTable(b: TableBlock, options: DataTableOptions): Table {
   const columns = Math.max(b.align.length, b.header.length, ...b.rows.map((r) => r.length), 1);
   const indentTwip = ptToTwip(options.indentPt);
   const widthTwip = Math.max(columns, options.textWidthTwip - indentTwip);
-  const { widthsPt } = columnWidths(measureColumns(b, columns), widthTwip / 20);
+  const { widthsPt } = tableWidths(b, widthTwip / 20);
   const grid = gridTwip(widthsPt, widthTwip);
 
   const cellOf = (cell: DocTableCell | undefined, c: number, header: boolean) => {

@@ -3,10 +3,19 @@
  * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
  * fontkit shim, so embedding a face in a new document does not parse it again.
  */
+import { createRequire } from 'node:module';
+import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { type FaceId, fontBytes } from '../../fonts/coverage.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * fontkit, loaded at the first measurement: it takes a third of a second to load, and `check` imports the
+ * table layout to measure columns but needs fontkit only for a case with a table.
+ */
+const fontkit = (): typeof Fontkit => require('@pdf-lib/fontkit') as typeof Fontkit;
 
 export type { FaceId } from '../../fonts/coverage.js';
 export { unsupportedCharacters } from '../../fonts/coverage.js';
@@ -126,7 +135,7 @@ function faces(): Record<FaceId, LoadedFace> {
       const bytes = fontBytes(id);
       return {
         bytes,
-        font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit.create(bytes)))),
+        font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit().create(bytes)))),
         cache: new Map(),
       };
     };
@@ -207,7 +216,7 @@ export function textWidthPt(face: FaceId, text: string, sizePt: number): number 
 const fontkitShim = {
   create(bytes: Uint8Array): Font {
     for (const face of Object.values(faces())) if (face.bytes === bytes) return face.font;
-    return fontkit.create(bytes);
+    return fontkit().create(bytes);
   },
 };
 

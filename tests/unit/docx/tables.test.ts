@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import { textWidthTwip } from '../../../src/backends/docx/page.js';
-import { measureCell } from '../../../src/backends/docx/table.js';
 import { ptToEighthPt, ptToTwip } from '../../../src/backends/docx/units.js';
-import { columnWidths } from '../../../src/doc/table-widths.js';
+import { tableWidths } from '../../../src/backends/pdf/layout/table.js';
 import { quote, table as tableTypo } from '../../../src/doc/typography.js';
 import { docWith, fillers, heading, para, text } from '../../fixtures/pdf/docs.js';
 import { pageCount, pdftotext } from '../../helpers/pdf.js';
@@ -130,6 +129,9 @@ describe('a data table', () => {
       `${tbl}/${el('tr')}[2]/${el('tc')}/${el('tcPr')}/${el('tcW')}/${attr('w')}`,
     );
     expect(cellWidths.map(Number)).toEqual(grid);
+    // The PDF's widths, measured with the same font: the two formats' columns agree (to a twip).
+    const pdf = tableWidths(doc.blocks.find((b) => b.type === 'table') as TableBlock, width / 20).widthsPt;
+    grid.forEach((w, i) => expect(Math.abs(w - pdf[i]! * 20)).toBeLessThanOrEqual(1));
   });
 
   test('rules: under the header, thin under every row, no vertical lines; cell margins and text size', () => {
@@ -226,78 +228,6 @@ describe('tables next to other blocks', () => {
     );
     expect(count(xml, `${dataTables}[1]/${el('tr')}`)).toBe(1);
     expect(count(xml, `${dataTables}[2]/${el('tr')}[2]/${el('tc')}[${el('p')}]`)).toBe(3);
-  });
-});
-
-describe('column widths (automatic table layout)', () => {
-  test('everything fits unbroken: widths in proportion to the unbroken widths, filling the space', () => {
-    const { widthsPt, overflows } = columnWidths(
-      [
-        { minPt: 10, maxPt: 50 },
-        { minPt: 20, maxPt: 150 },
-      ],
-      400,
-    );
-    expect(overflows).toBe(false);
-    expect(widthsPt).toEqual([100, 300]);
-  });
-
-  test('too wide unbroken: each column its minimum, the rest shared by max − min', () => {
-    const { widthsPt, overflows } = columnWidths(
-      [
-        { minPt: 50, maxPt: 100 },
-        { minPt: 30, maxPt: 330 },
-      ],
-      230,
-    );
-    expect(overflows).toBe(false);
-    // 150 to share; 50 : 300 → 21.43 and 128.57.
-    expect(widthsPt[0]).toBeCloseTo(50 + 150 / 7, 9);
-    expect(widthsPt[1]).toBeCloseTo(30 + (150 * 6) / 7, 9);
-    expect(widthsPt[0]! + widthsPt[1]!).toBeCloseTo(230, 9);
-  });
-
-  test('not even the minimums fit: the minimums, flagged as overflowing', () => {
-    expect(
-      columnWidths(
-        [
-          { minPt: 200, maxPt: 300 },
-          { minPt: 150, maxPt: 150 },
-        ],
-        300,
-      ),
-    ).toEqual({ widthsPt: [200, 150], overflows: true });
-  });
-
-  test('empty columns share the width equally; no columns, no widths', () => {
-    expect(
-      columnWidths(
-        [
-          { minPt: 0, maxPt: 0 },
-          { minPt: 0, maxPt: 0 },
-        ],
-        100,
-      ).widthsPt,
-    ).toEqual([50, 50]);
-    expect(columnWidths([], 100)).toEqual({ widthsPt: [], overflows: false });
-  });
-
-  test("a cell's measure: its longest word and its longest line, plus padding; bold is wider", () => {
-    const padding = 2 * tableTypo.cellPaddingPt;
-    const m = measureCell(
-      [{ type: 'text', text: 'ett tre' }, { type: 'break' }, { type: 'text', text: 'femton' }],
-      false,
-    );
-    expect(m.maxPt).toBeGreaterThan(m.minPt);
-    // "ett tre" (7) and "femton" (6): the longest line is 7 characters, the longest word 6.
-    expect((m.maxPt - padding) / (m.minPt - padding)).toBeCloseTo(7 / 6, 9);
-    expect(measureCell([{ type: 'text', text: 'ett' }], true).maxPt).toBeGreaterThan(
-      measureCell([{ type: 'text', text: 'ett' }], false).maxPt,
-    );
-    expect(measureCell([], false)).toEqual({ minPt: padding, maxPt: padding });
-    // A no-break space holds its word together: "12 345 678" is one word of 10.
-    const number = measureCell([{ type: 'text', text: 'ca 12\u00a0345\u00a0678' }], false);
-    expect((number.maxPt - padding) / (number.minPt - padding)).toBeCloseTo(13 / 10, 9);
   });
 });
 

@@ -203,3 +203,27 @@ export function breakLines(inlines: StyledInline[], maxWidthPt: number): BrokenL
   if (line.pieces.length > 0) lines.push(line);
   return lines;
 }
+
+/**
+ * The text's min-content width (its widest unbreakable piece, where `breakLines` never breaks but between
+ * characters) and max-content width (its widest line when only forced breaks apply): what automatic table
+ * layout sizes a column from.
+ */
+export function contentWidths(inlines: StyledInline[]): { minPt: number; maxPt: number } {
+  let minPt = 0;
+  let maxPt = 0;
+  let linePt = 0;
+  let empty = true;
+  for (const box of toBoxes(inlines)) {
+    if (box.forcedBreakBefore) {
+      linePt = 0;
+      empty = true;
+    }
+    // Summed as breakLines sums, so a line exactly maxPt wide is set unbroken.
+    linePt += (!empty && box.space ? box.space.widthPt : 0) + box.widthPt;
+    empty = false;
+    minPt = Math.max(minPt, box.widthPt);
+    maxPt = Math.max(maxPt, linePt);
+  }
+  return { minPt, maxPt };
+}

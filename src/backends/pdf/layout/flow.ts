@@ -25,6 +25,7 @@ import {
   type TextStyle,
   toFlowLine,
 } from './lines.js';
+import { tableLines } from './table.js';
 import type { LinkArea, PageItem, StructNode } from './types.js';
 
 /** Lines that must follow a heading, title or label on the same page. */
@@ -354,9 +355,11 @@ const HANDLERS: Handlers = {
   signatures: signaturesFlow,
   recipients: recipientsFlow,
   notes: notesFlow,
-  table: () => {
-    throw new Error('tabeller: ännu inte');
-  },
+  table: (block, ctx) => ({
+    lines: tableLines(block, ctx),
+    spacing: spacing(typo.table.text),
+    keepNextLines: 0,
+  }),
   figure: figureFlow,
   quote: quoteFlow,
 };

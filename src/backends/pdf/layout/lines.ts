@@ -23,6 +23,8 @@ export interface FlowLine {
   items: PageItem[];
   links: LinkArea[];
   outline?: { level: 1 | 2 | 3 | 4; title: string };
+  /** Drawn above this line when it starts a page (a table's header row, as artifacts). */
+  repeatAtTop?: FlowLine[];
 }
 
 /** `item` moved `dyPt` down the page (every kind keeps its vertical position in its own field). */

@@ -26,8 +26,16 @@ export function paginate(lines: FlowLine[], extent: (pageIndex: number) => Colum
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
-    const gap = page.length === 0 ? 0 : line.spaceBeforePt;
-    if (page.length === 0 || y + gap + line.heightPt <= column.bottomPt + EPSILON_PT) {
+    const first = i === pageStart;
+    // Repeated lines (a table's header row) go above the line that starts a page. A break taken back to
+    // an earlier line never reaches them: it keeps at least the page's first line of its own.
+    if (first && page.length === 0)
+      for (const repeated of line.repeatAtTop ?? []) {
+        page.push({ line: repeated, topPt: y });
+        y += repeated.heightPt;
+      }
+    const gap = first ? 0 : line.spaceBeforePt;
+    if (first || y + gap + line.heightPt <= column.bottomPt + EPSILON_PT) {
       page.push({ line, topPt: y + gap });
       y += gap + line.heightPt;
       i++;

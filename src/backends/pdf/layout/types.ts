@@ -22,7 +22,13 @@ export type StructRole =
   | 'Reference'
   | 'Note'
   | 'BlockQuote'
-  | 'Figure';
+  | 'Figure'
+  | 'Table'
+  | 'THead'
+  | 'TBody'
+  | 'TR'
+  | 'TH'
+  | 'TD';
 
 export interface StructNode {
   id: number;
@@ -38,10 +44,17 @@ export interface StructNode {
   refersTo?: string[];
   /** A Figure's text alternative (/Alt). */
   alt?: string;
+  /** Attribute object (/A), its values written as names: a TH's `{ O: 'Table', Scope: 'Column' }`. */
+  attributes?: Record<string, string>;
+  /** Written even when no content attaches to it: an empty table cell (PDF/UA: full rows of cells). */
+  required?: boolean;
 }
 
-/** Page furniture other than the first-page head is drawn as an artifact, outside the structure tree. */
-export type ArtifactKind = 'header' | 'footer' | 'layout';
+/**
+ * Page furniture other than the first-page head is drawn as an artifact, outside the structure tree;
+ * `pagination` is other text repeated because of a page break (a table's header row on later pages).
+ */
+export type ArtifactKind = 'header' | 'footer' | 'layout' | 'pagination';
 
 /** One run of text in one face and size, drawn from `xPt` on the baseline `baselinePt`. */
 export interface TextItem {

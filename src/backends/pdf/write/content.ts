@@ -44,7 +44,9 @@ function beginArtifact(context: PDFContext, kind: ArtifactKind): PDFOperator {
   const properties =
     kind === 'layout'
       ? context.obj({ Type: 'Layout' })
-      : context.obj({ Type: 'Pagination', Subtype: kind === 'header' ? 'Header' : 'Footer' });
+      : kind === 'pagination'
+        ? context.obj({ Type: 'Pagination' })
+        : context.obj({ Type: 'Pagination', Subtype: kind === 'header' ? 'Header' : 'Footer' });
   return beginMarked('Artifact', properties);
 }
 

@@ -1,7 +1,8 @@
 /**
- * The tagged structure: StructTreeRoot → Document → H1/H2/H3, P, L/LI/Lbl/LBody, Link. Content is attached
- * in drawing order (which is reading order), so each element's /K lists its marked content and children in
- * the order they are read. The ParentTree maps each page's MCIDs and each link annotation back to elements.
+ * The tagged structure: StructTreeRoot → Document → H1/H2/H3, P, L/LI/Lbl/LBody, Table/THead/TBody/TR/TH/TD,
+ * Link. Content is attached in drawing order (which is reading order), so each element's /K lists its marked
+ * content and children in the order they are read. The ParentTree maps each page's MCIDs and each link
+ * annotation back to elements.
  */
 import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../layout/types.js';
@@ -16,6 +17,8 @@ export class StructureWriter {
   /** Layout boxes of the elements drawn as one box (figures), in user space. */
   private readonly bboxes = new Map<number, [number, number, number, number]>();
   private readonly rootRef: PDFRef;
+  /** Required elements (empty table cells) not yet attached, in id order, which is reading order. */
+  private readonly pending: number[];
 
   constructor(
     private readonly context: PDFContext,
@@ -27,6 +30,7 @@ export class StructureWriter {
     this.kids = nodes.map(() => []);
     this.attached = nodes.map(() => false);
     this.pageEntries = pageRefs.map(() => []);
+    this.pending = nodes.flatMap((node, i) => (node.required ? [i] : []));
   }
 
   /** The marked-content tag for a node's text: its structure type. */
@@ -44,8 +48,17 @@ export class StructureWriter {
     }
   }
 
+  /**
+   * Attach the required elements that come before `node` in reading order: an empty cell has no content
+   * to attach it, and attached later it would stand after the cells read after it.
+   */
+  private attachRequiredBefore(node: number): void {
+    while (this.pending.length > 0 && this.pending[0]! < node) this.attach(this.pending.shift()!);
+  }
+
   /** Record marked content `mcid` on page `pageIndex` as the next content of `node`. */
   addContent(node: number, pageIndex: number, mcid: number): void {
+    this.attachRequiredBefore(node);
     this.attach(node);
     this.kids[node]!.push(this.context.obj({ Type: 'MCR', Pg: this.pageRefs[pageIndex]!, MCID: mcid }));
     this.pageEntries[pageIndex]![mcid] = this.refs[node]!;
@@ -58,6 +71,7 @@ export class StructureWriter {
 
   /** Record a link annotation as content of its Link `node`; returns the annotation's StructParent key. */
   addAnnotation(node: number, pageIndex: number, annotationRef: PDFRef): number {
+    this.attachRequiredBefore(node);
     this.attach(node);
     this.kids[node]!.push(
       this.context.obj({ Type: 'OBJR', Obj: annotationRef, Pg: this.pageRefs[pageIndex]! }),
@@ -70,6 +84,7 @@ export class StructureWriter {
   /** Register every attached element and the root; returns the StructTreeRoot reference. */
   finish(): PDFRef {
     const { context } = this;
+    this.attachRequiredBefore(this.nodes.length);
     this.nodes.forEach((node, i) => {
       if (!this.attached[i]) return;
       const element: PDFDict = context.obj({
@@ -80,8 +95,14 @@ export class StructureWriter {
       });
       if (node.elementId !== undefined) element.set(PDFName.of('ID'), asciiString(node.elementId));
       if (node.alt !== undefined) element.set(PDFName.of('Alt'), textString(node.alt));
+      // Attribute objects (/A): a TH's table attributes, a Figure's layout box; an array when both.
       const bbox = this.bboxes.get(i);
-      if (bbox) element.set(PDFName.of('A'), context.obj({ O: 'Layout', BBox: bbox }));
+      const attributes = [
+        ...(node.attributes ? [context.obj(node.attributes)] : []),
+        ...(bbox ? [context.obj({ O: 'Layout', BBox: bbox })] : []),
+      ];
+      if (attributes.length > 0)
+        element.set(PDFName.of('A'), attributes.length === 1 ? attributes[0]! : context.obj(attributes));
       if (node.refersTo) {
         // /Ref points at the referred elements themselves (PDF 2.0 14.7.2), found by their /ID.
         const targets = node.refersTo.flatMap((id) => {
