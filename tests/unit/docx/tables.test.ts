@@ -10,6 +10,7 @@ import { renderDocx } from '../../../src/backends/docx/index.js';
 import { textWidthTwip } from '../../../src/backends/docx/page.js';
 import { ptToEighthPt, ptToTwip } from '../../../src/backends/docx/units.js';
 import { tableWidths } from '../../../src/backends/pdf/layout/table.js';
+import type { TableBlock } from '../../../src/doc/model.js';
 import { quote, table as tableTypo } from '../../../src/doc/typography.js';
 import { docWith, fillers, heading, para, text } from '../../fixtures/pdf/docs.js';
 import { pageCount, pdftotext } from '../../helpers/pdf.js';
@@ -131,7 +132,7 @@ describe('a data table', () => {
     expect(cellWidths.map(Number)).toEqual(grid);
     // The PDF's widths, measured with the same font: the two formats' columns agree (to a twip).
     const pdf = tableWidths(doc.blocks.find((b) => b.type === 'table') as TableBlock, width / 20).widthsPt;
-    grid.forEach((w, i) => expect(Math.abs(w - pdf[i]! * 20)).toBeLessThanOrEqual(1));
+    for (const [i, w] of grid.entries()) expect(Math.abs(w - pdf[i]! * 20)).toBeLessThanOrEqual(1);
   });
 
   test('rules: under the header, thin under every row, no vertical lines; cell margins and text size', () => {
