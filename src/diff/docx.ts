@@ -91,11 +91,16 @@ const specialText: Record<string, string> = {
   '<w:noBreakHyphen/>': noBreakHyphen,
 };
 
-/** The text of a paragraph as Word shows it: w:t contents, tabs, breaks and non-breaking hyphens (U+2011). */
+/**
+ * The text of a paragraph as Word shows it: w:t contents, tabs, breaks, non-breaking hyphens (U+2011) and
+ * footnote marks (their numbers).
+ */
 export function paragraphText(xml: string): string {
   let text = '';
-  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<w:noBreakHyphen\/>/g)) {
-    text += m[1] !== undefined ? unescapeXml(m[1]) : specialText[m[0]];
+  for (const m of xml.matchAll(
+    /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:footnoteReference\b[^>]*w:id="(\d+)"[^>]*\/>|<w:tab\/>|<w:br\/>|<w:noBreakHyphen\/>/g,
+  )) {
+    text += m[1] !== undefined ? unescapeXml(m[1]) : (m[2] ?? specialText[m[0]]);
   }
   return text;
 }
@@ -183,6 +188,8 @@ function inserted(xml: string, rev: Revision, ids: RevisionIds): string {
 function deleted(xml: string, rev: Revision, ids: RevisionIds): string {
   const plain = xml
     .replace(/<w:hyperlink\b[^>]*>|<\/w:hyperlink>/g, '') // its relationship id belongs to the old package
+    // So does its footnote: the mark stays as its (raised) number.
+    .replace(/<w:footnoteReference\b[^>]*w:id="(\d+)"[^>]*\/>/g, '<w:delText>$1</w:delText>')
     .replace(/<w:t(?=[\s>])/g, '<w:delText')
     .replace(/<\/w:t>/g, '</w:delText>')
     .replace(/<w:instrText(?=[\s>])/g, '<w:delInstrText')
