@@ -43,7 +43,8 @@ export interface StructTextElement {
 export function structText(path: string): StructTextElement[] {
   const elements: StructTextElement[] = [];
   for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
-    const role = /^( *)(\w+)(?: <[^>]*>)?(?: \(\w+\))?$/.exec(line);
+    // An element with attributes ends in ":" (its attributes follow, one per line, and are skipped).
+    const role = /^( *)(\w+)(?: <[^>]*>)?(?: \(\w+\))?:?$/.exec(line);
     const quoted = /^\s*"(.*)"$/.exec(line);
     if (role) elements.push({ role: role[2]!, depth: role[1]!.length / 2, text: '' });
     else if (quoted && elements.length > 0) elements.at(-1)!.text += quoted[1];

@@ -53,13 +53,27 @@ describe('nested lists in the PDF', () => {
     ]);
   });
 
+  test('every L says how it is numbered (ListNumbering Decimal or Disc), as pdfinfo -struct reads it', () => {
+    const tree = run('pdfinfo', ['-struct', path]);
+    const all: ListBlock[] = [];
+    const collect = (l: ListBlock) => {
+      all.push(l);
+      for (const i of l.items) for (const b of i.blocks) if (b.type === 'list') collect(b);
+    };
+    for (const l of lists) if (l.type === 'list') collect(l);
+    const found = [...tree.matchAll(/\/ListNumbering \/(\w+)/g)].map((m) => m[1]);
+    expect(found).toEqual(all.map((l) => (l.ordered ? 'Decimal' : 'Disc')));
+    expect(tree.match(/^\s*L\b/gm)).toHaveLength(all.length);
+  });
+
   test('pdfinfo -struct-text: each nested L is in the LBody of its item, three levels deep', () => {
-    // The element tree as poppler prints it: two spaces of indent per level, text as quoted lines.
+    // The element tree as poppler prints it: two spaces of indent per level, text as quoted lines; an
+    // element with attributes ends in ":" and its attributes follow one per line ("/ListNumbering /Disc").
     const tree = run('pdfinfo', ['-struct-text', path]).split('\n');
     const elements: { role: string; depth: number; text: string; path: string[] }[] = [];
     const stack: string[] = [];
     for (const line of tree) {
-      const role = /^(\s*)(\w+) \(\w+\)$/.exec(line);
+      const role = /^(\s*)(\w+) \(\w+\):?$/.exec(line);
       const quoted = /^\s*"(.*)"$/.exec(line);
       if (role) {
         const depth = role[1]!.length / 2;

@@ -88,6 +88,8 @@ function labelText(text: string, node: number): StyledText {
  */
 function listLines(block: ListBlock, parent: number, depth: number, ctx: FlowContext): FlowLine[] {
   const list = ctx.struct.add('L', parent);
+  // PDF/UA 7.6: a list with labels says how it is numbered (the bullets of every level count as discs).
+  ctx.struct.nodes[list]!.attributes = { O: 'List', ListNumbering: block.ordered ? 'Decimal' : 'Disc' };
   const level = typo.listLevel(depth);
   const labels = listLabels(block, level);
   const labelWidths = labels.map((label) => breakLines([labelText(label, 0)], 1e6)[0]?.widthPt ?? 0);
