@@ -127,7 +127,8 @@ function isUnclosedFence(raw: string): boolean {
   if (!open) return false;
   const lines = raw.trimEnd().split('\n');
   if (lines.length < 2) return true;
-  const last = lines[lines.length - 1]!.trim();
+  // Inside a block quote each line starts with its ">" markers.
+  const last = lines[lines.length - 1]!.replace(/^[\s>]*/, '').trim();
   return !(last.startsWith(open) && new RegExp(`^\\${open[0]}+$`).test(last));
 }
 

@@ -68,6 +68,30 @@ const listInNote: Refused = {
   hint: 'Skriv fotnotens punkter som löptext, t.ex. åtskilda med semikolon.',
 };
 
+/** Where a table or an image cannot stand: a list item and a footnote hold text and lists only. */
+const insideText: Record<'table' | 'image', Record<'listItem' | 'footnoteDefinition', Refused>> = {
+  table: {
+    listItem: {
+      message: 'En tabell i en punkt i en lista kan inte skrivas ut; den skulle falla bort.',
+      hint: 'Ställ tabellen efter listan, utan indrag, med en tom rad före.',
+    },
+    footnoteDefinition: {
+      message: 'En tabell i en fotnot kan inte skrivas ut; den skulle falla bort.',
+      hint: 'Ställ tabellen i texten och hänvisa till den från fotnoten.',
+    },
+  },
+  image: {
+    listItem: {
+      message: 'En bild i en punkt i en lista kan inte skrivas ut; den skulle falla bort.',
+      hint: 'Ställ bilden efter listan, på en egen rad utan indrag.',
+    },
+    footnoteDefinition: {
+      message: 'En bild i en fotnot kan inte skrivas ut; den skulle falla bort.',
+      hint: 'Ställ bilden i texten och hänvisa till den från fotnoten.',
+    },
+  },
+};
+
 /** Every node (at any depth) whose content would not reach the page, as a fel at its position. */
 export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -82,20 +106,25 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
       ...(start ? { position: { line: start.line, column: start.column } } : {}),
     });
   };
-  const visit = (node: Nodes, inNote = false): void => {
+  /** `within`: the innermost list item or footnote the node stands in, if any. */
+  const visit = (node: Nodes, within?: 'listItem' | 'footnoteDefinition'): void => {
     const coverage = markdownCoverage[node.type];
     if (coverage !== true) {
       report(node, coverage);
-      return; // a table's rows and cells are covered by the table's message
+      return; // a construct's children are covered by its message
     }
     // A note's text is paragraphs only (Note.paragraphs); its list would be lost.
-    if (node.type === 'list' && inNote) {
+    if (node.type === 'list' && within === 'footnoteDefinition') {
       report(node, listInNote);
       return;
     }
+    if ((node.type === 'table' || node.type === 'image') && within) {
+      report(node, insideText[node.type][within]);
+      return;
+    }
     if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') report(node, taskItem);
-    if ('children' in node)
-      for (const child of node.children) visit(child as Nodes, inNote || node.type === 'footnoteDefinition');
+    const inner = node.type === 'listItem' || node.type === 'footnoteDefinition' ? node.type : within;
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, inner);
   };
   visit(root);
   return found;

@@ -138,8 +138,8 @@ export interface FigureBlock extends BlockBase {
   image: ImageAsset;
 }
 
-/** What a block quote holds: its paragraphs, lists, tables and quotes, set indented. */
-export type QuoteContent = ParagraphBlock | ListBlock | TableBlock | QuoteBlock;
+/** What a block quote holds: its paragraphs, lists, tables, images and quotes, set indented. */
+export type QuoteContent = ParagraphBlock | ListBlock | TableBlock | FigureBlock | QuoteBlock;
 
 export interface QuoteBlock extends BlockBase {
   type: 'quote';

@@ -56,14 +56,9 @@ const cells = (row: readonly TableCell[]): TableCell[] =>
 
 const table = (b: TableBlock): TableBlock => ({ ...b, header: cells(b.header), rows: b.rows.map(cells) });
 
+/** A quote's content through the same handlers as the body's blocks. */
 const quoted = (b: QuoteContent): QuoteContent =>
-  b.type === 'list'
-    ? list(b)
-    : b.type === 'table'
-      ? table(b)
-      : b.type === 'quote'
-        ? { ...b, blocks: b.blocks.map(quoted) }
-        : { ...b, inlines: inlines(b.inlines) };
+  (handlers[b.type] as (block: Block) => Block)(b) as QuoteContent;
 
 /** One handler per block type: a new kind of block does not compile until its text is handled here. */
 const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => Block } = {

@@ -101,13 +101,9 @@ function noteReference(identifier: string): Inline[] {
   const note: Note = { number, paragraphs: [] };
   notes.notes.push(note);
   // Filled after numbering, so a reference inside the note gets the next number.
-  note.paragraphs = definition.children.flatMap((child) =>
-    child.type === 'paragraph'
-      ? [inlines(child.children)]
-      : blocks([child], { sections: [], fromCase: true, images: new Map() }).flatMap((b) =>
-          'inlines' in b ? [b.inlines] : [],
-        ),
-  );
+  note.paragraphs = textBlocks(
+    blocks(definition.children, { sections: [], fromCase: true, images: new Map() }),
+  ).flatMap((b) => (b.type === 'paragraph' ? [b.inlines] : []));
   const start = definition.position?.start;
   if (start) note.source = { line: start.line, column: start.column };
   return [{ type: 'noteRef', number, first: true }];
@@ -161,8 +157,18 @@ type BlockHandler = (node: RootContent, ctx: Context) => Block[];
  * as they are; a heading or code inside the item becomes a paragraph of it, so its words are kept.
  */
 function itemBlocks(item: MdListItem, ctx: Context): ListItemBlock[] {
-  return blocks(item.children, ctx).flatMap((b): ListItemBlock[] => {
+  return textBlocks(blocks(item.children, ctx));
+}
+
+/**
+ * Blocks as a list item or a note holds them: paragraphs and lists as they are, a heading or code as a
+ * paragraph, a quote as its own content (its indent is lost, never its words). Tables and images cannot
+ * stand there; check refuses them (markdown-coverage.ts).
+ */
+function textBlocks(list: readonly Block[]): ListItemBlock[] {
+  return list.flatMap((b): ListItemBlock[] => {
     if (b.type === 'paragraph' || b.type === 'list') return [b];
+    if (b.type === 'quote') return textBlocks(b.blocks);
     return 'inlines' in b ? [{ type: 'paragraph', inlines: b.inlines, source: b.source }] : [];
   });
 }
@@ -282,7 +288,14 @@ function soleImage(children: readonly PhrasingContent[]): Image | undefined {
 /** A block quote's content: what can be set indented; a heading in it becomes one of its paragraphs. */
 function quoteContent(quote: Blockquote, ctx: Context): QuoteContent[] {
   return blocks(quote.children, ctx).flatMap((b): QuoteContent[] => {
-    if (b.type === 'paragraph' || b.type === 'list' || b.type === 'table' || b.type === 'quote') return [b];
+    if (
+      b.type === 'paragraph' ||
+      b.type === 'list' ||
+      b.type === 'table' ||
+      b.type === 'figure' ||
+      b.type === 'quote'
+    )
+      return [b];
     return 'inlines' in b ? [{ type: 'paragraph', inlines: b.inlines, source: b.source }] : [];
   });
 }

@@ -295,6 +295,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
         number: ctx.figures.count,
         beforeTwip: before,
         keepNext: ctx.keepLastWithNext,
+        indentTwip: ptToTwip(ctx.indentPt),
       }),
     ];
   },

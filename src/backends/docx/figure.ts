@@ -5,31 +5,13 @@
  * rendered before it. The media part's name comes from docx's per-document count (word/media/image1.png, …).
  */
 import { ImageRun, Paragraph } from 'docx';
-import type { FigureBlock, ImageAsset } from '../../doc/model.js';
-import * as typo from '../../doc/typography.js';
+import { figureSizePt } from '../../doc/figure-size.js';
+import type { FigureBlock } from '../../doc/model.js';
 import { StyleId } from './styles.js';
 
 const emuPerPt = 12700;
 /** docx takes an image's size in pixels at 96 to the inch (9525 EMU each). */
 const emuPerDocxPx = 9525;
-
-/**
- * The image's size on the page: its pixels at `figure.pxPerInch`, no wider than the text, the height by the
- * aspect ratio, and if that is taller than `figure.maxHeightMm`, scaled down to it (the ratio kept).
- */
-export function figureSizePt(image: ImageAsset, textWidthPt: number): { widthPt: number; heightPt: number } {
-  const ptPerPx = 72 / typo.figure.pxPerInch;
-  const widthPx = Math.max(1, image.widthPx);
-  const heightPx = Math.max(1, image.heightPx);
-  let widthPt = Math.min(textWidthPt, widthPx * ptPerPx);
-  let heightPt = (widthPt * heightPx) / widthPx;
-  const maxHeightPt = typo.mmToPt(typo.figure.maxHeightMm);
-  if (heightPt > maxHeightPt) {
-    widthPt *= maxHeightPt / heightPt;
-    heightPt = maxHeightPt;
-  }
-  return { widthPt, heightPt };
-}
 
 /** Points → EMU, as the drawing's extent is written (whole EMU, at least 1). */
 export function ptToEmu(pt: number): number {
@@ -43,6 +25,8 @@ export interface FigureOptions {
   /** Space before in twips, where what precedes is a table that leaves none under it. */
   beforeTwip?: number;
   keepNext: boolean;
+  /** Left indent (a figure in a block quote). */
+  indentTwip?: number;
 }
 
 export function figureParagraph(b: FigureBlock, options: FigureOptions): Paragraph {
@@ -51,6 +35,7 @@ export function figureParagraph(b: FigureBlock, options: FigureOptions): Paragra
   return new Paragraph({
     style: StyleId.figure,
     keepNext: options.keepNext || undefined,
+    ...(options.indentTwip && { indent: { left: options.indentTwip } }),
     ...(options.beforeTwip !== undefined && { spacing: { before: options.beforeTwip } }),
     children: [
       new ImageRun({

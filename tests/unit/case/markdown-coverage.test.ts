@@ -100,4 +100,65 @@ describe('Markdown coverage', () => {
       expect(text).toContain(word);
     expect(text).toContain('"text":"kommunens webbplats","href":"https://www.linkoping.se/"');
   });
+
+  /**
+   * Every construct in every container: either check refuses the case with a fel, or every word of the
+   * construct is in the Doc. A container that cannot hold a construct must say so, never drop it.
+   */
+  describe('each construct in each container', () => {
+    const contents: Record<string, [string, string[]]> = {
+      paragraph: ['Ordett i ett stycke.', ['Ordett']],
+      heading: ['### Ordtva rubrik', ['Ordtva']],
+      code: ['```\nOrdtre kod\n```', ['Ordtre']],
+      table: ['| Ordfyra |\n| --- |\n| Ordfem |', ['Ordfyra', 'Ordfem']],
+      quote: ['> Ordsex citat', ['Ordsex']],
+      list: ['- Ordsju punkt', ['Ordsju']],
+      html: ['<div>Ordatta</div>', ['Ordatta']],
+      image: ['![Ordnio bild](tests/fixtures/images/pdf-rgb.png)', ['Ordnio']],
+    };
+    const indent = (text: string, by: number) =>
+      text
+        .split('\n')
+        .map((l) => (l ? ' '.repeat(by) + l : l))
+        .join('\n');
+    const containers: Record<string, (content: string) => string> = {
+      section: (c) => c,
+      'list item': (c) => `- Punkt.\n\n${indent(c, 2)}`,
+      'block quote': (c) =>
+        c
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n'),
+      footnote: (c) => `Se noten.[^n]\n\n[^n]: Inledning.\n\n${indent(c, 4)}`,
+      'quote in a list item': (c) =>
+        `- Punkt.\n\n${indent(
+          c
+            .split('\n')
+            .map((l) => `> ${l}`)
+            .join('\n'),
+          2,
+        )}`,
+    };
+    const printed: string[] = [];
+    for (const [where, wrap] of Object.entries(containers))
+      for (const [what, [markdown, markers]] of Object.entries(contents))
+        it(`${what} in a ${where}`, () => {
+          const read = caseWith(wrap(markdown));
+          const errors = read.diagnostics.filter((d) => d.severity === 'fel');
+          if (errors.length > 0) {
+            // Refused where it stands, with a hint.
+            for (const d of errors)
+              expect(d.position?.line, `${d.rule} ${d.message}`).toBeGreaterThan(bodyLine);
+            return;
+          }
+          const text = JSON.stringify(renderDoc(read.case!, linkoping).blocks);
+          for (const word of markers) expect(text, word).toContain(word);
+          printed.push(`${what} in a ${where}`);
+        });
+    it('tables and images are printed in the body and in block quotes', () => {
+      for (const what of ['table', 'image', 'quote', 'list', 'code'])
+        for (const where of ['section', 'block quote']) expect(printed).toContain(`${what} in a ${where}`);
+      expect(printed).toContain('quote in a list item');
+    });
+  });
 });

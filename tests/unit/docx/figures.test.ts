@@ -5,9 +5,10 @@
  */
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { figureSizePt, ptToEmu } from '../../../src/backends/docx/figure.js';
+import { ptToEmu } from '../../../src/backends/docx/figure.js';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import { textWidthTwip } from '../../../src/backends/docx/page.js';
+import { figureSizePt } from '../../../src/doc/figure-size.js';
 import type { Doc, ImageAsset } from '../../../src/doc/model.js';
 import { figure as figureTypo, mmToPt } from '../../../src/doc/typography.js';
 import { docWith, para, text } from '../../fixtures/pdf/docs.js';

@@ -4,12 +4,11 @@
  * writer embeds each once per document, however often it is shown.
  */
 import { createHash } from 'node:crypto';
+import { figureSizePt } from '../../../doc/figure-size.js';
 import type { FigureBlock, ImageAsset } from '../../../doc/model.js';
 import * as typo from '../../../doc/typography.js';
 import type { FlowContext, FlowLine } from './lines.js';
 import type { ImageItem } from './types.js';
-
-const PT_PER_INCH = 72;
 
 /** The distinct images of a layout; the same bytes get the same index. */
 export class ImageList {
@@ -44,26 +43,6 @@ export interface FigureContext {
 export function figureMaxHeightPt(figures: FigureContext): number {
   const { first, later } = figures.bodyHeightPt;
   return figures.opensBody ? Math.min(first, later) : later;
-}
-
-/**
- * The drawn size: the pixel size at `typo.figure.pxPerInch`, no wider than the column, then no taller than
- * `maxHeightMm` nor `bodyHeightPt`, the aspect ratio kept throughout.
- */
-export function figureSizePt(
-  image: Pick<ImageAsset, 'widthPx' | 'heightPx'>,
-  columnWidthPt: number,
-  bodyHeightPt: number,
-): { widthPt: number; heightPt: number } {
-  const ratio = image.heightPx / image.widthPx;
-  let widthPt = Math.min(columnWidthPt, (image.widthPx * PT_PER_INCH) / typo.figure.pxPerInch);
-  let heightPt = widthPt * ratio;
-  const maxHeightPt = Math.min(typo.figure.maxHeightMm * typo.PT_PER_MM, bodyHeightPt);
-  if (heightPt > maxHeightPt) {
-    heightPt = maxHeightPt;
-    widthPt = heightPt / ratio;
-  }
-  return { widthPt, heightPt };
 }
 
 /** The figure as one line of its own height, spaced by `typo.figure`. */
