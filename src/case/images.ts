@@ -181,23 +181,25 @@ export function loadImages(
         `Bildfilen "${image.url}" ligger utanför ärendets mapp.`,
         'Lägg bilden i samma mapp som ärendefilen (eller en undermapp) och skriv sökvägen därifrån.',
       );
+    const unreadable = (error: unknown) =>
+      report(
+        'image-missing',
+        `Bildfilen "${image.url}" kan inte läsas: ${isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas'}.`,
+        'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
+      );
     if (!full || !inside(folder, full)) {
       outside();
       continue;
     }
-    let real: string | undefined;
+    let real: string;
     try {
       real = realpathSync(full);
     } catch (error) {
-      const reason = isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas';
-      report(
-        'image-missing',
-        `Bildfilen "${image.url}" kan inte läsas: ${reason}.`,
-        'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
-      );
+      unreadable(error);
       continue;
     }
-    if (!real || !realFolder || !inside(realFolder, real)) {
+    // A link inside the folder may still lead out of it.
+    if (!realFolder || !inside(realFolder, real)) {
       outside();
       continue;
     }
@@ -205,12 +207,7 @@ export function loadImages(
     try {
       bytes = read(real);
     } catch (error) {
-      const reason = isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas';
-      report(
-        'image-missing',
-        `Bildfilen "${image.url}" kan inte läsas: ${reason}.`,
-        'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
-      );
+      unreadable(error);
       continue;
     }
     if (!(bytes instanceof Uint8Array)) {

@@ -2,14 +2,9 @@
  * Nested lists from the case file to the Doc (src/render/to-doc.ts): each nested list, and a paragraph after
  * it, belongs to the item it is indented under; no word is dropped or moved, at any depth.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCase } from '../../../src/case/read.js';
 import type { Block, Inline, ListBlock, ListItemBlock } from '../../../src/doc/model.js';
-import { renderDoc } from '../../../src/render/index.js';
-import { linkoping } from '../case/helpers.js';
-
-const source = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
+import { docWith } from './helpers.js';
 
 /** Three levels, bulleted → numbered → bulleted, with a paragraph after the inner lists in their items. */
 const nested = [
@@ -24,14 +19,6 @@ const nested = [
   '  Eta sju efter den mellersta listan.',
   '- Theta åtta',
 ].join('\n');
-
-function docWith(markdown: string) {
-  const text = source.replace(/^## Bakgrund\n/m, `## Bakgrund\n\n${markdown}\n`);
-  const read = readCase(text, 'prov.md', linkoping);
-  expect(read.diagnostics.filter((d) => d.severity === 'fel')).toEqual([]);
-  const firstLine = text.split('\n').indexOf(markdown.split('\n')[0]!) + 1;
-  return { doc: renderDoc(read.case!, linkoping), firstLine };
-}
 
 const plain = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
 

@@ -2,22 +2,9 @@
  * Tables and block quotes from the case file to the Doc (src/render/to-doc.ts): every cell's words in
  * order, rows padded to the column count, alignment as written or right for numbers, and quotes nested.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCase } from '../../../src/case/read.js';
 import type { Inline, QuoteBlock, TableBlock } from '../../../src/doc/model.js';
-import { renderDoc } from '../../../src/render/index.js';
-import { linkoping } from '../case/helpers.js';
-
-const source = readFileSync('cases/son-2020-281-arbetsinriktad-rehabilitering.md', 'utf8');
-
-function docWith(markdown: string) {
-  const text = source.replace(/^## Bakgrund\n/m, `## Bakgrund\n\n${markdown}\n`);
-  const read = readCase(text, 'prov.md', linkoping);
-  expect(read.diagnostics.filter((d) => d.severity === 'fel')).toEqual([]);
-  const firstLine = text.split('\n').indexOf(markdown.split('\n')[0]!) + 1;
-  return { doc: renderDoc(read.case!, linkoping), firstLine };
-}
+import { docWith } from './helpers.js';
 
 const plain = (inlines: Inline[]) =>
   inlines
