@@ -146,6 +146,17 @@ export interface QuoteBlock extends BlockBase {
   blocks: QuoteContent[];
 }
 
+/**
+ * A table of contents: an entry for each heading after it (levels 2 to `depth`), with the page it is on.
+ * The PDF tags it TOC/TOCI with links to the headings; the DOCX writes a Word TOC field with its entries
+ * cached. `title` is printed above it ("Innehåll").
+ */
+export interface TocBlock extends BlockBase {
+  type: 'toc';
+  title: string;
+  depth: 2 | 3 | 4;
+}
+
 export type Block =
   | TitleBlock
   | HeadingBlock
@@ -157,7 +168,8 @@ export type Block =
   | NotesBlock
   | TableBlock
   | FigureBlock
-  | QuoteBlock;
+  | QuoteBlock
+  | TocBlock;
 
 export interface FooterField {
   label: string;

@@ -80,6 +80,7 @@ const handlers: { [T in Block['type']]: (block: Extract<Block, { type: T }>) => 
   notes: (b) => ({ ...b, notes: b.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map(inlines) })) }),
   table,
   figure: (b) => b,
+  toc: (b) => b,
   quote: (b) => ({ ...b, blocks: b.blocks.map(quoted) }),
 };
 

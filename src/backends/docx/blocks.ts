@@ -302,6 +302,9 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
   // The quote's content one quote's indent further in, as it would stand in the body.
   quote: (b, ctx) =>
     sequence(b.blocks, { ...ctx, indentPt: ctx.indentPt + typo.quote.indentPt }, ctx, ctx.keepLastWithNext),
+  toc: () => {
+    throw new Error('innehållsförteckning: ännu inte');
+  },
 };
 
 /** The Doc's notes as Word footnotes, keyed by number (the id each first reference points to). */

@@ -364,6 +364,9 @@ const HANDLERS: Handlers = {
   }),
   figure: figureFlow,
   quote: quoteFlow,
+  toc: () => {
+    throw new Error('innehållsförteckning: ännu inte');
+  },
 };
 
 /**
