@@ -69,12 +69,17 @@ export function buildDraft(
     date: data.datum,
     dnr: given(data.dnr, (d) => asList(d).map(bareDnr)),
     departments,
-    officer: given(data.handläggare, (officer) => ({
-      name: officer.namn,
-      ...(officer.titel ? { title: officer.titel } : {}),
-      ...(officer.telefon ? { phone: officer.telefon } : {}),
-      ...(officer.epost ? { email: officer.epost } : {}),
-    })),
+    // Null when not written: a kind may do without (a memo's missing handläggare is a fel of its own).
+    officer: data.handläggare
+      ? {
+          name: data.handläggare.namn,
+          ...(data.handläggare.titel ? { title: data.handläggare.titel } : {}),
+          ...(data.handläggare.telefon ? { phone: data.handläggare.telefon } : {}),
+          ...(data.handläggare.epost ? { email: data.handläggare.epost } : {}),
+        }
+      : null,
+    authors: (data.författare ?? []).map((a) => ({ name: a.namn, ...(a.titel ? { title: a.titel } : {}) })),
+    toc: data.innehållsförteckning ?? false,
     boards,
     title: data.rubrik?.replace(/\s+/g, ' '),
     decisions: given(data.förslag_till_beslut, (points) => decisions(points, boards ?? [], profile, locate)),
@@ -93,9 +98,10 @@ export function buildDraft(
     ),
     mbl: given(data.mbl, (m) => mbl(m, departments ?? [], profile, locate)),
     signatures: data.underskrifter?.map((s) => ({
-      department: canonicalDepartment(s.förvaltning, profile),
+      department: s.förvaltning ? canonicalDepartment(s.förvaltning, profile) : '',
       name: s.namn,
       ...(s.titel ? { title: s.titel } : {}),
+      ...('efter' in s ? { afterSection: s.efter } : {}),
     })),
     recipients: data.beslutet_skickas_till,
     secrecy: data.sekretess?.map((s) => ({ section: s.avsnitt, osl: s.osl })),

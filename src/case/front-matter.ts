@@ -7,7 +7,8 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
 import { issuesToDiagnostics, type Locate, type SourceOf } from './issues.js';
-import { type CaseData, caseSchema } from './schema.js';
+import { defaultKind, type KindDefinition, kindNamed } from '../kinds/index.js';
+import { type CaseData, kindSchema, withKindlessKeys } from './schema.js';
 import { validPart } from './valid-part.js';
 
 export interface Split {
@@ -60,6 +61,8 @@ export interface FrontMatter {
   data?: Partial<CaseData>;
   locate: Locate;
   diagnostics: Diagnostic[];
+  /** The document kind `mall:` names (the default kind when it names none); set when the keys were read. */
+  kind?: KindDefinition;
 }
 
 const yamlRules: Record<string, { rule: string; message: string; hint?: string }> = {
@@ -157,18 +160,26 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
     });
     return { locate, diagnostics };
   }
-  const result = caseSchema.safeParse(raw, { reportInput: true });
+  // The kind decides the keys; an unknown `mall:` is checked as the default kind (and reported by its rule).
+  const mall = (raw as Record<string, unknown>).mall;
+  const kind = (typeof mall === 'string' ? kindNamed(mall) : undefined) ?? defaultKind;
+  const schema = schemaOf(kind);
+  const result = schema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const sourceOf: SourceOf = (path) => {
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
       return node?.range ? yaml.slice(node.range[0], node.range[1]).trim() : undefined;
     };
-    const problems = issuesToDiagnostics(result.error.issues, file, locate, sourceOf);
+    const problems = issuesToDiagnostics(result.error.issues, file, locate, sourceOf, Object.keys(kind.keys));
     // The rules still check what is valid, so all problems show at once.
-    const data = validPart(raw as Record<string, unknown>, result.error.issues);
-    return { ...(data ? { data } : {}), locate, diagnostics: problems };
+    const data = validPart(schema, raw as Record<string, unknown>, result.error.issues);
+    return { ...(data ? { data: withKindlessKeys(kind.keys, data) } : {}), locate, diagnostics: problems, kind };
   }
-  return { data: result.data, locate, diagnostics };
+  return { data: withKindlessKeys(kind.keys, result.data as Partial<CaseData>), locate, diagnostics, kind };
+}
+
+export function schemaOf(kind: KindDefinition) {
+  return kindSchema(kind.name, kind.keys, kind.forms);
 }
 
 /** One diagnostic per line whose indentation contains a tab, pointing at the tab. */

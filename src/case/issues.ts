@@ -43,14 +43,17 @@ function pattern(path: readonly PathPart[]): string {
 /** The YAML source text of the value at a path (to quote it in hints exactly as written). */
 export type SourceOf = (path: readonly PathPart[]) => string | undefined;
 
+/** `topKeys`: the keys the document kind has (the allowed keys at the top level). */
 export function issuesToDiagnostics(
   issues: readonly Issue[],
   file: string,
   locate: Locate,
   sourceOf: SourceOf = () => undefined,
+  topKeys: readonly string[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) convert(issue, [], file, locate, sourceOf, out);
+  const allowedAt = (at: string) => (at === '' ? topKeys : (knownKeys[at] ?? []));
+  for (const issue of issues) convert(issue, [], file, locate, sourceOf, out, allowedAt);
   return out;
 }
 
@@ -61,6 +64,7 @@ function convert(
   locate: Locate,
   sourceOf: SourceOf,
   out: Diagnostic[],
+  allowedAt: (pattern: string) => readonly string[],
 ): void {
   const path = [...prefix, ...issue.path];
   const label = fieldLabel(path);
@@ -68,7 +72,7 @@ function convert(
   const input = (issue as { input?: unknown }).input;
 
   if (issue.code === 'unrecognized_keys') {
-    const allowed = knownKeys[pattern(path)] ?? [];
+    const allowed = allowedAt(pattern(path));
     for (const key of issue.keys) {
       const keyPath = [...path, key];
       out.push({
@@ -105,7 +109,7 @@ function convert(
   if (issue.code === 'invalid_union') {
     const branch = bestBranch(issue.errors);
     if (branch) {
-      for (const sub of branch) convert(sub, path, file, locate, sourceOf, out);
+      for (const sub of branch) convert(sub, path, file, locate, sourceOf, out, allowedAt);
       return;
     }
     const expected = unionExpectations[pattern(path)] ?? 'ett annat slags värde';

@@ -33,7 +33,15 @@ export interface MblStatement {
 }
 
 export interface Signature {
+  /** Empty when the signature names no förvaltning (a rapport's convener). */
   department: string;
+  name: string;
+  title?: string;
+  /** Heading of the section the signature stands under (a rapport); absent: at the end (a memo). */
+  afterSection?: string;
+}
+
+export interface Author {
   name: string;
   title?: string;
 }
@@ -72,11 +80,16 @@ export interface Case {
   file: string;
   /** Template kind, default `tjänsteskrivelse`. */
   kind: string;
-  /** ISO date of the memo. */
+  /** ISO date of the memo; empty for a rapport written without one. */
   date: string;
   dnr: string[];
   departments: string[];
-  officer: Officer;
+  /** Null when the kind does without (a rapport has authors instead). */
+  officer: Officer | null;
+  /** A rapport's authors, shown in its head; empty for a memo. */
+  authors: Author[];
+  /** Print a table of contents after the title (a rapport's `innehållsförteckning:`). */
+  toc: boolean;
   /** Addressed nämnder in order (canonical names). */
   boards: string[];
   title: string;

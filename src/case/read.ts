@@ -102,14 +102,25 @@ function readUnsafe(
       sections: body.sections,
       bodyRead: true,
       locate: front.locate,
+      ...(front.kind ? { kind: front.kind } : {}),
       ...(front.data ? { data: front.data } : {}),
       ...(draft ? { draft } : {}),
     }),
   );
   const sorted = sortDiagnostics(diagnostics);
-  return draft && isComplete(draft) && !hasErrors(sorted)
-    ? { case: draft, diagnostics: sorted }
-    : { diagnostics: sorted };
+  if (draft && isComplete(draft) && !hasErrors(sorted)) return { case: draft, diagnostics: sorted };
+  if (!hasErrors(sorted)) {
+    // Every key valid and still no case: a field the build could not fill. Never a silent skip.
+    const missing = draft ? Object.keys(draft).filter((k) => draft[k as keyof typeof draft] === undefined) : [];
+    sorted.push({
+      severity: 'fel',
+      rule: 'internal',
+      message: `Internt fel: ärendet kunde inte byggas (${missing.join(', ') || 'inget huvud'}).`,
+      hint: 'Detta är ett fel i skrivelse, inte i ärendet. Rapportera det gärna med filen bifogad.',
+      file,
+    });
+  }
+  return { diagnostics: sorted };
 }
 
 /** push(...items) overflows the stack for very many items; this does not. */

@@ -4,10 +4,10 @@
  * rules then run on what is valid, so an official sees all problems at once, not one after the other.
  */
 import type { z } from 'zod';
-import { type CaseData, caseSchema } from './schema.js';
+import type { CaseData } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
-type Key = keyof typeof caseSchema.shape;
+type KindSchema = z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
 
 /** Dropping keys settles after one round (top-level keys are checked independently); this is a safety bound. */
 const maxRounds = 3;
@@ -24,10 +24,9 @@ function pointedAt(issues: readonly Issue[]): string[] | undefined {
   return keys;
 }
 
-const isKey = (key: string): key is Key => Object.hasOwn(caseSchema.shape, key);
-
-/** The schema-valid keys of `raw` (a plain object that failed `caseSchema` with `issues`); absent keys are the dropped ones. */
+/** The schema-valid keys of `raw` (a plain object that failed `schema` with `issues`); absent keys are the dropped ones. */
 export function validPart(
+  schema: KindSchema,
   raw: Record<string, unknown>,
   issues: readonly Issue[],
 ): Partial<CaseData> | undefined {
@@ -38,10 +37,10 @@ export function validPart(
     if (!keys) return undefined;
     for (const key of keys) dropped.add(key);
     const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => !dropped.has(key)));
-    const mask: Partial<Record<Key, true>> = {};
-    for (const key of dropped) if (isKey(key)) mask[key] = true;
-    const result = caseSchema.omit(mask).safeParse(rest);
-    if (result.success) return result.data;
+    const mask: Record<string, true> = {};
+    for (const key of dropped) if (Object.hasOwn(schema.shape, key)) mask[key] = true;
+    const result = schema.omit(mask).safeParse(rest);
+    if (result.success) return result.data as Partial<CaseData>;
     open = result.error.issues;
   }
   return undefined;

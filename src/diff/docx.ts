@@ -39,7 +39,10 @@ export async function trackedChangesDocx(
   const oldZip = await JSZip.loadAsync(oldBytes);
   const newZip = await JSZip.loadAsync(newBytes);
   const timestamp = `${newCase.date}T00:00:00Z`;
-  const revision: Revision = { author: newCase.officer.name, date: timestamp };
+  const revision: Revision = {
+    author: newCase.officer?.name ?? newCase.authors[0]?.name ?? 'skrivelse',
+    date: timestamp,
+  };
   const parts = Object.keys(newZip.files)
     .filter((p) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(p))
     .sort();

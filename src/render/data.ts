@@ -38,6 +38,16 @@ function mblSentence(template: string, data: { datum?: string; förvaltning: str
   return escapeMarkdown(fill(data));
 }
 
+function signatureData(s: Case['signatures'][number]) {
+  return {
+    förvaltning: escapeMarkdown(s.department),
+    namn: escapeAttribute(s.name),
+    titel: s.title && escapeAttribute(s.title),
+  };
+}
+
+const sameHeading = (a: string, b: string) => a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
+
 export function templateData(c: Case, profile: Profile): object {
   const byRole = (role: Section['role']) => c.sections.filter((s) => s.role === role);
   const ärende = byRole('ärende')[0];
@@ -74,11 +84,17 @@ export function templateData(c: Case, profile: Profile): object {
         mening: mblSentence(profile.mbl.sentences[m.kind], { datum: m.date, förvaltning: m.department }),
       })),
     },
-    underskrifter: c.signatures.map((s) => ({
-      förvaltning: escapeMarkdown(s.department),
-      namn: escapeAttribute(s.name),
-      titel: s.title && escapeAttribute(s.title),
+    // Signatures at the end (a memo's); those placed under a section go with it in `avsnitt`.
+    underskrifter: c.signatures.filter((s) => s.afterSection === undefined).map(signatureData),
+    // Every section in the order written, each with the signatures placed under it (a rapport's chapters).
+    avsnitt: c.sections.map((s) => ({
+      rubrik: escapeMarkdown(s.heading),
+      text: sectionText(c, s),
+      underskrifter: c.signatures
+        .filter((sig) => sig.afterSection !== undefined && sameHeading(sig.afterSection, s.heading))
+        .map(signatureData),
     })),
+    innehåll: c.toc,
     skickas_till: c.recipients.map(escapeMarkdown),
   };
 }

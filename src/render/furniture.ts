@@ -11,14 +11,17 @@ const a4 = { widthMm: 210, heightMm: 297 };
 export function furniture(c: Case, profile: Profile, settings: TemplateSettings): Furniture {
   const { officer } = c;
   const dnrLines = c.dnr.map((d) => `${settings.dnrPrefix}${d}`);
+  const named = (p: { name: string; title?: string }) => (p.title ? `${p.name}, ${p.title}` : p.name);
   return {
     municipality: profile.municipality,
     label: settings.label,
+    // The förvaltning(ar), then who wrote it: the handläggare with phone and e-mail, or a rapport's authors.
     senderLines: [
       ...c.departments,
-      officer.title ? `${officer.name}, ${officer.title}` : officer.name,
-      ...(officer.phone ? [officer.phone] : []),
-      ...(officer.email ? [officer.email] : []),
+      ...(officer
+        ? [named(officer), ...(officer.phone ? [officer.phone] : []), ...(officer.email ? [officer.email] : [])]
+        : []),
+      ...c.authors.map(named),
     ],
     date: c.date,
     dnrLines,
@@ -32,7 +35,7 @@ export function furniture(c: Case, profile: Profile, settings: TemplateSettings)
 export function docMeta(c: Case, settings: TemplateSettings): DocMeta {
   return {
     title: oneLine(c.title),
-    author: c.officer.name,
+    author: c.officer?.name ?? c.authors.map((a) => a.name).join(', '),
     subject: c.dnr.map((d) => `${settings.dnrPrefix}${d}`).join(', '),
     keywords: [...c.dnr, ...c.boards, c.kind],
     language: 'sv-SE',

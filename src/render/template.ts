@@ -1,13 +1,14 @@
 /**
- * Loads a template kind from templates/<kind>/ and fills it with case data. The wording, headings and order
+ * Loads a kind's template from templates/<folder>/ (src/kinds) and fills it with case data. The wording, headings and order
  * of a memo live in the template (skrivelse.md.hbs) and its page-furniture settings (mall.yaml), so a kommun
  * changes them without touching code.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
+import { availableKindsHint, kindNamed } from '../kinds/index.js';
 import { packageRoot } from '../util/package-info.js';
 
 export interface TemplateSettings {
@@ -33,38 +34,9 @@ export function compileText(source: string): (data: object) => string {
   return handlebars.compile(source, { noEscape: true, strict: false });
 }
 
-/** Folder name of a template kind: "tjänsteskrivelse" → "tjansteskrivelse". */
-export function templateFolder(kind: string): string {
-  return kind
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 export const templatesRoot = join(packageRoot, 'templates');
 
 const bodyFile = 'skrivelse.md.hbs';
-let kinds: string[] | undefined;
-
-/** The template kinds of this installation: folders under templates/ holding a skrivelse.md.hbs, sorted. */
-export function templateKinds(): string[] {
-  kinds ??= readdirSync(templatesRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(templatesRoot, e.name, bodyFile)))
-    .map((e) => e.name)
-    .sort();
-  return kinds;
-}
-
-/** True when `kind` names one of the template kinds. A kind is a plain name, never a path. */
-export function isTemplateKind(kind: string): boolean {
-  const folder = templateFolder(kind);
-  return /^[a-z0-9][a-z0-9_-]*$/.test(folder) && templateKinds().includes(folder);
-}
-
-/** "Tillgängliga mallar: tjansteskrivelse." for hints. */
-export function availableKindsHint(): string {
-  return `Tillgängliga mallar: ${templateKinds().join(', ')}.`;
-}
 
 const cache = new Map<string, Template>();
 
@@ -80,11 +52,13 @@ function readSettings(file: string): TemplateSettings {
   return { label: text('etikett'), pageNumberFormat: text('sidnummer'), dnrPrefix: text('dnr_prefix') };
 }
 
+/** The template of the kind `mall:` names; check has made sure it names one. */
 export function loadTemplate(kind: string): Template {
   const cached = cache.get(kind);
   if (cached) return cached;
-  if (!isTemplateKind(kind)) throw new UsageError(`Det finns ingen mall "${kind}".`, availableKindsHint());
-  const dir = join(templatesRoot, templateFolder(kind));
+  const definition = kindNamed(kind);
+  if (!definition) throw new UsageError(`Det finns ingen mall "${kind}".`, availableKindsHint());
+  const dir = join(templatesRoot, definition.folder);
   const body = join(dir, bodyFile);
   const template: Template = {
     kind,

@@ -198,6 +198,8 @@ const directiveHandlers: Record<string, (node: LeafDirective | ContainerDirectiv
       return section ? blocks(section.nodes, { ...ctx, fromCase: true }) : [];
     },
     linje: () => [{ type: 'rule' }],
+    // The table of contents: the headings after it, levels 2 and 3, with their pages.
+    innehall: () => [{ type: 'toc', title: 'Innehåll', depth: 3 }],
     etikett: (node) => [{ type: 'paragraph', role: 'label', inlines: labelOf(node) }],
     underskrift: (node) => {
       const attrs = node.attributes ?? {};

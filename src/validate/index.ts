@@ -19,7 +19,7 @@ import {
   sectionEmpty,
   sectionUnknown,
 } from './rules/sections.js';
-import { signatureMissing } from './rules/signatures.js';
+import { signatureMissing, signatureSection } from './rules/signatures.js';
 import { tableTooWide } from './rules/tables.js';
 
 export type { Finding, Rule, RuleContext } from './rule.js';
@@ -42,6 +42,7 @@ export const rules: Record<string, Rule> = {
   'mbl-date-after-memo': mblDateAfterMemo,
   'mbl-per-department': mblPerDepartment,
   'signature-missing': signatureMissing,
+  'signature-section': signatureSection,
   'arende-missing': arendeMissing,
   'arende-conclusion': arendeConclusion,
   'section-duplicate': sectionDuplicate,
@@ -62,6 +63,10 @@ export const maxFindingsPerRule = 20;
 export function runRules(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, rule] of Object.entries(rules)) {
+    // The kind decides which rules apply and how strictly (a rapport has no decision to check).
+    const setting = ctx.kind?.rules[id];
+    if (setting === 'av') continue;
+    const severity = setting ?? rule.severity;
     let findings: ReturnType<Rule['check']>;
     try {
       findings = rule.check(ctx);
@@ -76,7 +81,7 @@ export function runRules(ctx: RuleContext): Diagnostic[] {
     }
     for (const f of findings.slice(0, maxFindingsPerRule)) {
       out.push({
-        severity: rule.severity,
+        severity,
         rule: id,
         message: f.message,
         file: ctx.file,
@@ -87,7 +92,7 @@ export function runRules(ctx: RuleContext): Diagnostic[] {
     }
     if (findings.length > maxFindingsPerRule) {
       out.push({
-        severity: rule.severity,
+        severity,
         rule: id,
         message: `… och ${findings.length - maxFindingsPerRule} förekomster till som inte visas.`,
         file: ctx.file,

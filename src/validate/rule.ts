@@ -5,6 +5,7 @@ import type { Locate } from '../case/issues.js';
 import type { Section } from '../case/model.js';
 import type { CaseData } from '../case/schema.js';
 import type { Position, Severity } from '../diagnostics.js';
+import type { KindDefinition } from '../kinds/kind.js';
 import type { Profile } from '../profile/model.js';
 
 export interface RuleContext {
@@ -23,6 +24,8 @@ export interface RuleContext {
   /** The case built from `data` (canonical names); a field is undefined when its keys are absent. */
   draft?: CaseDraft;
   locate: Locate;
+  /** The document kind (its rule settings apply); the default kind when absent. */
+  kind?: KindDefinition;
 }
 
 export interface Finding {

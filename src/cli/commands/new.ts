@@ -1,9 +1,8 @@
 /** `skrivelse new`: writes a case-file skeleton pre-filled from the profile; never overwrites. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { caseSkeleton } from '../../case/skeleton.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { availableKindsHint, isTemplateKind } from '../../render/template.js';
+import { availableKindsHint, kindNamed, kinds } from '../../kinds/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { didYouMeanHint } from '../../util/did-you-mean.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
@@ -19,7 +18,8 @@ En befintlig fil skrivs aldrig över.
 
 Flaggor:
   --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd)
-  --mall <typ>     malltyp (standard: tjänsteskrivelse)
+  --mall <typ>     dokumenttyp (standard: tjänsteskrivelse):
+${kinds.map((k) => `                     ${k.name.padEnd(18)}${k.description}`).join('\n')}
   --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
   -h, --help       visa den här hjälpen
 `;
@@ -50,13 +50,13 @@ export const newCase: Command = {
     }
     const profile = profileFrom(values, io);
     const board = pickBoard(profile.boards, values.nämnd);
-    const kind = typeof values.mall === 'string' ? values.mall : 'tjänsteskrivelse';
-    if (!isTemplateKind(kind))
+    const kind = kindNamed(typeof values.mall === 'string' ? values.mall : 'tjänsteskrivelse');
+    if (!kind)
       throw new UsageError(
-        `Det finns ingen mall "${kind}".`,
+        `Det finns ingen mall "${values.mall}".`,
         `${availableKindsHint()} Standard är tjänsteskrivelse.`,
       );
-    const text = caseSkeleton(profile, { board, kind, date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
+    const text = kind.skeleton(profile, { boards: [board], date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
     try {
       writeFileAtomic(target, text, { noOverwrite: true });
     } catch (error) {

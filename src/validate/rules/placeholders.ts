@@ -1,6 +1,6 @@
 /** Placeholders left from `skrivelse new`, and the template kind (mall) must exist. */
 import { placeholder } from '../../case/skeleton.js';
-import { availableKindsHint, isTemplateKind } from '../../render/template.js';
+import { availableKindsHint, kindNamed } from '../../kinds/index.js';
 import { LineIndex } from '../../util/line-index.js';
 import type { Rule } from '../rule.js';
 
@@ -27,7 +27,7 @@ export const templateUnknown: Rule = {
   description: 'Mallen (mall:) måste finnas bland verktygets mallar.',
   check: (ctx) => {
     const kind = ctx.data?.mall;
-    return kind !== undefined && !isTemplateKind(kind)
+    return kind !== undefined && !kindNamed(kind)
       ? [
           {
             message: `Det finns ingen mall "${kind}".`,

@@ -29,3 +29,24 @@ export const signatureMissing: Rule = {
       }));
   },
 };
+
+/** A signature placed under a section (`efter:`) needs that section, or it would not be printed. */
+export const signatureSection: Rule = {
+  severity: 'fel',
+  description: 'En underskrift med efter: står under ett avsnitt som finns i texten.',
+  check: (ctx) => {
+    const headings = ctx.sections.map((s) => s.heading.trim().toLocaleLowerCase('sv'));
+    return (ctx.draft?.signatures ?? []).flatMap((s, i) =>
+      s.afterSection === undefined || headings.includes(s.afterSection.trim().toLocaleLowerCase('sv'))
+        ? []
+        : [
+            {
+              message: `Underskriften av ${s.name} ska stå efter avsnittet "${s.afterSection}", som inte finns.`,
+              hint: `Skriv rubriken som den står i texten${ctx.sections[0] ? `, t.ex. "efter: ${ctx.sections[0].heading}"` : ''}.`,
+              position: ctx.locate(['underskrifter', i, 'efter']),
+              field: `underskrifter.${i}.efter`,
+            },
+          ],
+    );
+  },
+};
