@@ -5,9 +5,9 @@
 import matter from 'gray-matter';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { defaultKind, type KindDefinition, kindNamed } from '../kinds/index.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
 import { issuesToDiagnostics, type Locate, type SourceOf } from './issues.js';
-import { defaultKind, type KindDefinition, kindNamed } from '../kinds/index.js';
 import { type CaseData, kindSchema, withKindlessKeys } from './schema.js';
 import { validPart } from './valid-part.js';
 
@@ -173,13 +173,18 @@ export function readFrontMatter(yaml: string, file: string): FrontMatter {
     const problems = issuesToDiagnostics(result.error.issues, file, locate, sourceOf, Object.keys(kind.keys));
     // The rules still check what is valid, so all problems show at once.
     const data = validPart(schema, raw as Record<string, unknown>, result.error.issues);
-    return { ...(data ? { data: withKindlessKeys(kind.keys, data) } : {}), locate, diagnostics: problems, kind };
+    return {
+      ...(data ? { data: withKindlessKeys(kind.keys, data) } : {}),
+      locate,
+      diagnostics: problems,
+      kind,
+    };
   }
   return { data: withKindlessKeys(kind.keys, result.data as Partial<CaseData>), locate, diagnostics, kind };
 }
 
 export function schemaOf(kind: KindDefinition) {
-  return kindSchema(kind.name, kind.keys, kind.forms);
+  return kindSchema(kind.name, kind.keys, kind.forms, kind.defaults);
 }
 
 /** One diagnostic per line whose indentation contains a tab, pointing at the tab. */

@@ -111,7 +111,9 @@ function readUnsafe(
   if (draft && isComplete(draft) && !hasErrors(sorted)) return { case: draft, diagnostics: sorted };
   if (!hasErrors(sorted)) {
     // Every key valid and still no case: a field the build could not fill. Never a silent skip.
-    const missing = draft ? Object.keys(draft).filter((k) => draft[k as keyof typeof draft] === undefined) : [];
+    const missing = draft
+      ? Object.keys(draft).filter((k) => draft[k as keyof typeof draft] === undefined)
+      : [];
     sorted.push({
       severity: 'fel',
       rule: 'internal',

@@ -36,7 +36,9 @@ export const fieldSchemas = {
     telefon: text.optional(),
     epost: text.optional(),
   }),
-  författare: z.array(z.strictObject({ namn: text, titel: text.optional() })).min(1, 'minst en författare behövs'),
+  författare: z
+    .array(z.strictObject({ namn: text, titel: text.optional() }))
+    .min(1, 'minst en författare behövs'),
   nämnd: textOrList,
   rubrik: text,
   innehållsförteckning: z.boolean(),
@@ -68,7 +70,7 @@ const emptyValues: { [K in FieldKey]?: z.input<(typeof fieldSchemas)[K]> } = {
   förvaltning: [] as unknown as string,
   författare: [],
   nämnd: [] as unknown as string,
-  innehållsförteckning: true,
+  innehållsförteckning: false,
   förslag_till_beslut: [],
   beslutsunderlag: [],
   konsekvenser: {},
@@ -96,12 +98,14 @@ const schemaCache = new Map<string, z.ZodType>();
 
 /**
  * The front-matter schema of kind `name`: its keys, each required or optional with its empty value; `forms`
- * gives a key another schema in this kind (a rapport's signatures stand under a section).
+ * gives a key another schema in this kind (a rapport's signatures stand under a section), `defaults` another
+ * value when it is not written (a rapport has a table of contents unless it says not).
  */
 export function kindSchema(
   name: string,
   keys: Readonly<Partial<Record<FieldKey, KeyUse>>>,
   forms: Readonly<Partial<Record<FieldKey, z.ZodType>>> = {},
+  defaults: Readonly<Partial<Record<FieldKey, unknown>>> = {},
 ) {
   const cached = schemaCache.get(name);
   if (cached) return cached as z.ZodObject<Record<string, z.ZodType>, z.core.$strict>;
@@ -111,7 +115,11 @@ export function kindSchema(
     shape[key] =
       use === 'krävs'
         ? schema
-        : optional(schema.optional()).transform((v) => (v === undefined ? structuredClone(emptyValues[key]) : v));
+        : optional(schema.optional()).transform((v) =>
+            v === undefined
+              ? structuredClone(Object.hasOwn(defaults, key) ? defaults[key] : emptyValues[key])
+              : v,
+          );
   }
   const schema = z.strictObject(shape);
   schemaCache.set(name, schema);

@@ -49,7 +49,8 @@ const byKey: Record<FieldKey, Compare> = {
     compareValue('innehållsförteckning', 'Innehållsförteckning', a.toc ? 'ja' : 'nej', b.toc ? 'ja' : 'nej'),
   // The decision points are compared point by point (decisions.ts).
   förslag_till_beslut: () => [],
-  beslutsunderlag: (a, b) => compareList('beslutsunderlag', 'Beslutsunderlag', a.decisionBasis, b.decisionBasis),
+  beslutsunderlag: (a, b) =>
+    compareList('beslutsunderlag', 'Beslutsunderlag', a.decisionBasis, b.decisionBasis),
   mbl: (a, b) =>
     compareKeyed(
       'mbl',

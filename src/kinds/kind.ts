@@ -27,6 +27,8 @@ export interface KindDefinition {
   keys: Readonly<Partial<Record<FieldKey, KeyUse>>>;
   /** A key's own schema in this kind, where it differs from the shared one (src/case/schema.ts). */
   forms?: Readonly<Partial<Record<FieldKey, z.ZodType>>>;
+  /** What an optional key stands for when not written, where it is not its empty value. */
+  defaults?: Readonly<Partial<Record<FieldKey, unknown>>>;
   /** Rules that apply differently: another severity, or `av` (not run). Rule ids as in src/validate. */
   rules: Readonly<Record<string, Severity | 'av'>>;
   /** How the archive records the kind: dc:type and the METS/PREMIS object type. */

@@ -43,11 +43,13 @@ export const rapport: KindDefinition = {
     sekretess: 'valfri',
   },
   forms: { underskrifter: placedSignatures },
+  defaults: { innehållsförteckning: true },
   rules: Object.fromEntries(memoOnly.map((id) => [id, 'av'])),
   archiveType: 'Rapport',
   skeleton(profile, options) {
     const board = options.boards[0]!;
-    const department = profile.departments.find((d) => d.name === board.department) ?? profile.departments[0]!;
+    const department =
+      profile.departments.find((d) => d.name === board.department) ?? profile.departments[0]!;
     return `---
 mall: rapport
 datum: ${options.date ?? placeholderDate}

@@ -46,7 +46,8 @@ function signatureData(s: Case['signatures'][number]) {
   };
 }
 
-const sameHeading = (a: string, b: string) => a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
+const sameHeading = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
 
 export function templateData(c: Case, profile: Profile): object {
   const byRole = (role: Section['role']) => c.sections.filter((s) => s.role === role);

@@ -19,7 +19,11 @@ export function furniture(c: Case, profile: Profile, settings: TemplateSettings)
     senderLines: [
       ...c.departments,
       ...(officer
-        ? [named(officer), ...(officer.phone ? [officer.phone] : []), ...(officer.email ? [officer.email] : [])]
+        ? [
+            named(officer),
+            ...(officer.phone ? [officer.phone] : []),
+            ...(officer.email ? [officer.email] : []),
+          ]
         : []),
       ...c.authors.map(named),
     ],

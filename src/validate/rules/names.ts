@@ -50,7 +50,9 @@ export const unknownDepartment: Rule = {
         unknownName(ctx, n, entryPath(data, 'förvaltning', i), names, what),
       ),
       ...(data.underskrifter ?? []).flatMap((s, i) =>
-        s.förvaltning ? unknownName(ctx, s.förvaltning, ['underskrifter', i, 'förvaltning'], names, what) : [],
+        s.förvaltning
+          ? unknownName(ctx, s.förvaltning, ['underskrifter', i, 'förvaltning'], names, what)
+          : [],
       ),
       ...(Array.isArray(data.mbl) ? data.mbl : []).flatMap((m, i) =>
         unknownName(ctx, m.förvaltning, ['mbl', i, 'förvaltning'], names, what),

@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { schemaOf } from '../../../src/case/front-matter.js';
 import { readCase, readCaseFile } from '../../../src/case/read.js';
-import { caseSchema } from '../../../src/case/schema.js';
+import { fieldSchemas } from '../../../src/case/schema.js';
 import { validPart } from '../../../src/case/valid-part.js';
+import { defaultKind } from '../../../src/kinds/index.js';
 import { brief, exempel, fixture, fixtureBytes, linkoping } from './helpers.js';
 
 const valid = () => readCaseFile(fixture('valid.md'), linkoping);
@@ -151,7 +153,7 @@ describe('readCase', () => {
   });
 
   it('accepts datum as a Date (as YAML 1.1 readers produce) and as text', () => {
-    const base = caseSchema.shape.datum;
+    const base = fieldSchemas.datum;
     expect(base.parse(new Date(Date.UTC(2024, 2, 12)))).toBe('2024-03-12');
     expect(base.parse('2024-03-12')).toBe('2024-03-12');
   });
@@ -169,9 +171,10 @@ describe('readCase', () => {
 
   it('validPart drops exactly the top-level keys the schema issues point at', () => {
     const raw = { datum: '2024-03-12', nämnd: 42, rubrik: 'R', okänd: 1, handläggare: { namn: 'A', x: 1 } };
-    const result = caseSchema.safeParse(raw);
+    const schema = schemaOf(defaultKind);
+    const result = schema.safeParse(raw);
     expect(result.success).toBe(false);
-    const part = validPart(raw, result.error!.issues);
+    const part = validPart(schema, raw, result.error!.issues);
     expect(part).toEqual({
       datum: '2024-03-12',
       rubrik: 'R',

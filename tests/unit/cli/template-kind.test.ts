@@ -26,7 +26,7 @@ describe('mall: as a path', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^a\.md:3:7: fel \[template-unknown\] Det finns ingen mall ".*"\.$/m);
-    expect(r.out).toContain('tips: Tillgängliga mallar: tjansteskrivelse.');
+    expect(r.out).toContain('tips: Tillgängliga mallar: tjänsteskrivelse, rapport.');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toEqual([
       expect.stringMatching(/^SON-2020-282_/),
     ]);
@@ -41,6 +41,6 @@ describe('mall: as a path', () => {
   it('new --mall with a path is refused with the list of kinds', async () => {
     const r = await runCaptured(['new', join(dir, 'ny.md'), '--mall', '../x'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Tillgängliga mallar: tjansteskrivelse.');
+    expect(r.err).toContain('Tillgängliga mallar: tjänsteskrivelse, rapport.');
   });
 });

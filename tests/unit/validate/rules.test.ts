@@ -195,7 +195,7 @@ describe('rules', () => {
     const r = variant('datum: 2024-03-12', `mall: "${mall}"\ndatum: 2024-03-12`);
     expect(brief(r.diagnostics)).toEqual(['template-unknown@2:7']);
     expect(r.diagnostics[0]!.hint).toBe(
-      'Tillgängliga mallar: tjansteskrivelse. Utelämna mall: för en vanlig tjänsteskrivelse.',
+      'Tillgängliga mallar: tjänsteskrivelse, rapport. Utelämna mall: för en vanlig tjänsteskrivelse.',
     );
     expect(r.case).toBeUndefined();
   });
