@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
 import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { asciiFold, didYouMean } from '../util/did-you-mean.js';
 import { toolName } from '../util/package-info.js';
 import { allCommandNames, commands, findCommand, primaryName } from './commands/index.js';
 import { type Io, terminalSafe } from './io.js';
@@ -43,10 +43,23 @@ Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel
 `;
 }
 
+/**
+ * The name a mistyped command most likely meant, primary or alias: the only command whose name starts
+ * with what was typed (at least three letters, å/ä/ö-insensitive: "kontroll", "jam"), else the nearest
+ * by edit distance ("chek" → check).
+ */
+function nearestCommandName(typed: string): string | undefined {
+  const names = allCommandNames();
+  const folded = asciiFold(typed.normalize('NFC'));
+  const prefixed = folded.length >= 3 ? names.filter((n) => asciiFold(n).startsWith(folded)) : [];
+  if (prefixed.length > 0 && new Set(prefixed.map(primaryName)).size === 1) return prefixed[0];
+  return didYouMean(typed, names);
+}
+
 /** The usage error for a command name that is neither a primary name nor an alias. */
 function unknownCommand(name: string): UsageError {
   const known = `Kända kommandon: ${Object.keys(commands).join(', ')}.`;
-  const match = didYouMean(name, allCommandNames());
+  const match = nearestCommandName(name);
   if (match === undefined) return new UsageError(`Okänt kommando "${name}".`, known);
   const primary = primaryName(match);
   const suggestion = primary === match ? `"${match}"` : `"${match}" (samma som ${primary})`;
