@@ -47,8 +47,8 @@ const cli = join(root, 'dist/cli/main.js');
 const cold = [];
 for (let i = 0; i < 5; i++) {
   const start = performance.now();
-  execFileSync(process.execPath, [cli, 'check', join(root, 'cases')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [cli, 'kontrollera', join(root, 'cases')], { stdio: 'ignore' });
   cold.push(performance.now() - start);
 }
 cold.sort((a, b) => a - b);
-console.log(`kallstart, skrivelse check cases/ (median av 5): ${cold[2].toFixed(0)} ms`);
+console.log(`kallstart, skrivelse kontrollera cases/ (median av 5): ${cold[2].toFixed(0)} ms`);

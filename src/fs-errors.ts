@@ -117,7 +117,7 @@ function verb(syscall: string | undefined): string {
   return 'Kunde inte använda';
 }
 
-const otherFolder = 'välj en annan mapp (--ut i build och diff, --arkiv i arkivera)';
+const otherFolder = 'välj en annan mapp (--ut i skapa och jämför, --arkiv i arkivera)';
 
 /** Reason (completes "Kunde inte skriva X: …") and hint, per code. */
 function explain(code: string, syscall: string | undefined, kind: string | undefined): [string, string] {
@@ -140,7 +140,7 @@ function explain(code: string, syscall: string | undefined, kind: string | undef
     case 'EROFS':
       return [
         'disken eller mappen är skrivskyddad',
-        'Välj en mapp på en skrivbar disk (--ut i build och diff, --arkiv i arkivera).',
+        'Välj en mapp på en skrivbar disk (--ut i skapa och jämför, --arkiv i arkivera).',
       ];
     case 'ENOTDIR':
       return [
@@ -158,7 +158,7 @@ function explain(code: string, syscall: string | undefined, kind: string | undef
       return syscall === 'mkdir'
         ? [
             'det finns redan en fil med det namnet, så mappen kan inte skapas',
-            'Ange en mapp, inte en fil (--ut i build, --arkiv i arkivera), eller byt namn på filen.',
+            'Ange en mapp, inte en fil (--ut i skapa, --arkiv i arkivera), eller byt namn på filen.',
           ]
         : [
             'det finns redan en fil med det namnet',

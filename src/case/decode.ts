@@ -52,7 +52,7 @@ export function decodeCase(input: string | Uint8Array, file: string): Decoded {
       severity: 'fel',
       rule: 'file-empty',
       message: 'Filen är tom.',
-      hint: 'Skapa en ny ärendefil med `skrivelse new <fil>`.',
+      hint: 'Skapa en ny ärendefil med `skrivelse ny <fil>`.',
       file,
       position: { line: 1, column: 1 },
     });

@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { loadProfile } from '../profile/load.js';
 import type { Profile } from '../profile/model.js';
+import { asciiFold } from '../util/did-you-mean.js';
 import type { Io } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -19,11 +20,29 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/**
+ * A flag name with å, ä or ö is also accepted spelt without them (`--namnd` for `--nämnd`), since those
+ * letters are awkward on some keyboards and terminals; a decomposed ä (NFD) counts as ä. Only tokens
+ * before a `--` terminator are flags.
+ */
+function withSwedishFlagSpellings(argv: string[], options: Options): string[] {
+  const names = Object.keys(options);
+  const byFolded = new Map(names.filter((n) => asciiFold(n) !== n).map((n) => [asciiFold(n), n]));
+  const end = argv.indexOf('--');
+  return argv.map((token, i) => {
+    if ((end !== -1 && i > end) || !token.startsWith('--') || token === '--') return token;
+    const eq = token.indexOf('=');
+    const typed = (eq === -1 ? token.slice(2) : token.slice(2, eq)).normalize('NFC');
+    const name = names.includes(typed) ? typed : (byFolded.get(typed) ?? typed);
+    return `--${name}${eq === -1 ? '' : token.slice(eq)}`;
+  });
+}
+
 /** Parses a command's argv; unknown flags and missing values become a Swedish UsageError. */
 export function parseCommandArgs(argv: string[], options: Options, command: string): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: withSwedishFlagSpellings(argv, { ...sharedOptions, ...options }),
       options: { ...sharedOptions, ...options },
       allowPositionals: true,
       strict: true,

@@ -14,7 +14,7 @@ const skipped = new Set(['node_modules', '.git', 'dist', 'output']);
  */
 export function collectCaseFiles(paths: readonly string[], cwd: string = process.cwd()): string[] {
   if (paths.length === 0) {
-    throw new UsageError('Ange minst en ärendefil eller mapp.', 'Exempel: skrivelse check cases/');
+    throw new UsageError('Ange minst en ärendefil eller mapp.', 'Exempel: skrivelse kontrollera cases/');
   }
   const out: string[] = [];
   const seen = new Set<string>();

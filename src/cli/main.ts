@@ -8,14 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
 import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
+import { asciiFold, didYouMean } from '../util/did-you-mean.js';
 import { toolName } from '../util/package-info.js';
-import { commands } from './commands/index.js';
+import { allCommandNames, commands, findCommand, primaryName } from './commands/index.js';
 import { type Io, terminalSafe } from './io.js';
 
 export function mainHelp(): string {
   const names = Object.keys(commands);
   const width = Math.max(8, ...names.map((n) => n.length));
-  const list = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`).join('\n');
+  const list = names
+    .map((n) => {
+      const { summary, aliases } = commands[n]!;
+      const also = aliases && aliases.length > 0 ? ` (även: ${aliases.join(', ')})` : '';
+      return `  ${n.padEnd(width)}  ${summary}${also}`;
+    })
+    .join('\n');
   return `${toolName} – tjänsteskrivelser från ärendefiler
 
 Användning:
@@ -24,6 +31,9 @@ Användning:
 Kommandon:
 ${list}
 
+Namnen inom parentes gör exakt samma sak: de engelska finns kvar så att äldre skript fungerar,
+och jamfor är jämför för tangentbord utan ä.
+
 Allmänna flaggor:
   -h, --help       visa den här hjälpen (eller hjälp för ett kommando: skrivelse <kommando> --help)
   --version        visa versionen
@@ -31,6 +41,29 @@ Allmänna flaggor:
 
 Slutkoder: 0 = klart, 1 = problem i ärendet, 2 = fel i anropet, 3 = internt fel.
 `;
+}
+
+/**
+ * The name a mistyped command most likely meant, primary or alias: the only command whose name starts
+ * with what was typed (at least three letters, å/ä/ö-insensitive: "kontroll", "jam"), else the nearest
+ * by edit distance ("chek" → check).
+ */
+function nearestCommandName(typed: string): string | undefined {
+  const names = allCommandNames();
+  const folded = asciiFold(typed.normalize('NFC'));
+  const prefixed = folded.length >= 3 ? names.filter((n) => asciiFold(n).startsWith(folded)) : [];
+  if (prefixed.length > 0 && new Set(prefixed.map(primaryName)).size === 1) return prefixed[0];
+  return didYouMean(typed, names);
+}
+
+/** The usage error for a command name that is neither a primary name nor an alias. */
+function unknownCommand(name: string): UsageError {
+  const known = `Kända kommandon: ${Object.keys(commands).join(', ')}.`;
+  const match = nearestCommandName(name);
+  if (match === undefined) return new UsageError(`Okänt kommando "${name}".`, known);
+  const primary = primaryName(match);
+  const suggestion = primary === match ? `"${match}"` : `"${match}" (samma som ${primary})`;
+  return new UsageError(`Okänt kommando "${name}".`, `Menade du ${suggestion}? ${known}`);
 }
 
 /** Runs the CLI with the given arguments; never throws, always resolves to an exit code. */
@@ -56,14 +89,9 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(mainHelp());
       return ExitCode.ok;
     }
-    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
-    if (!entry) {
-      throw new UsageError(
-        `Okänt kommando "${name}".`,
-        `Kända kommandon: ${Object.keys(commands).join(', ')}.`,
-      );
-    }
-    const command = await entry.load();
+    const found = findCommand(name);
+    if (!found) throw unknownCommand(name);
+    const command = await found.entry.load();
     if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
       io.out(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
       return ExitCode.ok;
@@ -136,7 +164,7 @@ function isEntryPoint(): boolean {
   }
 }
 
-/** A reader that stops early (`skrivelse diff a b | head`) closes the pipe: end quietly, as Unix tools do. */
+/** A reader that stops early (`skrivelse jämför a b | head`) closes the pipe: end quietly, as Unix tools do. */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') process.stderr.write(`Internt fel i skrivelse: ${error.message}\n`);

@@ -251,7 +251,7 @@ export function formatHtml(diff: CaseDiff): string {
 <main>
 ${main || '<p>Inga skillnader i innehållet.</p>'}
 </main>
-<footer>Skapad av skrivelse diff. Omformade rader, blanksteg och Unicode-normalform räknas inte som ändringar.</footer>
+<footer>Skapad av skrivelse jämför. Omformade rader, blanksteg och Unicode-normalform räknas inte som ändringar.</footer>
 </div>
 </body>
 </html>

@@ -1,4 +1,4 @@
-/** `skrivelse build`: validate, then render each case to PDF and/or DOCX in the output folder. */
+/** `skrivelse skapa` (alias `build`): validate, then render each case to PDF and/or DOCX in the output folder. */
 import { relative, resolve } from 'node:path';
 import { buildCases, type OutputFormat, outputFormats } from '../../build/index.js';
 import { UsageError } from '../../errors.js';
@@ -8,10 +8,10 @@ import type { Command } from '../io.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
 import { checkOutputFolder } from '../output-target.js';
 
-const usage = `Användning: skrivelse build <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
+const usage = `Användning: skrivelse skapa <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>]
 
 Kontrollerar ärendefilerna och skriver varje giltigt ärende som PDF och DOCX i utdatamappen.
-Ett ärende med fel skrivs inte; felen visas som i \`skrivelse check\`.
+Ett ärende med fel skrivs inte; felen visas som i \`skrivelse kontrollera\`.
 Filnamnen bildas av diarienumret och början av rubriken. En fil som skapats från ett annat ärende,
 eller som inte går att knyta till det här ärendet, skrivs aldrig över. Ett ärende som inte kan skrivas
 rapporteras, och de övriga skrivs ändå. Flera samtidiga körningar mot samma utdatamapp turas om.
@@ -47,7 +47,7 @@ export const build: Command = {
     const { values, positionals } = parseCommandArgs(
       argv,
       { format: { type: 'string' }, ut: { type: 'string' } },
-      'build',
+      'skapa',
     );
     const formats = parseFormats(values.format);
     const files = collectCaseFiles(positionals, io.cwd);

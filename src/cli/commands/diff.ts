@@ -1,4 +1,4 @@
-/** `skrivelse diff`: compares two versions of a case (files, git revisions or archived PDFs). */
+/** `skrivelse jämför` (aliases `diff`, `jamfor`): compares two versions of a case (files, git revisions or archived PDFs). */
 import { resolve } from 'node:path';
 import type { Case } from '../../case/model.js';
 import { readCase } from '../../case/read.js';
@@ -16,8 +16,8 @@ import type { Command, Io } from '../io.js';
 import { formatDiagnostics } from '../output.js';
 import { checkOutputTarget } from '../output-target.js';
 
-const usage = `Användning: skrivelse diff <gammal> <ny> [--format text|html|json|docx] [--ut <fil>]
-       skrivelse diff --git <revision> <ärendefil>
+const usage = `Användning: skrivelse jämför <gammal> <ny> [--format text|html|json|docx] [--ut <fil>]
+       skrivelse jämför --git <revision> <ärendefil>
 
 Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
 förslag till beslut per nämnd och löptexten avsnitt för avsnitt, ord för ord. Omformade rader,
@@ -48,13 +48,13 @@ export const diff: Command = {
     const { values, positionals } = parseCommandArgs(
       argv,
       { format: { type: 'string' }, git: { type: 'string' }, ut: { type: 'string' } },
-      'diff',
+      'jämför',
     );
     const format = choice(values.format, formats, '--format', 'text');
     if (format === 'docx' && typeof values.ut !== 'string') {
       throw new UsageError(
         '--format docx skriver en Word-fil och behöver --ut <fil.docx>.',
-        'Se `skrivelse diff --help`.',
+        'Se `skrivelse jämför --help`.',
       );
     }
     const rev = typeof values.git === 'string' ? values.git : undefined;
@@ -64,7 +64,7 @@ export const diff: Command = {
         rev === undefined
           ? 'Ange två versioner att jämföra: <gammal> <ny>.'
           : 'Ange en ärendefil efter --git <revision>.',
-        'Se `skrivelse diff --help`.',
+        'Se `skrivelse jämför --help`.',
       );
     }
     const newArg = positionals[expected - 1]!;

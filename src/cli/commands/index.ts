@@ -1,31 +1,41 @@
 /**
  * The command table. Adding a command = one module in this folder exporting a Command + one entry here.
- * Modules are imported only when their command runs, so `check` never loads the PDF or DOCX libraries.
+ * Modules are imported only when their command runs, so `kontrollera` never loads the PDF or DOCX libraries.
  * Order here is the order in `skrivelse --help`.
+ *
+ * Every command has a Swedish primary name. The English names of the first versions (build, check, new,
+ * diff) stay as aliases so that no script breaks, and `jamfor` is `jämför` for keyboards without ä.
+ * An alias runs the very same command: same output (help and messages name the primary), same exit code.
  */
 import type { Command } from '../io.js';
 
 export interface CommandEntry {
   /** One Swedish line for the command list in `skrivelse --help`. */
   summary: string;
+  /** Other names that run exactly this command, shown in `skrivelse --help` as "(även: …)". */
+  aliases?: readonly string[];
   load(): Promise<Command>;
 }
 
 export const commands: Record<string, CommandEntry> = {
-  check: {
-    summary: 'kontrollera ärendefiler och visa alla problem',
+  kontrollera: {
+    summary: 'läs ärendefiler och visa alla problem',
+    aliases: ['check'],
     load: async () => (await import('./check.js')).check,
   },
-  new: {
-    summary: 'skapa en ny ärendefil från kommunprofilen',
+  ny: {
+    summary: 'påbörja en ny ärendefil, ifylld från kommunprofilen',
+    aliases: ['new'],
     load: async () => (await import('./new.js')).newCase,
   },
-  build: {
+  skapa: {
     summary: 'skriv ärenden som PDF och DOCX',
+    aliases: ['build'],
     load: async () => (await import('./build.js')).build,
   },
-  diff: {
+  jämför: {
     summary: 'visa ändringar mellan två versioner av ett ärende',
+    aliases: ['diff', 'jamfor'],
     load: async () => (await import('./diff.js')).diff,
   },
   arkivera: {
@@ -37,3 +47,31 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./verifiera.js')).verifiera,
   },
 };
+
+export interface FoundCommand {
+  /** The primary (Swedish) name, also when an alias was typed. */
+  name: string;
+  entry: CommandEntry;
+}
+
+/**
+ * The command a typed name means: a primary name or an alias. The name is compared in Unicode NFC, so an
+ * `ä` sent decomposed (as some terminals and macOS file dialogs do) still finds `jämför`.
+ */
+export function findCommand(typed: string): FoundCommand | undefined {
+  const name = typed.normalize('NFC');
+  for (const [primary, entry] of Object.entries(commands)) {
+    if (primary === name || entry.aliases?.includes(name)) return { name: primary, entry };
+  }
+  return undefined;
+}
+
+/** Every name a command can be run by: primaries in table order, each followed by its aliases. */
+export function allCommandNames(): string[] {
+  return Object.entries(commands).flatMap(([primary, entry]) => [primary, ...(entry.aliases ?? [])]);
+}
+
+/** The primary name behind any command name (itself for a primary); undefined for an unknown name. */
+export function primaryName(typed: string): string | undefined {
+  return findCommand(typed)?.name;
+}

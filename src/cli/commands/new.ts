@@ -1,4 +1,4 @@
-/** `skrivelse new`: writes a case-file skeleton pre-filled from the profile; never overwrites. */
+/** `skrivelse ny` (alias `new`): writes a case-file skeleton pre-filled from the profile; never overwrites. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -8,16 +8,17 @@ import { didYouMeanHint } from '../../util/did-you-mean.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
 
-const usage = `Användning: skrivelse new <fil> [--nämnd <namn>] [--mall <typ>] [--profil <fil>]
+const usage = `Användning: skrivelse ny <fil> [--nämnd <namn>] [--mall <typ>] [--profil <fil>]
 
 Skapar en ny ärendefil med nycklar och avsnitt ifyllda från kommunprofilen: nämndens
 diarienummerexempel, de obligatoriska konsekvensavsnitten och förslag på "ej relevant"-motiveringar.
-Det du själv ska skriva är markerat FYLL I; \`skrivelse check\` visar var det står kvar.
+Det du själv ska skriva är markerat FYLL I; \`skrivelse kontrollera\` visar var det står kvar.
 Datumet tas från SOURCE_DATE_EPOCH om den är satt, annars står ÅÅÅÅ-MM-DD kvar att fylla i.
 En befintlig fil skrivs aldrig över.
 
 Flaggor:
-  --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd)
+  --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd);
+                   går också att skriva --namnd
   --mall <typ>     dokumenttyp (standard: tjänsteskrivelse):
 ${kinds.map((k) => `                     ${k.name.padEnd(18)}${k.description}`).join('\n')}
   --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
@@ -30,10 +31,10 @@ export const newCase: Command = {
     const { values, positionals } = parseCommandArgs(
       argv,
       { nämnd: { type: 'string' }, mall: { type: 'string' } },
-      'new',
+      'ny',
     );
     if (positionals.length !== 1) {
-      throw new UsageError('Ange exakt en fil att skapa.', 'Exempel: skrivelse new cases/mitt-arende.md');
+      throw new UsageError('Ange exakt en fil att skapa.', 'Exempel: skrivelse ny cases/mitt-arende.md');
     }
     const target = resolve(io.cwd, positionals[0]!);
     if (existsSync(target)) {
@@ -66,7 +67,7 @@ export const newCase: Command = {
       throw error;
     }
     io.out(`Skapade ${positionals[0]} för ${board.name}. Fyll i det som är markerat FYLL I och kör sedan:\n`);
-    io.out(`  skrivelse check ${positionals[0]}\n`);
+    io.out(`  skrivelse kontrollera ${positionals[0]}\n`);
     return ExitCode.ok;
   },
 };

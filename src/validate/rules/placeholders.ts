@@ -1,4 +1,4 @@
-/** Placeholders left from `skrivelse new`, and the template kind (mall) must exist. */
+/** Placeholders left from `skrivelse ny`, and the template kind (mall) must exist. */
 import { placeholder } from '../../case/skeleton.js';
 import { availableKindsHint, kindNamed } from '../../kinds/index.js';
 import { LineIndex } from '../../util/line-index.js';
@@ -6,7 +6,7 @@ import type { Rule } from '../rule.js';
 
 export const placeholderLeft: Rule = {
   severity: 'fel',
-  description: `Platshållaren "${placeholder}" från skrivelse new är kvar.`,
+  description: `Platshållaren "${placeholder}" från skrivelse ny är kvar.`,
   check: (ctx) => {
     const index = new LineIndex(ctx.source);
     const out = [];

@@ -55,8 +55,8 @@ describe('skrivelse (global)', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Användning:');
-    expect(r.out).toMatch(/^\s+check\s+kontrollera ärendefiler/m);
-    expect(r.out).toMatch(/^\s+new\s+skapa en ny ärendefil/m);
+    expect(r.out).toMatch(/^\s+kontrollera\s+läs ärendefiler.*\(även: check\)$/m);
+    expect(r.out).toMatch(/^\s+ny\s+påbörja en ny ärendefil.*\(även: new\)$/m);
   });
 
   it('--version prints the version', () => {
@@ -73,10 +73,13 @@ describe('skrivelse (global)', () => {
   });
 
   it('each command has Swedish --help', () => {
-    for (const command of ['check', 'new']) {
+    for (const [command, primary] of [
+      ['check', 'kontrollera'],
+      ['new', 'ny'],
+    ]) {
       const r = run([command, '--help']);
       expect(r.code).toBe(0);
-      expect(r.out).toContain(`Användning: skrivelse ${command}`);
+      expect(r.out).toContain(`Användning: skrivelse ${primary} `);
     }
   });
 });
