@@ -118,6 +118,8 @@ function decisions(
   locate: Locate,
 ): DecisionBlock[] {
   if (Array.isArray(points)) {
+    // A kind without decisions (a rapport) has none at all, not one block without points.
+    if (points.length === 0) return [];
     return [
       {
         board: boards[0] ?? '',

@@ -16,9 +16,9 @@ export const dateInvalid: Rule = {
     const data = ctx.data;
     if (!data) return [];
     const dates: { value: string; path: (string | number)[] }[] = [];
-    // A kind may do without a date (a rapport): then `datum` is empty and was never written.
-    const written = data.datum !== '' || ctx.locate(['datum']) !== undefined;
-    if (data.datum !== undefined && written) dates.push({ value: data.datum, path: ['datum'] });
+    // A kind may do without a date (a rapport): then an empty `datum` means none was written.
+    const dateless = data.datum === '' && ctx.kind?.keys.datum === 'valfri';
+    if (data.datum !== undefined && !dateless) dates.push({ value: data.datum, path: ['datum'] });
     if (Array.isArray(data.mbl)) {
       data.mbl.forEach((m, i) => {
         if (m.datum !== undefined) dates.push({ value: m.datum, path: ['mbl', i, 'datum'] });
