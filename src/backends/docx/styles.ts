@@ -221,9 +221,10 @@ function paragraphStyles(
 /**
  * The toc's entries: Word's built-in "toc 2" to "toc 4" (Innehåll 2–4 in a Swedish Word), which Word gives
  * the entries it writes when it updates the field, so its update keeps this look. Each level one
- * `levelIndentPt` further in, the number at a right tab with dot leader at the text's right edge, and the
- * text kept out of the number's column by a right indent as wide (a tab stop past the right indent is
- * still used by Word and LibreOffice), so an entry wraps as in the PDF.
+ * `levelIndentPt` further in, the number at a right tab with dot leader at the text's right edge. No right
+ * indent keeps a long entry's text out of the number's column, as in the PDF: LibreOffice (7.4) does not
+ * set a tab stop past the right indent and would lose the numbers; so a long entry wraps at the margin and
+ * its number follows its last line (on a line of its own if the text reaches the tab).
  */
 function tocEntryStyles(textWidthTwip: number) {
   const { toc } = typo;
@@ -235,7 +236,7 @@ function tocEntryStyles(textWidthTwip: number) {
         ...spacingOf(toc.entry),
         before: ptToTwip(level === 2 ? toc.sectionBeforePt : toc.entry.beforePt),
       },
-      indent: { left: ptToTwip((level - 2) * toc.levelIndentPt), right: ptToTwip(toc.numberColumnPt) },
+      indent: { left: ptToTwip((level - 2) * toc.levelIndentPt) },
       tabStops: [
         {
           type: TabStopType.RIGHT,
