@@ -4,14 +4,14 @@
  * heading with the page as a PAGEREF field. Word and LibreOffice can update the field, but show the cached
  * entries as they are, with the PDF layout's page numbers (index.ts), without updating.
  *
- * docx's TableOfContents writes its cached entries without PAGEREF fields, in a content control, with tab
- * stops of its own and the field's end in a paragraph of its own (an empty line the PDF does not have); so
- * the field is built here from docx's components: runs with w:fldChar and w:instrText, InternalHyperlink,
- * SimpleField, BookmarkStart/End.
+ * docx's TableOfContents can cache entries, but writes each as plain text (no PAGEREF field, so Word's
+ * "update page numbers only" has nothing to update) with tab stops for a fixed 9025-twip measure rather than
+ * the memo's, and would bookmark the headings itself with ids from a process-wide counter; so the field is
+ * built here from docx's components: runs with w:fldChar and w:instrText, InternalHyperlink, SimpleField,
+ * BookmarkStart/End.
  *
  * Bookmarks are `_Toc1`, `_Toc2`, … in the order of the listed headings (hidden, as Word's own `_Toc`
- * bookmarks are), their ids the same numbers: docx's own bookmark ids come from a counter shared by every
- * document of the process, which would make two renders of one Doc differ.
+ * bookmarks are), their ids the same numbers, so two renders of one Doc are the same bytes.
  */
 import {
   BookmarkEnd,
