@@ -141,6 +141,29 @@ export const figure = {
 export const quote = { indentPt: 22 } as const;
 
 /**
+ * The table of contents ("Innehåll" of a rapport), set as Swedish municipal reports set theirs: the title as a
+ * section heading (`text.heading2`), one entry per heading in body text, each level below 2 `levelIndentPt`
+ * further in, and the page number right-aligned at the text block's right edge with dot leaders before it.
+ * The number has a column of its own, `numberColumnPt` wide: an entry that wraps never runs under it and has
+ * its number on its last line, and the entries' line breaks do not depend on the numbers (the PDF lays the
+ * toc out before it knows them). Both backends wrap the entries at the same width.
+ */
+export const toc = {
+  entry: { sizePt: bodySizePt, lineHeight: bodyLineHeight, bold: false, beforePt: 0, afterPt: 2 },
+  /** Above a level-2 entry: the sections stand apart from the sub-headings listed under them. */
+  sectionBeforePt: 5,
+  levelIndentPt: 16,
+  /** Three digits (Noto Sans's are tabular, 0.572 em: 18.9 pt at 11 pt) and 8 pt between them and the text. */
+  numberColumnPt: 27,
+  /** Dots between the entry and its number ('none': the number alone); the PDF's dot size and spacing. */
+  leader: 'dot' as 'dot' | 'none',
+  dotPt: 1,
+  dotPitchPt: 4,
+  /** Least room between the text (or the number) and the nearest dot. */
+  dotGapPt: 3,
+} as const;
+
+/**
  * Footnotes. The mark in the text is a number at `markScale` of the text's size, raised by `markRise` of
  * it (close to Word's superscript: 2/3 size, a third up). The PDF sets the notes at the end of the memo
  * under a short rule; Word and LibreOffice set them at the foot of the page, in the `text` style.

@@ -3,7 +3,7 @@
  * block type; a block quote's content goes through the same handlers, indented.
  */
 import { type FileChild, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock } from '../../doc/model.js';
+import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock, TocBlock } from '../../doc/model.js';
 import * as typo from '../../doc/typography.js';
 import { figureParagraph } from './figure.js';
 import { inlinesToChildren, runText } from './inlines.js';
@@ -11,12 +11,17 @@ import { borderlessTable, cell, row } from './layout-table.js';
 import { type ListNumbering, levelIndent } from './numbering.js';
 import { StyleId } from './styles.js';
 import { dataTable } from './table.js';
+import { bookmarked, type CachedTocEntry, type HeadingBookmark, tocParagraphs } from './toc.js';
 import { ptToTwip } from './units.js';
 
 export interface BlockContext {
   numbering: ListNumbering;
   /** Width of the text between the margins. */
   textWidthTwip: number;
+  /** The bookmark of a heading a table of contents lists (none without a toc). */
+  bookmarkOf?: (block: Block) => HeadingBookmark | undefined;
+  /** A table of contents' entries with their bookmarks and pages. */
+  tocEntriesOf?: (block: TocBlock) => CachedTocEntry[];
 }
 
 /**
@@ -263,7 +268,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
     new Paragraph({
       style: headingStyles[b.level][0],
       ...spacing(beforeAfterTable(headingStyles[b.level][1].beforePt, ctx)),
-      children: inlinesToChildren(b.inlines),
+      children: bookmarked(inlinesToChildren(b.inlines), ctx.bookmarkOf?.(b)),
     }),
   ],
   paragraph: (b, ctx) => [paragraphOf(b, ctx)],
@@ -302,9 +307,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
   // The quote's content one quote's indent further in, as it would stand in the body.
   quote: (b, ctx) =>
     sequence(b.blocks, { ...ctx, indentPt: ctx.indentPt + typo.quote.indentPt }, ctx, ctx.keepLastWithNext),
-  toc: () => {
-    throw new Error('innehållsförteckning: ännu inte');
-  },
+  toc: (b, ctx) => tocParagraphs(b, ctx.tocEntriesOf?.(b) ?? []),
 };
 
 /** The Doc's notes as Word footnotes, keyed by number (the id each first reference points to). */
@@ -345,6 +348,8 @@ function afterPtOf(block: Block): number {
       return typo.list.afterPt;
     case 'rule':
       return typo.rule.afterPt;
+    case 'toc':
+      return typo.toc.entry.afterPt;
     case 'figure':
       return typo.figure.afterPt;
     case 'quote': {

@@ -4,15 +4,17 @@
  */
 import { Document, Packer } from 'docx';
 import type { Doc } from '../../doc/model.js';
+import { listedHeadings, tocEntries } from '../../doc/toc.js';
 import { UsageError } from '../../errors.js';
 import { xmlCharsIn } from '../../util/xml.js';
-import { blocksToChildren, footnotesOf } from './blocks.js';
+import { type BlockContext, blocksToChildren, footnotesOf } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties, textWidthTwip } from './page.js';
 import { buildStyles, tableStyle } from './styles.js';
+import { headingBookmarks } from './toc.js';
 import { fontFamily, fontTableEntry } from './typography.js';
 
 /** "2023-08-30" → "2023-08-30T00:00:00Z"; the memo's date, never the clock. */
@@ -38,10 +40,37 @@ export interface DocxOptions {
    * pages it can be on ("1 (1)" on page 1, "2 (2)" later).
    */
   pageCount?: number;
+  /**
+   * The page (from 1) each of the Doc's blocks starts on, by index, as the PDF layout puts it
+   * (`layoutDoc(doc).blockPositions`): the page numbers a table of contents caches. Without it, a Doc with
+   * a toc is laid out here for them; one without a toc does not need them.
+   */
+  blockPages?: readonly (number | undefined)[];
 }
 
 const validCount = (n: number | undefined) =>
   n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+
+/** Where a toc's entries point and what pages they cache; nothing when the Doc has no toc. */
+function tocContext(doc: Doc, blockPages: DocxOptions['blockPages']): Partial<BlockContext> {
+  if (!doc.blocks.some((b) => b.type === 'toc')) return {};
+  const bookmarks = headingBookmarks(listedHeadings(doc.blocks));
+  const byBlock = new Map([...bookmarks].map(([index, bookmark]) => [doc.blocks[index]!, bookmark]));
+  const tocAt = new Map(doc.blocks.flatMap((b, i) => (b.type === 'toc' ? [[b, i] as const] : [])));
+  return {
+    bookmarkOf: (block) => byBlock.get(block),
+    tocEntriesOf: (toc) => {
+      const at = tocAt.get(toc);
+      return at === undefined
+        ? []
+        : tocEntries(doc.blocks, at).map((entry) => ({
+            ...entry,
+            bookmark: bookmarks.get(entry.block)!,
+            page: validCount(blockPages?.[entry.block]) ?? 1,
+          }));
+    },
+  };
+}
 
 function buildDocument(doc: Doc, options: DocxOptions): Document {
   const numbering = planListNumbering(doc.blocks);
@@ -65,7 +94,11 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
         footers: buildFooters(doc),
         children: [
           firstPageHead(doc, validCount(options.pageCount) ?? 1),
-          ...blocksToChildren(doc.blocks, { numbering, textWidthTwip: textWidthTwip(doc.page) }),
+          ...blocksToChildren(doc.blocks, {
+            numbering,
+            textWidthTwip: textWidthTwip(doc.page),
+            ...tocContext(doc, options.blockPages),
+          }),
         ],
       },
     ],
@@ -76,13 +109,24 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
 }
 
 /**
+ * The pages of the PDF layout (of the Doc as the PDF backend is given it), for a Doc with a toc only. Loaded
+ * on use: the layout needs the PDF backend's fonts.
+ */
+async function pdfBlockPages(doc: Doc): Promise<DocxOptions['blockPages']> {
+  if (!doc.blocks.some((b) => b.type === 'toc')) return undefined;
+  const { layoutDoc } = await import('../pdf/layout/index.js');
+  return layoutDoc(doc).blockPositions.map((p) => p && p.pageIndex + 1);
+}
+
+/**
  * Renders a Doc as DOCX bytes; the same Doc always gives the same bytes. Every string of the Doc is
  * cleared of characters XML cannot hold here, once, before any of it reaches a part.
  */
 export async function renderDocx(input: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
   const doc = xmlCharsIn(input);
   const timestamp = timestampOf(doc.meta.date);
-  const packed = await Packer.toBuffer(buildDocument(doc, options));
+  const blockPages = options.blockPages ?? (await pdfBlockPages(input));
+  const packed = await Packer.toBuffer(buildDocument(doc, { ...options, blockPages }));
   return normalizePackage(new Uint8Array(packed), {
     timestamp,
     language: doc.meta.language,

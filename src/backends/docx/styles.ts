@@ -18,6 +18,7 @@ import {
   type IParagraphStylePropertiesOptions,
   type IRunStylePropertiesOptions,
   type IStylesOptions,
+  LeaderType,
   LineRuleType,
   OnOffElement,
   ParagraphProperties,
@@ -25,6 +26,7 @@ import {
   StringValueElement,
   TableCellBorders,
   TableProperties,
+  TabStopType,
   type XmlComponent,
 } from 'docx';
 import * as typo from '../../doc/typography.js';
@@ -60,6 +62,10 @@ export const StyleId = {
   tableHeading: 'TableHeading',
   quote: 'Quote',
   figure: 'Figure',
+  tocHeading: 'TOCHeading',
+  toc2: 'TOC2',
+  toc3: 'TOC3',
+  toc4: 'TOC4',
   /** The table style of data tables (style type table). */
   table: 'Skrivelsetabell',
 } as const;
@@ -171,6 +177,17 @@ function paragraphStyles(
       run: { bold: true },
       paragraph: { keepNext: true },
     }),
+    // The toc's title looks like a section heading but has no outline level: not in the toc, nor in
+    // Word's navigation pane (Word's own "TOC Heading", Innehållsförteckningsrubrik in a Swedish Word).
+    bodyStyle(StyleId.tocHeading, 'TOC Heading', {
+      run: {
+        bold: typo.text.heading2.bold,
+        size: ptToHalfPt(typo.text.heading2.sizePt),
+        color: typo.colours.text,
+      },
+      paragraph: { keepNext: true, keepLines: true, spacing: spacingOf(typo.text.heading2) },
+    }),
+    ...tocEntryStyles(textWidthTwip).map((style) => bodyStyle(style.id, style.name, style)),
     bodyStyle(StyleId.header, 'header', furnitureText(f.headSizePt)),
     bodyStyle(StyleId.footer, 'footer', furnitureText(f.footerValueSizePt)),
     bodyStyle(StyleId.footerLabel, 'Sidfot ledtext', {
@@ -199,6 +216,36 @@ function paragraphStyles(
       paragraph: { ...furnitureText(f.pageNumberSizePt).paragraph, alignment: AlignmentType.RIGHT },
     }),
   ];
+}
+
+/**
+ * The toc's entries: Word's built-in "toc 2" to "toc 4" (Innehåll 2–4 in a Swedish Word), which Word gives
+ * the entries it writes when it updates the field, so its update keeps this look. Each level one
+ * `levelIndentPt` further in, the number at a right tab with dot leader at the text's right edge. No right
+ * indent keeps a long entry's text out of the number's column, as in the PDF: LibreOffice (7.4) does not
+ * set a tab stop past the right indent and would lose the numbers; so a long entry wraps at the margin and
+ * its number follows its last line (on a line of its own if the text reaches the tab).
+ */
+function tocEntryStyles(textWidthTwip: number) {
+  const { toc } = typo;
+  return ([2, 3, 4] as const).map((level) => ({
+    id: { 2: StyleId.toc2, 3: StyleId.toc3, 4: StyleId.toc4 }[level],
+    name: `toc ${level}`,
+    paragraph: {
+      spacing: {
+        ...spacingOf(toc.entry),
+        before: ptToTwip(level === 2 ? toc.sectionBeforePt : toc.entry.beforePt),
+      },
+      indent: { left: ptToTwip((level - 2) * toc.levelIndentPt) },
+      tabStops: [
+        {
+          type: TabStopType.RIGHT,
+          position: textWidthTwip,
+          leader: toc.leader === 'dot' ? LeaderType.DOT : LeaderType.NONE,
+        },
+      ],
+    },
+  }));
 }
 
 /**

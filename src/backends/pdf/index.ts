@@ -2,7 +2,7 @@
  * PDF backend: Doc → laid-out, tagged pdf-lib document → deterministic bytes. Layout (src/backends/pdf/layout)
  * decides every position; this module only draws, tags and adds links, bookmarks and metadata.
  */
-import { type PDFContext, type PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
+import { type PDFArray, type PDFContext, type PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Doc, DocMeta } from '../../doc/model.js';
 import { embedFaces, type FaceId } from './fonts.js';
 import { layoutDoc } from './layout/index.js';
@@ -10,7 +10,7 @@ import type { LayoutResult, LinkArea } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
 import { embedImages } from './write/images.js';
 import { writeInfo } from './write/info.js';
-import { writeOutline } from './write/outline.js';
+import { lineDestination, writeOutline } from './write/outline.js';
 import { textString, uriAction } from './write/pdf-text.js';
 import { StructureWriter } from './write/structure.js';
 import { writeXmp } from './write/xmp.js';
@@ -67,12 +67,16 @@ function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
   pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
 }
 
-/** One annotation per line a link covers; each carries the link's whole text as /Contents. */
+/**
+ * One annotation per line a link covers; each carries the link's whole text as /Contents. `target` is the
+ * link's URI action (/A) or, for a link inside the document (a toc entry), its explicit destination (/Dest):
+ * no GoTo action, so URI stays the only action type the PDF has.
+ */
 function linkAnnotation(
   context: PDFContext,
   link: LinkArea,
   text: string,
-  action: PDFDict,
+  target: { A: PDFDict } | { Dest: PDFArray },
   pageHeightPt: number,
   structParent: number,
 ) {
@@ -85,8 +89,8 @@ function linkAnnotation(
     ),
     Border: [0, 0, 0],
     F: 4,
-    A: action,
-    Contents: textString(text || link.href),
+    ...target,
+    Contents: textString(text || link.href || ''),
     StructParent: structParent,
   });
 }
@@ -137,12 +141,16 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
     );
     for (const link of pageLayout.links) {
       // Layout already draws targets that are not allowed as plain text; this is the second guard.
-      const action = uriAction(context, link.href);
-      if (!action) continue;
+      const action = link.href === undefined ? undefined : uriAction(context, link.href);
+      const dest = link.dest && pageRefs[link.dest.pageIndex];
+      const target = dest
+        ? { Dest: lineDestination(context, dest, link.dest!.topPt, layout.heightPt) }
+        : action && { A: action };
+      if (!target) continue;
       const ref = context.nextRef();
       const key = structure.addAnnotation(link.node, pageIndex, ref);
       const text = (layout.nodes[link.node]?.text ?? '').replace(/\s+/g, ' ').trim();
-      context.assign(ref, linkAnnotation(context, link, text, action, layout.heightPt, key));
+      context.assign(ref, linkAnnotation(context, link, text, target, layout.heightPt, key));
       page.node.addAnnot(ref);
     }
   });

@@ -11,6 +11,7 @@ import type {
   RecipientsBlock,
   SignatureBlock,
 } from '../../../doc/model.js';
+import { tocEntries } from '../../../doc/toc.js';
 import * as typo from '../../../doc/typography.js';
 import { breakLines, type StyledText } from './break-lines.js';
 import { type FigureContext, figureFlow, ImageList } from './figure.js';
@@ -26,7 +27,8 @@ import {
   toFlowLine,
 } from './lines.js';
 import { tableLines } from './table.js';
-import type { LinkArea, PageItem, StructNode } from './types.js';
+import { tocLines } from './toc.js';
+import type { Destination, LinkArea, PageItem, StructNode } from './types.js';
 
 /** Lines that must follow a heading, title or label on the same page. */
 const KEEP_WITH_HEADING_LINES = 2;
@@ -364,14 +366,17 @@ const HANDLERS: Handlers = {
   }),
   figure: figureFlow,
   quote: quoteFlow,
-  toc: () => {
-    throw new Error('innehållsförteckning: ännu inte');
-  },
+  toc: (block, ctx) => ({
+    lines: tocLines(block, ctx),
+    spacing: { before: typo.text.heading2.beforePt, after: typo.text.body.afterPt },
+    keepNextLines: 0,
+  }),
 };
 
 /**
  * Lay the blocks out in one column `widthPt` wide starting at `leftPt`; their nodes go into `struct`, their
- * images into `figures.images`.
+ * images into `figures.images`. `positions` (where each block starts, from a layout before) gives the
+ * entries of a table of contents their pages; without it they have placeholders of the same width.
  */
 export function flowBlocks(
   blocks: Block[],
@@ -382,18 +387,36 @@ export function flowBlocks(
     images: new ImageList(),
     bodyHeightPt: { first: Number.POSITIVE_INFINITY, later: Number.POSITIVE_INFINITY },
   },
+  positions?: readonly (Destination | undefined)[],
 ): { lines: FlowLine[]; nodes: StructNode[]; images: ImageList } {
-  const ctx: FlowContext = { struct, leftPt, widthPt, parent: 0, figures };
+  const tocAt = new Map(blocks.flatMap((b, i) => (b.type === 'toc' ? [[b, i] as const] : [])));
+  const ctx: FlowContext = {
+    struct,
+    leftPt,
+    widthPt,
+    parent: 0,
+    figures,
+    tocEntries: (toc) => {
+      const at = tocAt.get(toc);
+      return at === undefined
+        ? []
+        : tocEntries(blocks, at).map((entry) => {
+            const target = positions?.[entry.block];
+            return target ? { ...entry, target } : entry;
+          });
+    },
+  };
   const lines: FlowLine[] = [];
   let afterPt = 0;
   // Lines still to keep with the last heading (or label), and whether a block already came in between.
   let keepLines = 0;
   let carried = false;
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     const handler = HANDLERS[block.type] as (b: Block, c: FlowContext) => BlockFlow;
     figures.opensBody = lines.length === 0;
     const flow = handler(block, ctx);
-    if (flow.lines.length === 0) continue;
+    if (flow.lines.length === 0) return;
+    flow.lines[0]!.startsBlock = index;
     flow.lines[0]!.spaceBeforePt += lines.length > 0 ? Math.max(afterPt, flow.spacing.before) : 0;
     // A heading keeps with two lines of what follows, but the count stops at the next heading, so a run of
     // one-line sections does not chain into one unbreakable block.
@@ -409,6 +432,6 @@ export function flowBlocks(
     }
     afterPt = flow.spacing.after;
     lines.push(...flow.lines);
-  }
+  });
   return { lines, nodes: ctx.struct.nodes, images: figures.images };
 }

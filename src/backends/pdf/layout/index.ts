@@ -20,7 +20,26 @@ import type { LayoutResult, OutlineEntry, PageItem, PageLayout } from './types.j
 
 export type * from './types.js';
 
+/**
+ * A table of contents needs the pages of the headings after it: the Doc is laid out once with placeholder
+ * numbers, then again with the pages the first layout found. The toc's lines do not depend on its numbers
+ * (layout/toc.ts), so both layouts break the pages alike; that is checked, not assumed.
+ */
 export function layoutDoc(doc: Doc): LayoutResult {
+  const first = layoutPass(doc);
+  if (!doc.blocks.some((b) => b.type === 'toc')) return first;
+  const second = layoutPass(doc, first.blockPositions);
+  const same = (a: LayoutResult['blockPositions'][number], b: LayoutResult['blockPositions'][number]) =>
+    a?.pageIndex === b?.pageIndex && a?.topPt === b?.topPt;
+  if (
+    second.pages.length !== first.pages.length ||
+    second.blockPositions.some((p, i) => !same(p, first.blockPositions[i]))
+  )
+    throw new Error('Innehållsförteckningens sidnummer ändrade sidbrytningen (internt fel i PDF-layouten).');
+  return second;
+}
+
+function layoutPass(doc: Doc, positions?: LayoutResult['blockPositions']): LayoutResult {
   const widthPt = doc.page.widthMm * PT_PER_MM;
   const heightPt = doc.page.heightMm * PT_PER_MM;
   const m = doc.page.marginsMm;
@@ -43,17 +62,25 @@ export function layoutDoc(doc: Doc): LayoutResult {
     i === 0
       ? { topPt: firstHeadEdge, bottomPt: footer.edgePt }
       : { topPt: laterHeadEdge, bottomPt: box.bottomPt };
-  const { lines, nodes, images } = flowBlocks(doc.blocks, box.leftPt, box.rightPt - box.leftPt, struct, {
-    images: new ImageList(),
-    bodyHeightPt: {
-      first: extent(0).bottomPt - extent(0).topPt,
-      later: extent(1).bottomPt - extent(1).topPt,
+  const { lines, nodes, images } = flowBlocks(
+    doc.blocks,
+    box.leftPt,
+    box.rightPt - box.leftPt,
+    struct,
+    {
+      images: new ImageList(),
+      bodyHeightPt: {
+        first: extent(0).bottomPt - extent(0).topPt,
+        later: extent(1).bottomPt - extent(1).topPt,
+      },
     },
-  });
+    positions,
+  );
   const placed = paginate(lines, extent);
 
   const count = placed.length;
   const outline: OutlineEntry[] = [];
+  const blockPositions: LayoutResult['blockPositions'] = doc.blocks.map(() => undefined);
   const pages: PageLayout[] = placed.map((pageLines, pageIndex) => {
     const numberText = pageNumberText(f.pageNumberFormat, pageIndex + 1, count);
     const top = pageIndex === 0 ? firstPageHead(f, box, numberText, head) : shortHead(f, box, numberText);
@@ -63,6 +90,7 @@ export function layoutDoc(doc: Doc): LayoutResult {
       for (const item of line.items) items.push(movedDown(item, topPt));
       for (const link of line.links) page.links.push({ ...link, topPt: link.topPt + topPt });
       if (line.outline) outline.push({ ...line.outline, pageIndex, topPt });
+      if (line.startsBlock !== undefined) blockPositions[line.startsBlock] = { pageIndex, topPt };
     }
     if (pageIndex === 0) items.push(...footer.items);
     return page;
@@ -71,5 +99,5 @@ export function layoutDoc(doc: Doc): LayoutResult {
   const facesUsed = new Set(
     pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'text' ? [i.face] : []))),
   );
-  return { widthPt, heightPt, pages, nodes, outline, facesUsed, images: images.images };
+  return { widthPt, heightPt, pages, nodes, outline, facesUsed, images: images.images, blockPositions };
 }

@@ -3,12 +3,13 @@
  * the line's top, link areas, keep flags), and the structure nodes that text belongs to.
  */
 import { isAllowedLink } from '../../../doc/links.js';
-import type { Inline } from '../../../doc/model.js';
+import type { Inline, TocBlock } from '../../../doc/model.js';
+import type { TocEntry } from '../../../doc/toc.js';
 import * as typo from '../../../doc/typography.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
 import { type BrokenLine, breakLines, type StyledInline, type StyledText } from './break-lines.js';
 import type { FigureContext } from './figure.js';
-import type { LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
+import type { Destination, LinkArea, PageItem, StructNode, StructRole, TextItem } from './types.js';
 
 /** Link underline below the baseline and its thickness, as fractions of the font size. */
 const LINK_UNDERLINE_OFFSET = 0.12;
@@ -23,6 +24,8 @@ export interface FlowLine {
   items: PageItem[];
   links: LinkArea[];
   outline?: { level: 1 | 2 | 3 | 4; title: string };
+  /** The first line of the Doc's block at this index (where a table of contents points). */
+  startsBlock?: number;
   /** Drawn above this line when it starts a page (a table's header row, as artifacts). */
   repeatAtTop?: FlowLine[];
 }
@@ -59,6 +62,13 @@ export interface FlowContext {
   leftPt: number;
   widthPt: number;
   figures: FigureContext;
+  /** The entries of a table of contents in the blocks being laid out (flowBlocks sets it). */
+  tocEntries?: (block: TocBlock) => PlacedTocEntry[];
+}
+
+/** A toc entry with where its heading starts: known in the second pass only (layout/index.ts). */
+export interface PlacedTocEntry extends TocEntry {
+  target?: Destination;
 }
 
 export interface TextStyle {
@@ -130,7 +140,8 @@ export function styleInlines(
   return result;
 }
 
-function baselineOffsetPt(face: FaceId, sizePt: number, heightPt: number): number {
+/** Where the baseline of text `sizePt` large falls in a line `heightPt` high. */
+export function baselineOffsetPt(face: FaceId, sizePt: number, heightPt: number): number {
   const { ascent, descent } = verticalMetrics(face);
   return (heightPt - sizePt * (ascent - descent)) / 2 + ascent * sizePt;
 }

@@ -20,6 +20,8 @@ export type StructRole =
   | 'LBody'
   | 'Link'
   | 'Reference'
+  | 'TOC'
+  | 'TOCI'
   | 'Note'
   | 'BlockQuote'
   | 'Figure'
@@ -36,7 +38,10 @@ export interface StructNode {
   parent: number | null;
   /** URI of a Link node. */
   href?: string;
-  /** A Link node's whole text (over all its lines), the /Contents of each of its annotations. */
+  /**
+   * A Link node's whole text (over all its lines), the /Contents of each of its annotations; in a table of
+   * contents the entry and its page.
+   */
   text?: string;
   /** Element identifier (/ID): a Note's, which PDF/UA requires and its References' /Ref point to. */
   elementId?: string;
@@ -83,6 +88,8 @@ export interface RuleItem {
   artifact: ArtifactKind;
   /** Stroked in the link colour (a link's underline). */
   link?: boolean;
+  /** Dots `pitchPt` apart from `xPt` on, `thicknessPt` across (a table of contents' leader). */
+  dotted?: { pitchPt: number };
 }
 
 /** An image drawn in the box from (`xPt`, `topPt`), as content of its Figure `node`. */
@@ -99,10 +106,17 @@ export interface ImageItem {
 
 export type PageItem = TextItem | RuleItem | ImageItem;
 
-/** A clickable area for a link node on one line. */
+/** A place in the document: a page and the top of a line on it. */
+export interface Destination {
+  pageIndex: number;
+  topPt: number;
+}
+
+/** A clickable area for a link node on one line: to a URI, or to a place in the document. */
 export interface LinkArea {
   node: number;
-  href: string;
+  href?: string;
+  dest?: Destination;
   xPt: number;
   topPt: number;
   widthPt: number;
@@ -131,4 +145,6 @@ export interface LayoutResult {
   facesUsed: Set<FaceId>;
   /** The distinct images the pages show, each embedded once. */
   images: ImageAsset[];
+  /** Where each of the Doc's blocks starts (its first line), by index; undefined for one that draws nothing. */
+  blockPositions: (Destination | undefined)[];
 }

@@ -167,8 +167,20 @@ export function pageOperators(
     }
     if (item.kind === 'rule') {
       const y = round(pageHeightPt - item.yPt);
+      // Dots are dashes of length 0 with round caps, `pitchPt` apart, in their own graphics state.
+      const dots = item.dotted
+        ? [
+            PDFOperator.of(Op.PushGraphicsState),
+            PDFOperator.of(Op.SetLineCapStyle, [PDFNumber.of(1)]),
+            PDFOperator.of(Op.SetLineDashPattern, [
+              operand(context.obj([0, round(item.dotted.pitchPt)])),
+              PDFNumber.of(0),
+            ]),
+          ]
+        : [];
       ops.push(
         beginArtifact(context, item.artifact),
+        ...dots,
         PDFOperator.of(
           Op.StrokingColorRgb,
           (item.link ? LINK_RGB : RULE_RGB).map((c) => PDFNumber.of(c)),
@@ -177,6 +189,7 @@ export function pageOperators(
         PDFOperator.of(Op.MoveTo, [PDFNumber.of(round(item.xPt)), PDFNumber.of(y)]),
         PDFOperator.of(Op.LineTo, [PDFNumber.of(round(item.xPt + item.widthPt)), PDFNumber.of(y)]),
         PDFOperator.of(Op.StrokePath),
+        ...(item.dotted ? [PDFOperator.of(Op.PopGraphicsState)] : []),
         PDFOperator.of(Op.EndMarkedContent),
       );
       continue;

@@ -1,7 +1,20 @@
 /** Bookmarks: the title and every heading, H3 nested under the H2 before it. */
-import { type PDFContext, type PDFDict, PDFName, PDFNull, type PDFRef } from 'pdf-lib';
+import { type PDFArray, type PDFContext, type PDFDict, PDFName, PDFNull, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../layout/types.js';
 import { textString } from './pdf-text.js';
+
+/**
+ * An explicit destination [page /XYZ null top null]: the line at `topPt` (from the page's top) a little below
+ * the window's top edge, horizontal position and zoom as they are. Bookmarks and a toc's links go there.
+ */
+export function lineDestination(
+  context: PDFContext,
+  pageRef: PDFRef,
+  topPt: number,
+  pageHeightPt: number,
+): PDFArray {
+  return context.obj([pageRef, PDFName.of('XYZ'), PDFNull, Math.round(pageHeightPt - topPt + 4), PDFNull]);
+}
 
 interface OutlineNode {
   entry: OutlineEntry;
@@ -35,13 +48,7 @@ export function writeOutline(
       const dict: PDFDict = context.obj({
         Title: textString(title),
         Parent: parent,
-        Dest: [
-          pageRefs[pageIndex]!,
-          PDFName.of('XYZ'),
-          PDFNull,
-          Math.round(pageHeightPt - topPt + 4),
-          PDFNull,
-        ],
+        Dest: lineDestination(context, pageRefs[pageIndex]!, topPt, pageHeightPt),
       });
       if (i > 0) dict.set(PDFName.of('Prev'), nodes[i - 1]!.ref);
       if (i < nodes.length - 1) dict.set(PDFName.of('Next'), nodes[i + 1]!.ref);
