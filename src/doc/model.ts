@@ -222,6 +222,8 @@ export interface PageSetup {
 
 export interface Doc {
   meta: DocMeta;
+  /** The bullets of bulleted lists by nesting level, from the profile or the kind; typography's otherwise. */
+  bullets?: readonly string[];
   page: PageSetup;
   furniture: Furniture;
   blocks: Block[];

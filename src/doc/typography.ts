@@ -90,9 +90,9 @@ export function listLevel(depth: number): number {
   return Math.min(Math.max(0, depth), list.levels - 1);
 }
 
-/** The bullet of a bulleted list at `level`. */
-export function bulletAt(level: number): string {
-  return list.bullets[level % list.bullets.length]!;
+/** The bullet of a bulleted list at `level`, from `bullets` (a Doc's own) or the typography's. */
+export function bulletAt(level: number, bullets: readonly string[] = list.bullets): string {
+  return bullets[level % bullets.length]!;
 }
 
 /** The rule between Ärende and Beslutsunderlag: a short line in a block `heightPt` high. */

@@ -31,6 +31,8 @@ export interface KindDefinition {
   defaults?: Readonly<Partial<Record<FieldKey, unknown>>>;
   /** Rules that apply differently: another severity, or `av` (not run). Rule ids as in src/validate. */
   rules: Readonly<Record<string, Severity | 'av'>>;
+  /** The kind's list bullets by nesting level, where not the typography's (a profile's `punkter:` wins). */
+  bullets?: readonly string[];
   /** How the archive records the kind: dc:type and the METS/PREMIS object type. */
   archiveType: string;
   /** The case file `skrivelse new` writes. */

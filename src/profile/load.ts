@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { unsupportedCharacters } from '../fonts/coverage.js';
 import { describeFsError, isFsError } from '../fs-errors.js';
 import { packageRoot } from '../util/package-info.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
@@ -38,6 +39,16 @@ const profileSchema = z
         vänster: z.number().positive(),
       }),
     }),
+    // The list bullets by nesting level, one character each, drawn in the memo's typeface.
+    punkter: z
+      .array(z.string().refine((b) => [...b].length === 1, 'ett tecken per nivå'))
+      .min(1)
+      .max(9)
+      .refine(
+        (bullets) => unsupportedCharacters(bullets.join('')).length === 0,
+        'tecknet finns inte i typsnittet',
+      )
+      .optional(),
     nämnder: z
       .array(
         z.strictObject({
@@ -211,6 +222,7 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
     shortName: raw.kortnamn,
     footer: raw.sidfot.map((f) => ({ label: f.etikett, value: f.värde })),
     marginsMm: { top: m.topp, right: m.höger, bottom: m.botten, left: m.vänster },
+    ...(raw.punkter ? { bullets: raw.punkter } : {}),
     boards: raw.nämnder.map((n) => ({
       name: n.namn,
       genitive: n.genitiv,

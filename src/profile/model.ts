@@ -43,6 +43,8 @@ export interface Profile {
   shortName: string;
   footer: { label: string; value: string }[];
   marginsMm: { top: number; right: number; bottom: number; left: number };
+  /** The kommun's list bullets by nesting level (`punkter:`), where not the typography's. */
+  bullets?: readonly string[];
   boards: Board[];
   departments: Department[];
   consequences: ConsequenceSpec[];

@@ -6,6 +6,7 @@
 import type { Case } from '../case/model.js';
 import type { Doc } from '../doc/model.js';
 import { keepNumbersTogetherIn } from '../doc/nobreak.js';
+import { kindNamed } from '../kinds/index.js';
 import type { Profile } from '../profile/model.js';
 import { templateData } from './data.js';
 import { docMeta, furniture, pageSetup } from './furniture.js';
@@ -21,8 +22,10 @@ export function renderMarkdown(c: Case, profile: Profile): string {
 export function renderDoc(c: Case, profile: Profile): Doc {
   const template = loadTemplate(c.kind);
   // Numbers kept whole at line ends, here once for both backends (doc/nobreak.ts).
+  const bullets = profile.bullets ?? kindNamed(c.kind)?.bullets;
   return keepNumbersTogetherIn({
     meta: docMeta(c, template.settings),
+    ...(bullets ? { bullets } : {}),
     page: pageSetup(profile),
     furniture: furniture(c, profile, template.settings),
     blocks: toDocBlocks(parseTemplateOutput(template.fill(templateData(c, profile))), c.sections, c.images),

@@ -32,7 +32,7 @@ function collectStrings(value: unknown, into: string[]): void {
 
 /** Every character the DOCX may show, sorted and once each (the order keeps the subset reproducible). */
 export function docCharacters(doc: Doc): string {
-  const strings = [fixedCharacters];
+  const strings = [fixedCharacters, ...(doc.bullets ?? [])];
   collectStrings(doc.blocks, strings);
   collectStrings(doc.furniture, strings);
   const characters = new Set(strings.join('').normalize('NFC'));

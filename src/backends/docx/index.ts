@@ -73,7 +73,7 @@ function tocContext(doc: Doc, blockPages: DocxOptions['blockPages']): Partial<Bl
 }
 
 function buildDocument(doc: Doc, options: DocxOptions): Document {
-  const numbering = planListNumbering(doc.blocks);
+  const numbering = planListNumbering(doc.blocks, doc.bullets);
   const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.subject,

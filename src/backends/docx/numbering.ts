@@ -33,11 +33,11 @@ function orderedLevels(start: number): ILevelsOptions[] {
   }));
 }
 
-function bulletLevels(): ILevelsOptions[] {
+function bulletLevels(bullets?: readonly string[]): ILevelsOptions[] {
   return levels.map((level) => ({
     level,
     format: LevelFormat.BULLET,
-    text: bulletAt(level),
+    text: bulletAt(level, bullets),
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: levelIndent(level) } },
   }));
@@ -85,7 +85,7 @@ function allLists(blocks: readonly (Block | QuoteContent)[]): ListBlock[] {
   return found;
 }
 
-export function planListNumbering(blocks: readonly Block[]): ListNumbering {
+export function planListNumbering(blocks: readonly Block[], bullets?: readonly string[]): ListNumbering {
   const lists = allLists(blocks);
   const topLevel = blocks.filter((b): b is ListBlock => b.type === 'list');
   const starts = [...new Set(lists.filter((l) => l.ordered).map((l) => safeStart(l.start)))].sort(
@@ -101,7 +101,7 @@ export function planListNumbering(blocks: readonly Block[]): ListNumbering {
   return {
     options: {
       config: [
-        { reference: bulletReference, levels: bulletLevels() },
+        { reference: bulletReference, levels: bulletLevels(bullets) },
         ...starts.map((start) => ({ reference: orderedReference(start), levels: orderedLevels(start) })),
       ],
     },

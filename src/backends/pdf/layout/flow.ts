@@ -72,8 +72,8 @@ const BODY_SIZE_PT = BODY.sizePt;
 const LEADING = BODY.leading;
 
 /** The items' labels: their numbers ("1.", "2.", … on every level), or the bullet of the list's level. */
-function listLabels(block: ListBlock, level: number): string[] {
-  return block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : typo.bulletAt(level)));
+function listLabels(block: ListBlock, level: number, bullets?: readonly string[]): string[] {
+  return block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : typo.bulletAt(level, bullets)));
 }
 
 function labelText(text: string, node: number): StyledText {
@@ -93,7 +93,7 @@ function listLines(block: ListBlock, parent: number, depth: number, ctx: FlowCon
   // PDF/UA 7.6: a list with labels says how it is numbered (the bullets of every level count as discs).
   ctx.struct.nodes[list]!.attributes = { O: 'List', ListNumbering: block.ordered ? 'Decimal' : 'Disc' };
   const level = typo.listLevel(depth);
-  const labels = listLabels(block, level);
+  const labels = listLabels(block, level, ctx.bullets);
   const labelWidths = labels.map((label) => breakLines([labelText(label, 0)], 1e6)[0]?.widthPt ?? 0);
   const indentPt = Math.max(typo.list.indentPt, Math.max(0, ...labelWidths) + typo.list.labelGapPt);
   const nested: FlowContext =
@@ -388,6 +388,7 @@ export function flowBlocks(
     bodyHeightPt: { first: Number.POSITIVE_INFINITY, later: Number.POSITIVE_INFINITY },
   },
   positions?: readonly (Destination | undefined)[],
+  bullets?: readonly string[],
 ): { lines: FlowLine[]; nodes: StructNode[]; images: ImageList } {
   const tocAt = new Map(blocks.flatMap((b, i) => (b.type === 'toc' ? [[b, i] as const] : [])));
   const ctx: FlowContext = {
@@ -396,6 +397,7 @@ export function flowBlocks(
     widthPt,
     parent: 0,
     figures,
+    ...(bullets ? { bullets } : {}),
     tocEntries: (toc) => {
       const at = tocAt.get(toc);
       return at === undefined

@@ -75,6 +75,7 @@ function layoutPass(doc: Doc, positions?: LayoutResult['blockPositions']): Layou
       },
     },
     positions,
+    doc.bullets,
   );
   const placed = paginate(lines, extent);
 

@@ -57,6 +57,8 @@ export class StructBuilder {
 
 export interface FlowContext {
   struct: StructBuilder;
+  /** The Doc's list bullets by level (typography's when absent). */
+  bullets?: readonly string[];
   /** The structure element the blocks being laid out belong to: the Document (0) or a BlockQuote. */
   parent: number;
   leftPt: number;
