@@ -29,6 +29,7 @@ import {
   firstDifference,
   firstMissingInOrder,
   withBlockInOrder,
+  withBlocksInOrder,
   words,
 } from './readers.js';
 
@@ -204,8 +205,7 @@ describe('skrivelse build cases/', () => {
             )
           : [],
       );
-      const inOrder = (words: string[] | undefined) =>
-        rows.reduce<string[] | undefined>((w, row) => (w ? withBlockInOrder(w, row) : w), words);
+      const inOrder = (words: string[] | undefined) => (words ? withBlocksInOrder(words, rows) : undefined);
       // The notes: the PDF's endnotes close the memo; the DOCX's are Word footnotes (word/footnotes.xml),
       // which LibreOffice's text export leaves out. Both say the same, checked apart from the body.
       const notes = doc.blocks.flatMap((b) =>

@@ -104,3 +104,26 @@ export function withBlockInOrder(words: readonly string[], block: readonly strin
   }
   return undefined;
 }
+
+/**
+ * `words` with each of `blocks` (in reading order, each after the one before) put in its own order: the
+ * first window from where the previous block ended that holds exactly a block's words. For table rows,
+ * whose cells a reader may take line by line across the row.
+ */
+export function withBlocksInOrder(
+  words: readonly string[],
+  blocks: readonly (readonly string[])[],
+): string[] | undefined {
+  const key = (w: readonly string[]) => [...w].sort().join('\u0000');
+  const out = [...words];
+  let from = 0;
+  for (const block of blocks) {
+    const wanted = key(block);
+    let at = from;
+    while (at + block.length <= out.length && key(out.slice(at, at + block.length)) !== wanted) at++;
+    if (at + block.length > out.length) return undefined;
+    out.splice(at, block.length, ...block);
+    from = at + block.length;
+  }
+  return out;
+}

@@ -8,8 +8,10 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../../src/backends/docx/index.js';
+import { layoutDoc } from '../../../src/backends/pdf/index.js';
 import { readCaseFile } from '../../../src/case/read.js';
 import type { Block, Doc, Inline } from '../../../src/doc/model.js';
+import { tocEntries } from '../../../src/doc/toc.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDoc } from '../../../src/render/index.js';
 import { listTexts, nestedLists, paragraphItem } from '../../fixtures/doc/lists.js';
@@ -35,8 +37,11 @@ function bodyWords(text: string, doc: Doc): string[] {
   return all;
 }
 
-/** A block's lines as LibreOffice reads them: a table row by row, cell by cell; a quote's blocks in order. */
-function blockLines(b: Block): string[] {
+/**
+ * A block's lines as LibreOffice reads them: a table row by row, cell by cell; a quote's blocks in order; a
+ * table of contents its title, then each entry with its page (the PDF layout's, which the DOCX caches).
+ */
+function blockLines(b: Block, doc: Doc): string[] {
   const text = (inlines: Inline[]) =>
     inlines.map((i) => (i.type === 'text' ? i.text : i.type === 'noteRef' ? i.number : ' ')).join('');
   if (b.type === 'title' || b.type === 'heading' || b.type === 'paragraph') return [text(b.inlines)];
@@ -44,7 +49,16 @@ function blockLines(b: Block): string[] {
   if (b.type === 'signatures') return b.signatures.flatMap((s) => [s.department, s.name, s.title ?? '']);
   if (b.type === 'recipients') return [b.label, ...b.recipients];
   if (b.type === 'table') return [b.header, ...b.rows].flatMap((row) => row.map((c) => text(c.inlines)));
-  if (b.type === 'quote') return b.blocks.flatMap(blockLines);
+  if (b.type === 'quote') return b.blocks.flatMap((inner) => blockLines(inner, doc));
+  if (b.type === 'toc') {
+    const pages = layoutDoc(doc).blockPositions;
+    return [
+      b.title,
+      ...tocEntries(doc.blocks, doc.blocks.indexOf(b)).map(
+        (e) => `${e.text} ${pages[e.block]!.pageIndex + 1}`,
+      ),
+    ];
+  }
   // A figure has no text of its own (its alt text is the image's description); Word footnotes are not in
   // LibreOffice's text export (their text is tested on word/footnotes.xml).
   return [];
@@ -58,7 +72,7 @@ function headLines(doc: Doc): string[] {
 
 /** The words a reader should see in the body, from the Doc alone: the head, then the blocks (with list numbers). */
 function docWords(doc: Doc): string[] {
-  return words([...headLines(doc), ...doc.blocks.flatMap(blockLines)].join('\n'));
+  return words([...headLines(doc), ...doc.blocks.flatMap((b) => blockLines(b, doc))].join('\n'));
 }
 
 function twoDecisionBlocks(): Doc {

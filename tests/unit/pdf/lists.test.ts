@@ -129,7 +129,7 @@ describe('nested lists in the PDF', () => {
     expect(labelX('‣')).toBeCloseTo(x('Beta'), 6);
     expect(x('Gamma')).toBeCloseTo(left + 3 * listStyle.indentPt, 6);
     expect(x('Zeta')).toBeCloseTo(x('Alfa'), 6);
-    expect([0, 1, 2, 3].map(bulletAt)).toEqual(['•', '–', '‣', '•']);
+    expect([0, 1, 2, 3].map((level) => bulletAt(level))).toEqual(['•', '–', '‣', '•']);
   });
 
   test('pages break in a nested list only where a paragraph could: never after its first line or before its last, never between a nested list and the line before it', () => {
