@@ -13,6 +13,8 @@ const date = z.union([z.string(), z.date()]).transform((d) => (d instanceof Date
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === null ? undefined : v), schema);
 const mblKind = z.enum(['information', 'förhandling', 'samverkan', 'ej_aktuellt']);
+/** One MBL statement: `enhet` names the unit informed (when not the förvaltning), `text` replaces the profile's sentence. */
+const mblFields = { typ: mblKind, datum: date.optional(), enhet: text.optional(), text: text.optional() };
 
 export const caseSchema = z.strictObject({
   mall: text.default('tjänsteskrivelse'),
@@ -42,8 +44,8 @@ export const caseSchema = z.strictObject({
       .default({}),
   ),
   mbl: z.union([
-    z.strictObject({ typ: mblKind, datum: date.optional() }),
-    z.array(z.strictObject({ förvaltning: text, typ: mblKind, datum: date.optional() })).min(1),
+    z.strictObject(mblFields),
+    z.array(z.strictObject({ förvaltning: text, ...mblFields })).min(1),
   ]),
   underskrifter: z.array(z.strictObject({ förvaltning: text, namn: text, titel: text.optional() })),
   beslutet_skickas_till: optional(z.array(text).default([])),
@@ -60,8 +62,8 @@ export const knownKeys: Record<string, readonly string[]> = {
   '': Object.keys(caseSchema.shape),
   handläggare: ['namn', 'titel', 'telefon', 'epost'],
   'konsekvenser.*': ['ej_relevant', 'länk', 'länktext'],
-  mbl: ['typ', 'datum'],
-  'mbl.*': ['förvaltning', 'typ', 'datum'],
+  mbl: ['typ', 'datum', 'enhet', 'text'],
+  'mbl.*': ['förvaltning', 'typ', 'datum', 'enhet', 'text'],
   'underskrifter.*': ['förvaltning', 'namn', 'titel'],
   'sekretess.*': ['avsnitt', 'osl'],
 };

@@ -34,8 +34,11 @@ export function diffMetadata(a: Case, b: Case): FieldChange[] {
       [
         { id: 'typ', label: 'typ', get: (m) => mblKindLabel[m.kind] },
         { id: 'datum', label: 'datum', get: (m) => m.date },
+        { id: 'enhet', label: 'enhet', get: (m) => m.unit },
+        { id: 'text', label: 'text', get: (m) => m.text },
       ],
-      (m) => `${mblKindLabel[m.kind]}${m.date ? ` ${m.date}` : ''}`,
+      (m) =>
+        `${mblKindLabel[m.kind]}${m.date ? ` ${m.date}` : ''}${m.unit ? `, ${m.unit}` : ''}${m.text ? `: ${m.text}` : ''}`,
     ),
     ...compareKeyed(
       'underskrifter',

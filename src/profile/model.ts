@@ -48,7 +48,7 @@ export interface Profile {
   consequences: ConsequenceSpec[];
   mbl: {
     heading: string;
-    /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`. */
+    /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`, `enhet` (the unit informed, if given). */
     sentences: Record<'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt', string>;
   };
 }

@@ -8,7 +8,7 @@ import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rule
 import { dnrFormat } from './rules/dnr.js';
 import { glyphMissing } from './rules/glyphs.js';
 import { linkScheme } from './rules/links.js';
-import { mblPerDepartment } from './rules/mbl.js';
+import { mblPerDepartment, mblUnitUnused } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
 import { placeholderLeft, templateUnknown } from './rules/placeholders.js';
 import {
@@ -41,6 +41,7 @@ export const rules: Record<string, Rule> = {
   'decision-standalone': decisionStandalone,
   'mbl-date-after-memo': mblDateAfterMemo,
   'mbl-per-department': mblPerDepartment,
+  'mbl-unit-unused': mblUnitUnused,
   'signature-missing': signatureMissing,
   'arende-missing': arendeMissing,
   'arende-conclusion': arendeConclusion,
