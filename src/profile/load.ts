@@ -44,6 +44,7 @@ const profileSchema = z
           namn: text,
           genitiv: text,
           dnr: dnrPatternText,
+          dnr_äldre: z.array(dnrPatternText).optional(),
           dnr_exempel: text,
           förvaltning: text.optional(),
         }),
@@ -215,6 +216,9 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       name: n.namn,
       genitive: n.genitiv,
       dnrPattern: compileDnrPattern(n.dnr) as TextPattern, // validated above
+      ...(n.dnr_äldre?.length
+        ? { olderDnrPatterns: n.dnr_äldre.map((p) => compileDnrPattern(p) as TextPattern) }
+        : {}),
       dnrExample: n.dnr_exempel,
       ...(n.förvaltning !== undefined ? { department: n.förvaltning } : {}),
     })),

@@ -11,6 +11,8 @@ export interface Board {
   genitive: string;
   /** Anchored pattern every Dnr of this nämnd matches (linear-time, see dnr-pattern.ts). */
   dnrPattern: TextPattern;
+  /** Older Dnr styles still accepted for this nämnd (`dnr_äldre:`), e.g. numbers from before a renaming. */
+  olderDnrPatterns?: TextPattern[];
   /** An example Dnr, used in messages and skeletons. */
   dnrExample: string;
   /** The förvaltning that usually writes this nämnd's memos (pre-fills `skrivelse new`). */

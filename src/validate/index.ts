@@ -5,7 +5,7 @@ import { controlChar, invisibleChar, personnummer } from './rules/characters.js'
 import { consequenceConflict, consequenceEmpty, consequenceMissing } from './rules/consequences.js';
 import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
 import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
-import { dnrFormat } from './rules/dnr.js';
+import { dnrFormat, dnrPerBoard } from './rules/dnr.js';
 import { glyphMissing } from './rules/glyphs.js';
 import { linkScheme } from './rules/links.js';
 import { mblPerDepartment, mblUnitUnused } from './rules/mbl.js';
@@ -36,6 +36,7 @@ export const rules: Record<string, Rule> = {
   'unknown-department': unknownDepartment,
   'unknown-consequence': unknownConsequence,
   'dnr-format': dnrFormat,
+  'dnr-per-board': dnrPerBoard,
   'decision-missing': decisionMissing,
   'decision-unaddressed': decisionUnaddressed,
   'decision-standalone': decisionStandalone,
