@@ -2,6 +2,7 @@
  * A new case file pre-filled from the profile. Everything the official must write is the placeholder
  * FYLL I, which `check` reports (rule `placeholder`) until it is replaced.
  */
+import { notRelevantSentence } from '../profile/consequence-text.js';
 import type { Board, Profile } from '../profile/model.js';
 
 export const placeholder = 'FYLL I';
@@ -66,7 +67,7 @@ export function caseSkeleton(profile: Profile, options: SkeletonOptions): string
       `## ${c.heading}`,
       '',
       `<!-- Är avsnittet inte relevant? Ta bort rubriken och ange i huvudet under konsekvenser:`,
-      `     ${c.id}: { ej_relevant: ${q(c.notRelevantSuggestion ?? `${c.heading} har bedömts inte vara relevant i detta ärende.`)} } -->`,
+      `     ${c.id}: { ej_relevant: ${q(notRelevantSentence(c))} } -->`,
       '',
       `${placeholder}`,
     ]),

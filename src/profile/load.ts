@@ -61,6 +61,7 @@ const profileSchema = z
         länk: text.optional(),
         länktext: text.optional(),
         ej_relevant_förslag: text.optional(),
+        plural: z.boolean().optional(),
       }),
     ),
     mbl: z.strictObject({
@@ -229,6 +230,7 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       required: k.krävs,
       ...(k.länk ? { link: { url: k.länk, text: k.länktext ?? k.länk } } : {}),
       ...(k.ej_relevant_förslag ? { notRelevantSuggestion: k.ej_relevant_förslag } : {}),
+      ...(k.plural !== undefined ? { plural: k.plural } : {}),
     })),
     mbl: { heading: raw.mbl.rubrik, sentences: raw.mbl.meningar },
   };

@@ -34,6 +34,11 @@ export interface ConsequenceSpec {
   link?: { url: string; text: string };
   /** Suggested "not relevant" wording, offered in hints and skeletons. */
   notRelevantSuggestion?: string;
+  /**
+   * The heading is a plural subject ("Ekonomiska konsekvenser … är relevanta"), from `plural:`; absent: derived
+   * from the heading (src/profile/consequence-text.ts).
+   */
+  plural?: boolean;
 }
 
 export interface Profile {
