@@ -54,7 +54,7 @@ describe('"ej relevant" suggestions agree in number', () => {
   });
 
   it('the skeleton suggests the same agreeing sentences', () => {
-    const text = caseSkeleton(linkoping, { board: linkoping.boards[0]!, kind: 'tjänsteskrivelse' });
+    const text = caseSkeleton(linkoping, { boards: [linkoping.boards[0]!], kind: 'tjänsteskrivelse' });
     expect(text).toContain(
       'ej_relevant: "Ekonomiska konsekvenser har bedömts inte vara relevanta i detta ärende."',
     );
