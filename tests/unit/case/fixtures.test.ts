@@ -109,7 +109,8 @@ const cases: {
   {
     file: 'joint-dnr-one-board.md',
     expected: ['dnr-per-board@4:1'],
-    message: /^Bildningsnämnden saknar diarienummer: inget av "ON 2017-000", "ON 2017-001" följer nämndens mönster\.$/,
+    message:
+      /^Bildningsnämnden saknar diarienummer: inget av "ON 2017-000", "ON 2017-001" följer nämndens mönster\.$/,
     hint: /"BIN 2023-145"/,
   },
   {
