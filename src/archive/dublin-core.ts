@@ -1,18 +1,20 @@
 /**
  * Descriptive metadata of a package (`metadata/descriptive/dc.xml`, referenced from METS dmdSec):
- * simple Dublin Core in the OAI-DC wrapper, from the latest stored version.
+ * simple Dublin Core in the OAI-DC wrapper, from the latest stored version: one dc:identifier per Dnr (a
+ * joint memo has one per nämnd).
  */
 
 import { escapeXml as e } from '../util/xml.js';
-import type { ManifestEntry } from './manifest.js';
+import { entryDnrs, type ManifestEntry } from './manifest.js';
 
 export function buildDublinCore(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
   <dc:title>${e(last.title)}</dc:title>
-  <dc:identifier>${e(last.dnr)}</dc:identifier>
-  <dc:type>Tjänsteskrivelse</dc:type>
+${entryDnrs(last)
+  .map((dnr) => `  <dc:identifier>${e(dnr)}</dc:identifier>\n`)
+  .join('')}  <dc:type>Tjänsteskrivelse</dc:type>
   <dc:date>${last.date}</dc:date>
   <dc:format>application/pdf</dc:format>
   <dc:language>sv</dc:language>

@@ -25,18 +25,34 @@ const sourceSchema = z.strictObject({
   sizeBytes: size,
 });
 
-export const entrySchema = z.strictObject({
-  dnr: z.string(),
-  package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
-  version: z.number().int().min(1).max(999_999),
-  file: z.string().min(1),
-  sha256,
-  sizeBytes: size,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  tool: z.string(),
-  title: z.string(),
-  sources: z.array(sourceSchema),
-});
+export const entrySchema = z
+  .strictObject({
+    /** The first Dnr of the case (the one the package is named after first). */
+    dnr: z.string(),
+    /**
+     * Every Dnr of the case in order, the first being `dnr` (a joint memo has one per nämnd). Written since
+     * manifest lines learnt it; a line without it (written before) means `[dnr]`.
+     */
+    dnrs: z.array(z.string()).min(1).optional(),
+    package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
+    version: z.number().int().min(1).max(999_999),
+    file: z.string().min(1),
+    sha256,
+    sizeBytes: size,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    tool: z.string(),
+    title: z.string(),
+    sources: z.array(sourceSchema),
+  })
+  .refine((entry) => entry.dnrs === undefined || entry.dnrs[0] === entry.dnr, {
+    path: ['dnrs'],
+    message: 'dnrs ska börja med dnr',
+  });
+
+/** Every Dnr of a manifest line: `dnrs`, or for a line from before it was written, the one `dnr`. */
+export function entryDnrs(entry: Pick<ManifestEntry, 'dnr' | 'dnrs'>): string[] {
+  return entry.dnrs ?? [entry.dnr];
+}
 
 export type ManifestSource = z.infer<typeof sourceSchema>;
 export type ManifestEntry = z.infer<typeof entrySchema>;

@@ -6,7 +6,7 @@
 
 import { escapeXml as e } from '../util/xml.js';
 import { packagePath, versionId } from './layout.js';
-import type { ManifestEntry } from './manifest.js';
+import { entryDnrs, type ManifestEntry } from './manifest.js';
 
 const fileName = (entry: ManifestEntry): string => entry.file.split('/').pop() ?? entry.file;
 const eventId = (entry: ManifestEntry): string => `skapande-${versionId(entry.version)}`;
@@ -45,7 +45,7 @@ function event(entry: ManifestEntry): string {
     <premis:eventType>creation</premis:eventType>
     <premis:eventDateTime>${entry.date}T00:00:00Z</premis:eventDateTime>
     <premis:eventDetailInformation>
-      <premis:eventDetail>Arkivexemplar (PDF/A-3a, PDF/UA-1) version ${entry.version} av ${e(entry.dnr)} skapat från ärendefilen.</premis:eventDetail>
+      <premis:eventDetail>Arkivexemplar (PDF/A-3a, PDF/UA-1) version ${entry.version} av ${e(entryDnrs(entry).join(', '))} skapat från ärendefilen.</premis:eventDetail>
     </premis:eventDetailInformation>
     <premis:eventOutcomeInformation>
       <premis:eventOutcome>success</premis:eventOutcome>

@@ -183,6 +183,7 @@ function storeLocked(req: StoreRequest, lock: HeldLock): StoreResult {
   const path = join(dir, ...file.split('/'));
   const entry: ManifestEntry = {
     dnr: req.dnr[0] ?? '',
+    ...(req.dnr.length > 0 ? { dnrs: [...req.dnr] } : {}),
     package: pkg,
     version,
     file: `${pkg}/${file}`,

@@ -150,6 +150,8 @@ function mbl(
     department: m.department,
     kind: m.typ,
     ...(m.datum && m.typ !== 'ej_aktuellt' ? { date: m.datum } : {}),
+    ...(m.enhet ? { unit: m.enhet } : {}),
+    ...(m.text ? { text: m.text.replace(/\s+/g, ' ') } : {}),
     position: locate(m.path),
   }));
 }

@@ -29,6 +29,10 @@ export interface MblStatement {
   kind: MblKind;
   /** ISO date, absent for `ej_aktuellt`. */
   date?: string;
+  /** The unit that was informed or negotiated with, when it is not the förvaltning itself (`enhet:`). */
+  unit?: string;
+  /** The official's own sentence (`text:`), printed instead of the profile's sentence. */
+  text?: string;
   position?: Position;
 }
 

@@ -13,6 +13,8 @@ const date = z.union([z.string(), z.date()]).transform((d) => (d instanceof Date
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === null ? undefined : v), schema);
 const mblKind = z.enum(['information', 'förhandling', 'samverkan', 'ej_aktuellt']);
+/** One MBL statement: `enhet` names the unit informed (when not the förvaltning), `text` replaces the profile's sentence. */
+const mblFields = { typ: mblKind, datum: date.optional(), enhet: text.optional(), text: text.optional() };
 
 const signature = z.strictObject({ förvaltning: text, namn: text, titel: text.optional() });
 /** Signatures each under a section of its choosing (a rapport's introduction signed by its convener). */
@@ -52,8 +54,8 @@ export const fieldSchemas = {
     z.strictObject({ ej_relevant: text.optional(), länk: text.optional(), länktext: text.optional() }),
   ),
   mbl: z.union([
-    z.strictObject({ typ: mblKind, datum: date.optional() }),
-    z.array(z.strictObject({ förvaltning: text, typ: mblKind, datum: date.optional() })).min(1),
+    z.strictObject(mblFields),
+    z.array(z.strictObject({ förvaltning: text, ...mblFields })).min(1),
   ]),
   underskrifter: z.array(signature),
   beslutet_skickas_till: z.array(text),
@@ -157,8 +159,8 @@ export const knownKeys: Record<string, readonly string[]> = {
   handläggare: ['namn', 'titel', 'telefon', 'epost'],
   'författare.*': ['namn', 'titel'],
   'konsekvenser.*': ['ej_relevant', 'länk', 'länktext'],
-  mbl: ['typ', 'datum'],
-  'mbl.*': ['förvaltning', 'typ', 'datum'],
+  mbl: ['typ', 'datum', 'enhet', 'text'],
+  'mbl.*': ['förvaltning', 'typ', 'datum', 'enhet', 'text'],
   'underskrifter.*': ['förvaltning', 'namn', 'titel', 'efter'],
   'sekretess.*': ['avsnitt', 'osl'],
 };

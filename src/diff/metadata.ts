@@ -61,8 +61,11 @@ const byKey: Record<FieldKey, Compare> = {
       [
         { id: 'typ', label: 'typ', get: (m) => mblKindLabel[m.kind] },
         { id: 'datum', label: 'datum', get: (m) => m.date },
+        { id: 'enhet', label: 'enhet', get: (m) => m.unit },
+        { id: 'text', label: 'text', get: (m) => m.text },
       ],
-      (m) => `${mblKindLabel[m.kind]}${m.date ? ` ${m.date}` : ''}`,
+      (m) =>
+        `${mblKindLabel[m.kind]}${m.date ? ` ${m.date}` : ''}${m.unit ? `, ${m.unit}` : ''}${m.text ? `: ${m.text}` : ''}`,
     ),
   underskrifter: (a, b) =>
     compareKeyed(

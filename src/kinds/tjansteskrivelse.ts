@@ -11,5 +11,5 @@ export const tjansteskrivelse: KindDefinition = {
   rules: {},
   archiveType: 'Tjänsteskrivelse',
   skeleton: (profile, options) =>
-    caseSkeleton(profile, { board: options.boards[0]!, kind: 'tjänsteskrivelse', date: options.date }),
+    caseSkeleton(profile, { boards: options.boards, kind: 'tjänsteskrivelse', date: options.date }),
 };

@@ -55,6 +55,7 @@ const profileSchema = z
           namn: text,
           genitiv: text,
           dnr: dnrPatternText,
+          dnr_äldre: z.array(dnrPatternText).optional(),
           dnr_exempel: text,
           förvaltning: text.optional(),
         }),
@@ -71,6 +72,7 @@ const profileSchema = z
         länk: text.optional(),
         länktext: text.optional(),
         ej_relevant_förslag: text.optional(),
+        plural: z.boolean().optional(),
       }),
     ),
     mbl: z.strictObject({
@@ -227,6 +229,9 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       name: n.namn,
       genitive: n.genitiv,
       dnrPattern: compileDnrPattern(n.dnr) as TextPattern, // validated above
+      ...(n.dnr_äldre?.length
+        ? { olderDnrPatterns: n.dnr_äldre.map((p) => compileDnrPattern(p) as TextPattern) }
+        : {}),
       dnrExample: n.dnr_exempel,
       ...(n.förvaltning !== undefined ? { department: n.förvaltning } : {}),
     })),
@@ -237,6 +242,7 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       required: k.krävs,
       ...(k.länk ? { link: { url: k.länk, text: k.länktext ?? k.länk } } : {}),
       ...(k.ej_relevant_förslag ? { notRelevantSuggestion: k.ej_relevant_förslag } : {}),
+      ...(k.plural !== undefined ? { plural: k.plural } : {}),
     })),
     mbl: { heading: raw.mbl.rubrik, sentences: raw.mbl.meningar },
   };

@@ -11,6 +11,8 @@ export interface Board {
   genitive: string;
   /** Anchored pattern every Dnr of this nämnd matches (linear-time, see dnr-pattern.ts). */
   dnrPattern: TextPattern;
+  /** Older Dnr styles still accepted for this nämnd (`dnr_äldre:`), e.g. numbers from before a renaming. */
+  olderDnrPatterns?: TextPattern[];
   /** An example Dnr, used in messages and skeletons. */
   dnrExample: string;
   /** The förvaltning that usually writes this nämnd's memos (pre-fills `skrivelse new`). */
@@ -32,6 +34,11 @@ export interface ConsequenceSpec {
   link?: { url: string; text: string };
   /** Suggested "not relevant" wording, offered in hints and skeletons. */
   notRelevantSuggestion?: string;
+  /**
+   * The heading is a plural subject ("Ekonomiska konsekvenser … är relevanta"), from `plural:`; absent: derived
+   * from the heading (src/profile/consequence-text.ts).
+   */
+  plural?: boolean;
 }
 
 export interface Profile {
@@ -50,7 +57,7 @@ export interface Profile {
   consequences: ConsequenceSpec[];
   mbl: {
     heading: string;
-    /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`. */
+    /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`, `enhet` (the unit informed, if given). */
     sentences: Record<'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt', string>;
   };
 }

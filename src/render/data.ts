@@ -6,7 +6,7 @@
  */
 
 import { hasContent } from '../case/body.js';
-import type { Case, Section } from '../case/model.js';
+import type { Case, MblStatement, Section } from '../case/model.js';
 import type { Profile } from '../profile/model.js';
 import { escapeAttribute, escapeMarkdown, escapeUrl } from './escape.js';
 import { compileText } from './template.js';
@@ -29,13 +29,29 @@ function boardGenitive(profile: Profile, board: string): string {
 
 const mblSentenceCache = new Map<string, (data: object) => string>();
 
-function mblSentence(template: string, data: { datum?: string; förvaltning: string }): string {
+/** The profile's sentence filled in (data: `datum`, `förvaltning`, `enhet`), unescaped. */
+export function fillMblSentence(
+  template: string,
+  data: { datum?: string; förvaltning: string; enhet?: string },
+): string {
   let fill = mblSentenceCache.get(template);
   if (!fill) {
     fill = compileText(template);
     mblSentenceCache.set(template, fill);
   }
-  return escapeMarkdown(fill(data));
+  return fill(data);
+}
+
+/** The printed MBL sentence: the official's own `text:`, or the profile's sentence for the kind. */
+export function mblSentence(m: MblStatement, profile: Profile): string {
+  return (
+    m.text ??
+    fillMblSentence(profile.mbl.sentences[m.kind], {
+      datum: m.date,
+      förvaltning: m.department,
+      enhet: m.unit,
+    })
+  );
 }
 
 function signatureData(s: Case['signatures'][number]) {
@@ -82,7 +98,7 @@ export function templateData(c: Case, profile: Profile): object {
       flera: c.mbl.length > 1,
       meningar: c.mbl.map((m) => ({
         förvaltning: escapeMarkdown(m.department),
-        mening: mblSentence(profile.mbl.sentences[m.kind], { datum: m.date, förvaltning: m.department }),
+        mening: escapeMarkdown(mblSentence(m, profile)),
       })),
     },
     // Signatures at the end (a memo's); those placed under a section go with it in `avsnitt`.

@@ -5,10 +5,10 @@ import { controlChar, invisibleChar, personnummer } from './rules/characters.js'
 import { consequenceConflict, consequenceEmpty, consequenceMissing } from './rules/consequences.js';
 import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
 import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
-import { dnrFormat } from './rules/dnr.js';
+import { dnrFormat, dnrPerBoard } from './rules/dnr.js';
 import { glyphMissing } from './rules/glyphs.js';
 import { linkScheme } from './rules/links.js';
-import { mblPerDepartment } from './rules/mbl.js';
+import { mblPerDepartment, mblUnitUnused } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
 import { placeholderLeft, templateUnknown } from './rules/placeholders.js';
 import {
@@ -36,11 +36,13 @@ export const rules: Record<string, Rule> = {
   'unknown-department': unknownDepartment,
   'unknown-consequence': unknownConsequence,
   'dnr-format': dnrFormat,
+  'dnr-per-board': dnrPerBoard,
   'decision-missing': decisionMissing,
   'decision-unaddressed': decisionUnaddressed,
   'decision-standalone': decisionStandalone,
   'mbl-date-after-memo': mblDateAfterMemo,
   'mbl-per-department': mblPerDepartment,
+  'mbl-unit-unused': mblUnitUnused,
   'signature-missing': signatureMissing,
   'signature-section': signatureSection,
   'arende-missing': arendeMissing,

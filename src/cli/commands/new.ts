@@ -8,7 +8,7 @@ import { didYouMeanHint } from '../../util/did-you-mean.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
 
-const usage = `Användning: skrivelse ny <fil> [--nämnd <namn>] [--mall <typ>] [--profil <fil>]
+const usage = `Användning: skrivelse ny <fil> [--nämnd <namn> …] [--mall <typ>] [--profil <fil>]
 
 Skapar en ny ärendefil med nycklar och avsnitt ifyllda från kommunprofilen: nämndens
 diarienummerexempel, de obligatoriska konsekvensavsnitten och förslag på "ej relevant"-motiveringar.
@@ -18,7 +18,8 @@ En befintlig fil skrivs aldrig över.
 
 Flaggor:
   --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd);
-                   går också att skriva --namnd
+                   går också att skriva --namnd; ange flera gånger för en gemensam
+                   skrivelse till flera nämnder
   --mall <typ>     dokumenttyp (standard: tjänsteskrivelse):
 ${kinds.map((k) => `                     ${k.name.padEnd(18)}${k.description}`).join('\n')}
   --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
@@ -30,7 +31,7 @@ export const newCase: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { nämnd: { type: 'string' }, mall: { type: 'string' } },
+      { nämnd: { type: 'string', multiple: true }, mall: { type: 'string' } },
       'ny',
     );
     if (positionals.length !== 1) {
@@ -50,14 +51,14 @@ export const newCase: Command = {
       );
     }
     const profile = profileFrom(values, io);
-    const board = pickBoard(profile.boards, values.nämnd);
+    const boards = pickBoards(profile.boards, values.nämnd);
     const kind = kindNamed(typeof values.mall === 'string' ? values.mall : 'tjänsteskrivelse');
     if (!kind)
       throw new UsageError(
         `Det finns ingen mall "${values.mall}".`,
         `${availableKindsHint()} Standard är tjänsteskrivelse.`,
       );
-    const text = kind.skeleton(profile, { boards: [board], date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
+    const text = kind.skeleton(profile, { boards, date: dateFromEpoch(io.env.SOURCE_DATE_EPOCH) });
     try {
       writeFileAtomic(target, text, { noOverwrite: true });
     } catch (error) {
@@ -66,14 +67,32 @@ export const newCase: Command = {
       }
       throw error;
     }
-    io.out(`Skapade ${positionals[0]} för ${board.name}. Fyll i det som är markerat FYLL I och kör sedan:\n`);
+    const names = boards.map((b) => b.name);
+    const to =
+      names.length === 1
+        ? names[0]
+        : `${names.slice(0, -1).join(', ')} och ${names.at(-1)} (gemensam skrivelse)`;
+    io.out(`Skapade ${positionals[0]} för ${to}. Fyll i det som är markerat FYLL I och kör sedan:\n`);
     io.out(`  skrivelse kontrollera ${positionals[0]}\n`);
     return ExitCode.ok;
   },
 };
 
-function pickBoard<B extends { name: string }>(boards: readonly B[], wanted: unknown): B {
-  if (typeof wanted !== 'string') return boards[0]!;
+/** The nämnder of `--nämnd` (given once or more), in the order given; none given: the profile's first. */
+function pickBoards<B extends { name: string }>(boards: readonly B[], wanted: unknown): B[] {
+  const names = Array.isArray(wanted) ? wanted.map(String) : typeof wanted === 'string' ? [wanted] : [];
+  if (names.length === 0) return [boards[0]!];
+  const picked = names.map((name) => pickBoard(boards, name));
+  const twice = picked.find((b, i) => picked.indexOf(b) !== i);
+  if (twice)
+    throw new UsageError(
+      `Nämnden "${twice.name}" anges mer än en gång med --nämnd.`,
+      'Ange varje nämnd en gång; en gemensam skrivelse får en --nämnd per nämnd.',
+    );
+  return picked;
+}
+
+function pickBoard<B extends { name: string }>(boards: readonly B[], wanted: string): B {
   const key = wanted.trim().toLocaleLowerCase('sv');
   const board = boards.find((b) => b.name.toLocaleLowerCase('sv') === key);
   if (board) return board;

@@ -1,5 +1,6 @@
 /** Consequence sections: required ones are written or explained as not relevant, never both. */
 import { hasContent } from '../../case/body.js';
+import { notRelevantSentence } from '../../profile/consequence-text.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 function written(ctx: RuleContext, id: string) {
@@ -22,8 +23,7 @@ export const consequenceMissing: Rule = {
       })
       .map((spec) => {
         const section = written(ctx, spec.id);
-        const suggestion =
-          spec.notRelevantSuggestion ?? `${spec.heading} har bedömts inte vara relevant i detta ärende.`;
+        const suggestion = notRelevantSentence(spec);
         return {
           message: section
             ? `Avsnittet "${spec.heading}" är tomt och har ingen motivering under konsekvenser.`

@@ -1,4 +1,5 @@
 /** Dates must be real calendar dates; MBL cannot happen after the memo is dated. */
+import { placeholderDate } from '../../case/skeleton.js';
 import type { Rule } from '../rule.js';
 
 export function isRealDate(text: string): boolean {
@@ -26,16 +27,20 @@ export const dateInvalid: Rule = {
     } else if (data.mbl?.datum !== undefined) {
       dates.push({ value: data.mbl.datum, path: ['mbl', 'datum'] });
     }
-    return dates
-      .filter((d) => !isRealDate(d.value))
-      .map((d) => ({
-        message: /^\d{4}-\d{2}-\d{2}$/.test(d.value)
-          ? `Datumet ${d.value} finns inte i kalendern.`
-          : `"${d.value}" är inget datum på formen ÅÅÅÅ-MM-DD.`,
-        hint: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2023-08-30.',
-        position: ctx.locate(d.path),
-        field: d.path.join('.'),
-      }));
+    return (
+      dates
+        .filter((d) => !isRealDate(d.value))
+        // The placeholder of `skrivelse new` is reported by rule placeholder, as a placeholder.
+        .filter((d) => d.value !== placeholderDate)
+        .map((d) => ({
+          message: /^\d{4}-\d{2}-\d{2}$/.test(d.value)
+            ? `Datumet ${d.value} finns inte i kalendern.`
+            : `"${d.value}" är inget datum på formen ÅÅÅÅ-MM-DD.`,
+          hint: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2023-08-30.',
+          position: ctx.locate(d.path),
+          field: d.path.join('.'),
+        }))
+    );
   },
 };
 

@@ -1,4 +1,5 @@
-/** A joint memo (several förvaltningar) has one MBL statement per förvaltning. */
+/** MBL statements: one per förvaltning in a joint memo, and an `enhet:` that is printed. */
+import { fillMblSentence } from '../../render/data.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const mblPerDepartment: Rule = {
@@ -47,5 +48,39 @@ export const mblPerDepartment: Rule = {
       });
     }
     return out;
+  },
+};
+
+/** An `enhet:` that would not be printed: `text:` replaces the sentence, or the profile's sentence has no {{enhet}}. */
+export const mblUnitUnused: Rule = {
+  severity: 'fel',
+  description: 'En enhet under mbl skrivs ut i MBL-meningen.',
+  check: (ctx) => {
+    const statements = ctx.draft?.mbl;
+    if (!statements) return [];
+    const path = (i: number) => (Array.isArray(ctx.data?.mbl) ? ['mbl', i, 'enhet'] : ['mbl', 'enhet']);
+    return statements.flatMap((m, i): Finding[] => {
+      if (m.unit === undefined) return [];
+      const where = { position: ctx.locate(path(i)), field: path(i).join('.') };
+      if (m.text !== undefined)
+        return [
+          {
+            message: `Enheten "${m.unit}" skrivs inte ut: text: ersätter hela MBL-meningen.`,
+            hint: 'Skriv enheten i text: och ta bort enhet:, eller ta bort text: så att profilens mening används.',
+            ...where,
+          },
+        ];
+      const sentence = ctx.profile.mbl.sentences[m.kind];
+      const data = { datum: m.date, förvaltning: m.department };
+      if (fillMblSentence(sentence, { ...data, enhet: m.unit }) !== fillMblSentence(sentence, data))
+        return [];
+      return [
+        {
+          message: `Enheten "${m.unit}" skrivs inte ut: kommunprofilens mening för typ ${m.kind} nämner ingen enhet.`,
+          hint: 'Ta bort enhet:, eller skriv hela meningen med egna ord under text:.',
+          ...where,
+        },
+      ];
+    });
   },
 };

@@ -104,6 +104,15 @@ const cases: {
     hint: /Menade du "Social- och omsorgsnämnden"\?/,
   },
   { file: 'joint.md', expected: [], ok: true },
+  // Older ON style (dnr_äldre), mbl with enhet and with its own text.
+  { file: 'joint-mbl-unit.md', expected: [], ok: true },
+  {
+    file: 'joint-dnr-one-board.md',
+    expected: ['dnr-per-board@4:1'],
+    message:
+      /^Bildningsnämnden saknar diarienummer: inget av "ON 2017-000", "ON 2017-001" följer nämndens mönster\.$/,
+    hint: /"BIN 2023-145"/,
+  },
   {
     file: 'joint-mbl-missing.md',
     expected: ['mbl-per-department@33:3'],

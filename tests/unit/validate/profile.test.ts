@@ -108,9 +108,11 @@ describe('Dnr patterns run in linear time (re2js)', () => {
     expect(p.boards[0]!.dnrPattern.test('KS 2024-123')).toBe(false);
     expect(p.boards[0]!.dnrPattern.test('xKS 2024/123')).toBe(false);
     const linkoping = loadProfile();
-    expect(
-      linkoping.boards.find((b) => b.name.startsWith('Omsorgsnämnden'))?.dnrPattern.test('2017-612'),
-    ).toBe(true);
+    const on = linkoping.boards.find((b) => b.name.startsWith('Omsorgsnämnden'))!;
+    expect(on.dnrPattern.test('ON 2017-612')).toBe(true);
+    // The style without the nämnd's abbreviation is an older one (dnr_äldre), still accepted.
+    expect(on.dnrPattern.test('2017-612')).toBe(false);
+    expect(on.olderDnrPatterns?.some((p) => p.test('2017-612'))).toBe(true);
   });
 
   it('JavaScript syntax is accepted: \\u escapes, \\p{Lu}, (?:…), named groups', () => {
