@@ -5,7 +5,7 @@
  */
 
 import { escapeXml as e } from '../util/xml.js';
-import { entryDnrs, type ManifestEntry } from './manifest.js';
+import { entryDnrs, entryType, type ManifestEntry } from './manifest.js';
 
 export function buildDublinCore(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;
@@ -14,7 +14,7 @@ export function buildDublinCore(entries: readonly ManifestEntry[]): string {
   <dc:title>${e(last.title)}</dc:title>
 ${entryDnrs(last)
   .map((dnr) => `  <dc:identifier>${e(dnr)}</dc:identifier>\n`)
-  .join('')}  <dc:type>Tjänsteskrivelse</dc:type>
+  .join('')}  <dc:type>${e(entryType(last))}</dc:type>
   <dc:date>${last.date}</dc:date>
   <dc:format>application/pdf</dc:format>
   <dc:language>sv</dc:language>

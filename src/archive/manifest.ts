@@ -34,6 +34,8 @@ export const entrySchema = z
      * manifest lines learnt it; a line without it (written before) means `[dnr]`.
      */
     dnrs: z.array(z.string()).min(1).optional(),
+    /** What the document is (dc:type, the kind's archive type: "Rapport"); a line without it is a tjänsteskrivelse. */
+    type: z.string().min(1).optional(),
     package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
     version: z.number().int().min(1).max(999_999),
     file: z.string().min(1),
@@ -48,6 +50,11 @@ export const entrySchema = z
     path: ['dnrs'],
     message: 'dnrs ska börja med dnr',
   });
+
+/** The document type of a manifest line (dc:type); lines from before kinds were recorded are memos. */
+export function entryType(entry: Pick<ManifestEntry, 'type'>): string {
+  return entry.type ?? 'Tjänsteskrivelse';
+}
 
 /** Every Dnr of a manifest line: `dnrs`, or for a line from before it was written, the one `dnr`. */
 export function entryDnrs(entry: Pick<ManifestEntry, 'dnr' | 'dnrs'>): string[] {

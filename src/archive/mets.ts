@@ -20,14 +20,16 @@ import {
   representationUse,
   versionId,
 } from './layout.js';
-import type { ManifestEntry } from './manifest.js';
+import { entryType, type ManifestEntry } from './manifest.js';
 
 export const csipNamespace = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
 export const sipProfile = 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml';
 /** CSIP content category vocabulary (CSIP2), written with the en dash the vocabulary uses. */
 export const contentCategory = 'Textual works – Digital';
-/** No CITS fits a PDF/A memo, so CSIP4/CSIP5: OTHER plus our own name. */
-export const otherContentInformationType = 'Tjänsteskrivelse PDF/A-3a';
+/** No CITS fits a PDF/A memo or report, so CSIP4/CSIP5: OTHER plus our own name ("Rapport PDF/A-3a"). */
+export function otherContentInformationType(entries: readonly ManifestEntry[]): string {
+  return `${entryType(entries[entries.length - 1]!)} PDF/A-3a`;
+}
 
 export interface MetsFileRef {
   /** Path relative to the folder of the METS file that lists it. */
@@ -51,13 +53,14 @@ const ids = {
   olderLayout: 'filegrp-older-layout',
 } as const;
 
-const contentType = `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="${e(otherContentInformationType)}"`;
+const contentType = (entries: readonly ManifestEntry[]) =>
+  `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="${e(otherContentInformationType(entries))}"`;
 const isoDate = (entry: ManifestEntry): string => `${entry.date}T00:00:00Z`;
 const locator = (href: string): string => `LOCTYPE="URL" xlink:type="simple" xlink:href="${e(href)}"`;
 
-function rootOpen(objid: string, label: string): string {
+function rootOpen(objid: string, label: string, entries: readonly ManifestEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:csip="${csipNamespace}" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd ${csipNamespace} https://earkcsip.dilcis.eu/schema/DILCISExtensionMETS.xsd" OBJID="${e(objid)}" LABEL="${e(label)}" TYPE="${contentCategory}" ${contentType} PROFILE="${sipProfile}">
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:csip="${csipNamespace}" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd http://www.w3.org/1999/xlink http://www.loc.gov/standards/mets/xlink.xsd ${csipNamespace} https://earkcsip.dilcis.eu/schema/DILCISExtensionMETS.xsd" OBJID="${e(objid)}" LABEL="${e(label)}" TYPE="${contentCategory}" ${contentType(entries)} PROFILE="${sipProfile}">
 `;
 }
 
@@ -103,8 +106,8 @@ function versionFile(entry: ManifestEntry, base: string, admId?: string): string
 export function buildRepresentationMets(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;
   const r = representationName;
-  return `${rootOpen(r, last.title)}${header(entries)}  <mets:fileSec ID="filesec-${r}">
-    <mets:fileGrp ID="filegrp-${r}-data" USE="Data" ${contentType}>
+  return `${rootOpen(r, last.title, entries)}${header(entries)}  <mets:fileSec ID="filesec-${r}">
+    <mets:fileGrp ID="filegrp-${r}-data" USE="Data" ${contentType(entries)}>
 ${entries.map((entry) => versionFile(entry, representationDir)).join('')}    </mets:fileGrp>
   </mets:fileSec>
   <mets:structMap ID="structmap-${r}" TYPE="PHYSICAL" LABEL="CSIP">
@@ -138,11 +141,11 @@ export function buildMets(
     created,
   });
   const older = olderLayout.length
-    ? `    <mets:fileGrp ID="${ids.olderLayout}" USE="Other" ${contentType}>
+    ? `    <mets:fileGrp ID="${ids.olderLayout}" USE="Other" ${contentType(entries)}>
 ${olderLayout.map((entry) => versionFile(entry, '', ids.premis)).join('')}    </mets:fileGrp>
 `
     : '';
-  return `${rootOpen(first.package, last.title)}${header(entries)}  <mets:dmdSec ID="${ids.dmd}" CREATED="${created}" STATUS="CURRENT">
+  return `${rootOpen(first.package, last.title, entries)}${header(entries)}  <mets:dmdSec ID="${ids.dmd}" CREATED="${created}" STATUS="CURRENT">
     ${mdRef(files.descriptive, 'DC', created)}
   </mets:dmdSec>
   <mets:amdSec ID="${ids.amd}">
@@ -151,7 +154,7 @@ ${olderLayout.map((entry) => versionFile(entry, '', ids.premis)).join('')}    </
     </mets:digiprovMD>
   </mets:amdSec>
   <mets:fileSec ID="filesec">
-    <mets:fileGrp ID="${ids.fileGrp}" USE="${representationUse}" ${contentType}>
+    <mets:fileGrp ID="${ids.fileGrp}" USE="${representationUse}" ${contentType(entries)}>
 ${representationMets}    </mets:fileGrp>
 ${older}  </mets:fileSec>
   <mets:structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">

@@ -42,6 +42,8 @@ export interface StoreRequest {
   arkivDir: string;
   dnr: string[];
   title: string;
+  /** What the document is, as dc:type records it (the kind's archive type); absent: a tjänsteskrivelse. */
+  type?: string;
   /** Case date (ISO). */
   date: string;
   pdf: Uint8Array;
@@ -184,6 +186,7 @@ function storeLocked(req: StoreRequest, lock: HeldLock): StoreResult {
   const entry: ManifestEntry = {
     dnr: req.dnr[0] ?? '',
     ...(req.dnr.length > 0 ? { dnrs: [...req.dnr] } : {}),
+    ...(req.type ? { type: req.type } : {}),
     package: pkg,
     version,
     file: `${pkg}/${file}`,

@@ -22,6 +22,9 @@ const memoOnly = [
   'consequence-conflict',
   'consequence-empty',
   'unknown-consequence',
+  'mbl-unit-unused',
+  // A rapport's Dnr is optional, and it may be filed under another nämnd's; dnr-format still checks it.
+  'dnr-per-board',
 ] as const;
 
 export const rapport: KindDefinition = {

@@ -6,6 +6,7 @@ import { storeArchivalPdf } from '../../archive/store.js';
 import { findingToDiagnostic } from '../../archive/verify.js';
 import { readCaseFile } from '../../case/read.js';
 import { ExitCode, UsageError } from '../../errors.js';
+import { defaultKind, kindNamed } from '../../kinds/index.js';
 import { toolName } from '../../util/package-info.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
@@ -46,6 +47,17 @@ export const arkivera: Command = {
       io.err('Ärendet arkiverades inte: rätta felen ovan först.\n');
       return exitCodeFor(diagnostics);
     }
+    // The archive files a document under its Dnr and dates its version: a rapport may be written without.
+    const lacking = [
+      ...(read.case.dnr.length === 0 ? ['diarienummer (dnr:)'] : []),
+      ...(read.case.date === '' ? ['datum (datum:)'] : []),
+    ];
+    if (lacking.length > 0) {
+      io.err(
+        `${file}: fel: Ärendet arkiverades inte: arkivet ordnar handlingar efter diarienummer och datum, och det här saknar ${lacking.join(' och ')}.\n    tips: Skriv in ${lacking.join(' och ')} i huvudet och arkivera igen.\n`,
+      );
+      return ExitCode.problems;
+    }
     const arkivDir = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
     // The bytes that were validated are the ones embedded, even if the file changes meanwhile.
     const archival = await buildArchivalPdf(read.case, profile, read.bytes!);
@@ -61,6 +73,7 @@ export const arkivera: Command = {
     const result = await storeArchivalPdf({
       arkivDir,
       dnr: read.case.dnr,
+      type: (kindNamed(read.case.kind) ?? defaultKind).archiveType,
       title: read.case.title,
       date: read.case.date,
       pdf: archival.bytes,

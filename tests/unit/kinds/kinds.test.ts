@@ -14,6 +14,7 @@ import { comparedKeys } from '../../../src/diff/metadata.js';
 import type { Block, Inline } from '../../../src/doc/model.js';
 import { kinds } from '../../../src/kinds/index.js';
 import { renderDoc } from '../../../src/render/index.js';
+import { rules } from '../../../src/validate/index.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { brief, linkoping } from '../case/helpers.js';
 
@@ -97,6 +98,15 @@ describe('the rapport', () => {
 });
 
 describe('every kind', () => {
+  it('names only rules that exist, and only keys the field library has', () => {
+    for (const kind of kinds) {
+      for (const id of Object.keys(kind.rules))
+        expect(Object.keys(rules), `${kind.name}: ${id}`).toContain(id);
+      for (const key of Object.keys(kind.keys))
+        expect(Object.keys(fieldSchemas), `${kind.name}: ${key}`).toContain(key);
+    }
+  });
+
   it('the diff compares every front-matter key there is', () => {
     expect([...comparedKeys].sort()).toEqual(Object.keys(fieldSchemas).sort());
   });
