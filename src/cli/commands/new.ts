@@ -18,8 +18,8 @@ En befintlig fil skrivs aldrig över.
 
 Flaggor:
   --nämnd <namn>   nämnden skrivelsen riktar sig till (standard: profilens första nämnd);
-                   går också att skriva --namnd; ange flera gånger för en gemensam
-                   skrivelse till flera nämnder
+                   går också att skriva --namnd; ange flaggan en gång per nämnd
+                   för en gemensam skrivelse till flera nämnder
   --mall <typ>     dokumenttyp (standard: tjänsteskrivelse):
 ${kinds.map((k) => `                     ${k.name.padEnd(18)}${k.description}`).join('\n')}
   --profil <fil>   kommunprofil (YAML); standard är Linköpings profil

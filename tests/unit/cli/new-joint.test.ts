@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { schemaOf } from '../../../src/case/front-matter.js';
 import { readCase } from '../../../src/case/read.js';
-import { caseSchema } from '../../../src/case/schema.js';
+import { defaultKind } from '../../../src/kinds/index.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { linkoping } from '../case/helpers.js';
 
@@ -29,7 +30,7 @@ describe('skrivelse new with several nämnder', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('för Omsorgsnämnden och Bildningsnämnden (gemensam skrivelse)');
     const data = frontMatter(r.text);
-    expect(caseSchema.safeParse(data).success).toBe(true);
+    expect(schemaOf(defaultKind).safeParse(data).success).toBe(true);
     expect(data).toMatchObject({
       dnr: ['ON 2017-612', 'BIN 2023-145'],
       nämnd: ['Omsorgsnämnden', 'Bildningsnämnden'],
@@ -58,12 +59,12 @@ describe('skrivelse new with several nämnder', () => {
       [
         { line: 5, column: 5 },
         'dnr.0',
-        'Diarienumret "ON 2017-612" är kvar från skrivelse new: det är kommunprofilens exempel för Omsorgsnämnden.',
+        'Diarienumret "ON 2017-612" är kvar från skrivelse ny: det är kommunprofilens exempel för Omsorgsnämnden.',
       ],
       [
         { line: 6, column: 5 },
         'dnr.1',
-        'Diarienumret "BIN 2023-145" är kvar från skrivelse new: det är kommunprofilens exempel för Bildningsnämnden.',
+        'Diarienumret "BIN 2023-145" är kvar från skrivelse ny: det är kommunprofilens exempel för Bildningsnämnden.',
       ],
     ]);
     expect(dnr[0]!.hint).toContain('Skriv ärendets eget diarienummer');
