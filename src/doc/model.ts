@@ -12,6 +12,22 @@ export interface TextRun {
   italic?: boolean;
   /** Target of a hyperlink this run belongs to. */
   href?: string;
+  /** In a diff document: the run was inserted into, or deleted from, the old version. */
+  change?: RunChange;
+}
+
+/** A tracked change on text: inserted (only in the new version) or deleted (only in the old one). */
+export type RunChange = 'ins' | 'del';
+
+/**
+ * A tracked change on a whole block or list item (its text and its paragraph mark): inserted, deleted,
+ * or moved, `moveFrom` being the old place (shown as deleted) and `moveTo` the new one (shown as inserted).
+ */
+export type BlockChange = RunChange | 'moveFrom' | 'moveTo';
+
+/** Whether a block change shows the old version's text (deleted or moved away). */
+export function isRemoval(change: BlockChange | undefined): boolean {
+  return change === 'del' || change === 'moveFrom';
 }
 
 export interface LineBreak {
@@ -31,6 +47,8 @@ export type Inline = TextRun | LineBreak | NoteReference;
 interface BlockBase {
   /** Where the block's text came from in the case file, when known. */
   source?: Position;
+  /** In a diff document: the whole block was inserted, deleted or moved (see `BlockChange`). */
+  change?: BlockChange;
 }
 
 /** The rubrik: the memo's title (tagged H1). */
@@ -60,6 +78,8 @@ export interface ListItem {
   /** Usually one paragraph; a nested list (and any paragraph after it) belongs to the item it follows. */
   blocks: ListItemBlock[];
   source?: Position;
+  /** In a diff document: the whole item was inserted, deleted or moved. */
+  change?: BlockChange;
 }
 
 export interface ListBlock extends BlockBase {
@@ -84,6 +104,8 @@ export interface RecipientsBlock extends BlockBase {
   type: 'recipients';
   label: string;
   recipients: string[];
+  /** In a diff document: per recipient (same index), whether it was inserted or deleted. */
+  changes?: (RunChange | undefined)[];
 }
 
 export interface Note {
@@ -220,8 +242,17 @@ export interface PageSetup {
   marginsMm: { top: number; right: number; bottom: number; left: number };
 }
 
+/** Who made the tracked changes of a diff document, and when (from the new case, never the clock). */
+export interface Revision {
+  author: string;
+  /** W3CDTF date-time, e.g. 2024-10-22T00:00:00Z. */
+  date: string;
+}
+
 export interface Doc {
   meta: DocMeta;
+  /** Set on a diff document ("ändringar markerade"): the author and date of its changes. */
+  revision?: Revision;
   /** The bullets of bulleted lists by nesting level, from the profile or the kind; typography's otherwise. */
   bullets?: readonly string[];
   page: PageSetup;

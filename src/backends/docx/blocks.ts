@@ -3,12 +3,22 @@
  * block type; a block quote's content goes through the same handlers, indented.
  */
 import { type FileChild, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { Block, Inline, ListBlock, RecipientsBlock, SignatureBlock, TocBlock } from '../../doc/model.js';
+import type {
+  Block,
+  BlockChange,
+  Inline,
+  ListBlock,
+  RecipientsBlock,
+  RunChange,
+  SignatureBlock,
+  TocBlock,
+} from '../../doc/model.js';
 import * as typo from '../../doc/typography.js';
 import { figureParagraph } from './figure.js';
 import { inlinesToChildren, runText } from './inlines.js';
 import { borderlessTable, cell, row } from './layout-table.js';
 import { type ListNumbering, levelIndent } from './numbering.js';
+import { paragraphMark } from './revisions.js';
 import { StyleId } from './styles.js';
 import { dataTable } from './table.js';
 import { bookmarked, type CachedTocEntry, type HeadingBookmark, tocParagraphs } from './toc.js';
@@ -58,6 +68,10 @@ type Handler<T extends Block['type']> = (
 
 const text = (t: string) => new TextRun({ children: runText(t) });
 
+/** A line of plain text, tracked as inserted or deleted in a diff document. */
+const changedText = (t: string, change: RunChange | undefined) =>
+  change ? inlinesToChildren([{ type: 'text', text: t, change }]) : [text(t)];
+
 /**
  * Space before a block's first paragraph, in twips, where the block after a data table takes the
  * table's space after (`ownPt` is what its style has; undefined where the style's is enough).
@@ -76,6 +90,8 @@ interface ListLine {
   inlines: Inline[];
   numbered: boolean;
   keepNext: boolean;
+  /** The item's change in a diff document (its paragraph marks tracked with it). */
+  change?: BlockChange;
 }
 
 /**
@@ -87,14 +103,15 @@ interface ListLine {
  */
 function listLines(list: ListBlock, depth: number): ListLine[] {
   const level = typo.listLevel(depth);
-  const line = (inlines: Inline[], numbered: boolean): ListLine => ({
-    list,
-    level,
-    inlines,
-    numbered,
-    keepNext: false,
-  });
   const all = list.items.flatMap((item) => {
+    const line = (inlines: Inline[], numbered: boolean): ListLine => ({
+      list,
+      level,
+      inlines,
+      numbered,
+      keepNext: false,
+      ...(item.change ? { change: item.change } : {}),
+    });
     const lines: ListLine[] = [];
     for (const content of item.blocks) {
       if (content.type === 'paragraph') {
@@ -134,6 +151,7 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
         keepNext,
         spacing,
         indent: { left: indent.left },
+        ...paragraphMark(l.change),
         children: inlinesToChildren(l.inlines),
       });
     const { reference, instance } = ctx.numbering.refOf(l.list);
@@ -144,6 +162,7 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
       numbering: { reference, level: l.level, instance },
       // In a block quote the numbering's own indents move in by the quote's.
       ...(ctx.indentPt > 0 && { indent }),
+      ...paragraphMark(l.change),
       children: inlinesToChildren(l.inlines),
     });
   });
@@ -220,7 +239,8 @@ function recipientParagraphs(b: RecipientsBlock): Paragraph[] {
         new Paragraph({
           style: StyleId.recipients,
           keepNext: i < b.recipients.length - 1 || undefined,
-          children: [text(r)],
+          ...paragraphMark(b.changes?.[i]),
+          children: changedText(r, b.changes?.[i]),
         }),
     ),
   ];
@@ -245,6 +265,7 @@ function paragraphOf(b: Extract<Block, { type: 'paragraph' }>, ctx: HandlerConte
     keepNext: ctx.keepLastWithNext || undefined,
     ...spacing(beforeAfterTable((label ? typo.text.label : typo.text.body).beforePt, ctx)),
     ...(ctx.indentPt !== styleIndentPt && { indent: { left: ptToTwip(ctx.indentPt) } }),
+    ...paragraphMark(b.change),
     children: inlinesToChildren(b.inlines),
   });
 }
@@ -261,6 +282,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
     new Paragraph({
       style: StyleId.heading1,
       ...spacing(beforeAfterTable(typo.text.title.beforePt, ctx)),
+      ...paragraphMark(b.change),
       children: inlinesToChildren(b.inlines),
     }),
   ],
@@ -268,6 +290,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
     new Paragraph({
       style: headingStyles[b.level][0],
       ...spacing(beforeAfterTable(headingStyles[b.level][1].beforePt, ctx)),
+      ...paragraphMark(b.change),
       children: bookmarked(inlinesToChildren(b.inlines), ctx.bookmarkOf?.(b)),
     }),
   ],

@@ -13,6 +13,7 @@ import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
 import { normalizePackage } from './package.js';
 import { pageProperties, textWidthTwip } from './page.js';
+import { withRevisions } from './revisions.js';
 import { buildStyles, tableStyle } from './styles.js';
 import { headingBookmarks } from './toc.js';
 import { fontFamily, fontTableEntry } from './typography.js';
@@ -126,7 +127,8 @@ export async function renderDocx(input: Doc, options: DocxOptions = {}): Promise
   const doc = xmlCharsIn(input);
   const timestamp = timestampOf(doc.meta.date);
   const blockPages = options.blockPages ?? (await pdfBlockPages(input));
-  const packed = await Packer.toBuffer(buildDocument(doc, { ...options, blockPages }));
+  const document = withRevisions(doc.revision, () => buildDocument(doc, { ...options, blockPages }));
+  const packed = await Packer.toBuffer(document);
   return normalizePackage(new Uint8Array(packed), {
     timestamp,
     language: doc.meta.language,

@@ -4,10 +4,19 @@
  * The text is the Doc's, no-break spaces included; the Doc's no-break hyphen (U+2011, doc/nobreak.ts) is
  * written as Word's, w:noBreakHyphen: the hyphen-minus that is not a line break.
  */
-import { ExternalHyperlink, FootnoteReferenceRun, NoBreakHyphen, type ParagraphChild, TextRun } from 'docx';
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  NoBreakHyphen,
+  type ParagraphChild,
+  TextRun,
+} from 'docx';
 import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { noBreakHyphen } from '../../doc/nobreak.js';
+import { revisionAttributes } from './revisions.js';
 import { StyleId } from './styles.js';
 
 /** A run's content: its text, with Word's non-breaking hyphen where the Doc has one. */
@@ -19,13 +28,19 @@ export function runText(text: string): (string | NoBreakHyphen)[] {
     .filter((part) => part !== '');
 }
 
-function textRun(run: DocTextRun, style?: string): TextRun {
-  return new TextRun({
+/** A text run; an inserted or deleted one (in a diff document) as Word's tracked insertion or deletion. */
+function textRun(run: DocTextRun, style?: string): ParagraphChild {
+  const options = {
     children: runText(run.text),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,
-  });
+  };
+  const revision = run.change && revisionAttributes();
+  if (!revision) return new TextRun(options);
+  return run.change === 'ins'
+    ? new InsertedTextRun({ ...options, ...revision })
+    : new DeletedTextRun({ ...options, ...revision });
 }
 
 /**
@@ -33,7 +48,7 @@ function textRun(run: DocTextRun, style?: string): TextRun {
  * number, and Word numbers notes by first reference as the Doc does); a later one repeats the number
  * in the same character style, as Word cannot point two marks at one footnote.
  */
-function toRun(inline: Inline, style?: string): TextRun {
+function toRun(inline: Inline, style?: string): ParagraphChild {
   if (inline.type === 'break') return new TextRun({ break: 1 });
   if (inline.type === 'noteRef')
     return inline.first

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import type { Case } from '../../case/model.js';
 import { readCase } from '../../case/read.js';
-import { trackedChangesDocx } from '../../diff/docx.js';
 import { formatHtml } from '../../diff/format-html.js';
 import { formatJson } from '../../diff/format-json.js';
 import { formatText } from '../../diff/format-text.js';
@@ -10,6 +9,7 @@ import { diffCases, hasDifferences } from '../../diff/index.js';
 import { readGitRevisionOf, readSource, type SourceText } from '../../diff/sources.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { Profile } from '../../profile/model.js';
+import { renderDiffDoc } from '../../render/diff-doc.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { choice, parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
@@ -91,7 +91,7 @@ export const diff: Command = {
     const result = diffCases(oldCase, newCase, { old: oldSource.label, new: newSource.label });
     const output =
       format === 'docx'
-        ? await trackedChangesDocx(oldCase, newCase, profile)
+        ? await trackedChangesDocx(oldCase, newCase, result, profile)
         : format === 'json'
           ? formatJson(result)
           : format === 'html'
@@ -102,6 +102,17 @@ export const diff: Command = {
     return hasDifferences(result.summary) ? ExitCode.problems : ExitCode.ok;
   },
 };
+
+/** The diff document (the new version, the old one's content marked where it changed) as a Word file. */
+async function trackedChangesDocx(
+  oldCase: Case,
+  newCase: Case,
+  result: ReturnType<typeof diffCases>,
+  profile: Profile,
+): Promise<Uint8Array> {
+  const { renderDocx } = await import('../../backends/docx/index.js');
+  return renderDocx(renderDiffDoc(oldCase, newCase, result, profile));
+}
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or into a file. */
 function useColour(io: Io, outFile: unknown): boolean {
