@@ -16,7 +16,7 @@ import type { Command, Io } from '../io.js';
 import { formatDiagnostics } from '../output.js';
 import { checkOutputTarget } from '../output-target.js';
 
-const usage = `Användning: skrivelse jämför <gammal> <ny> [--format text|html|json|docx] [--ut <fil>]
+const usage = `Användning: skrivelse jämför <gammal> <ny> [--format text|html|json|docx|pdf] [--ut <fil>]
        skrivelse jämför --git <revision> <ärendefil>
 
 Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
@@ -30,8 +30,10 @@ Varje version kan vara
 
 Flaggor:
   --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
-  --format <format>    text (standard), html (en fristående sida), json, eller docx: den nya
-                       versionen som Word-fil med spårade ändringar (kräver --ut)
+  --format <format>    text (standard), html (en fristående sida), json, docx: den nya
+                       versionen som Word-fil med spårade ändringar, eller pdf: samma dokument
+                       med ändringarna markerade (tillagt understruket, borttaget genomstruket);
+                       docx och pdf kräver --ut
   --ut <fil>           skriv resultatet till en fil i stället för standard ut (aldrig över en
                        av versionerna eller profilen, och aldrig i en arkivmapp)
   --profil <fil>       kommunprofil (YAML); standard är Linköpings profil
@@ -40,7 +42,7 @@ Flaggor:
 Slutkod (som diff): 0 = inga skillnader, 1 = skillnader, 2 = problem (oläslig eller ogiltig indata).
 `;
 
-const formats = ['text', 'html', 'json', 'docx'] as const;
+const formats = ['text', 'html', 'json', 'docx', 'pdf'] as const;
 
 export const diff: Command = {
   usage,
@@ -51,9 +53,9 @@ export const diff: Command = {
       'jämför',
     );
     const format = choice(values.format, formats, '--format', 'text');
-    if (format === 'docx' && typeof values.ut !== 'string') {
+    if ((format === 'docx' || format === 'pdf') && typeof values.ut !== 'string') {
       throw new UsageError(
-        '--format docx skriver en Word-fil och behöver --ut <fil.docx>.',
+        `--format ${format} skriver en fil och behöver --ut <fil.${format}>.`,
         'Se `skrivelse jämför --help`.',
       );
     }
@@ -90,8 +92,8 @@ export const diff: Command = {
     }
     const result = diffCases(oldCase, newCase, { old: oldSource.label, new: newSource.label });
     const output =
-      format === 'docx'
-        ? await trackedChangesDocx(oldCase, newCase, result, profile)
+      format === 'docx' || format === 'pdf'
+        ? await diffDocument(format, oldCase, newCase, result, profile)
         : format === 'json'
           ? formatJson(result)
           : format === 'html'
@@ -103,15 +105,20 @@ export const diff: Command = {
   },
 };
 
-/** The diff document (the new version, the old one's content marked where it changed) as a Word file. */
-async function trackedChangesDocx(
+/**
+ * The diff document (the new version, the old one's content marked where it changed): a Word file with
+ * tracked changes, or a PDF with them marked ("ändringar markerade"). One document, two backends.
+ */
+async function diffDocument(
+  format: 'docx' | 'pdf',
   oldCase: Case,
   newCase: Case,
   result: ReturnType<typeof diffCases>,
   profile: Profile,
 ): Promise<Uint8Array> {
-  const { renderDocx } = await import('../../backends/docx/index.js');
-  return renderDocx(renderDiffDoc(oldCase, newCase, result, profile));
+  const doc = renderDiffDoc(oldCase, newCase, result, profile);
+  if (format === 'pdf') return (await import('../../backends/pdf/index.js')).renderPdf(doc);
+  return (await import('../../backends/docx/index.js')).renderDocx(doc);
 }
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org) or into a file. */

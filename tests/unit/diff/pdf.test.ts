@@ -1,96 +1,88 @@
+/**
+ * The diff document as PDF (`jämför --format pdf`, "ändringar markerade"): the same document the DOCX
+ * writes as tracked changes, with inserted words underlined and deleted ones struck through, so the change
+ * is legible without colour; both versions' words are in the text (pdftotext); qpdf finds the file sound.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArchivalPdf } from '../../../src/archive/build.js';
+import { layoutDoc, renderPdf } from '../../../src/backends/pdf/index.js';
+import type { RuleItem, TextItem } from '../../../src/backends/pdf/layout/types.js';
 import { readCase } from '../../../src/case/read.js';
-import { extractEmbeddedCase } from '../../../src/diff/embedded.js';
-import { UsageError } from '../../../src/errors.js';
+import { diffCases } from '../../../src/diff/index.js';
 import { loadProfile } from '../../../src/profile/load.js';
+import { renderDiffDoc } from '../../../src/render/diff-doc.js';
 import { runCaptured } from '../../helpers/cli.js';
+import { pdftotext, qpdfCheck, tempPdf } from '../../helpers/pdf.js';
 
-const caseFile = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
-const original = readFileSync(caseFile, 'utf8');
-const changed = original.replace('datum: 2024-10-09', 'datum: 2024-10-11');
+const profile = loadProfile();
+const file = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
+const text = readFileSync(file, 'utf8');
+const changed = text.replace('1 200 000 kr per år ur', '1 300 000 kr per år ur');
+const caseOf = (t: string) => readCase(Buffer.from(t), 'ärende.md', profile).case!;
 const dir = mkdtempSync(join(tmpdir(), 'skrivelse-diff-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A PDF with attachments made by pdf-lib's own attach(), as an independent embedding. */
-async function pdfWith(files: { name: string; text: string; mimeType: string }[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.addPage();
-  for (const f of files) await pdf.attach(Buffer.from(f.text, 'utf8'), f.name, { mimeType: f.mimeType });
-  return pdf.save({ useObjectStreams: false });
+function diffDoc() {
+  const [a, b] = [caseOf(text), caseOf(changed)];
+  return renderDiffDoc(a, b, diffCases(a, b), profile);
 }
 
-const run = (args: string[]) => runCaptured(['diff', ...args], { cwd: dir });
-
-describe('extractEmbeddedCase', () => {
-  it('picks the text/markdown attachment among others', async () => {
-    const bytes = await pdfWith([
-      { name: 'linkoping.yaml', text: 'kommun: Linköping\n', mimeType: 'application/yaml' },
-      { name: 'ärende.md', text: original, mimeType: 'text/markdown' },
-    ]);
-    const found = await extractEmbeddedCase(bytes);
-    expect(found.name).toBe('ärende.md');
-    expect(Buffer.from(found.bytes).toString('utf8')).toBe(original);
-  });
-
-  it('falls back to a .md name when the MIME type is missing', async () => {
-    const bytes = await pdfWith([
-      { name: 'skrivelse.md', text: 'hej', mimeType: 'application/octet-stream' },
-    ]);
-    expect(Buffer.from((await extractEmbeddedCase(bytes)).bytes).toString('utf8')).toBe('hej');
-  });
-
-  it('throws a Swedish UsageError when there is no case file or no PDF', async () => {
-    const none = await pdfWith([{ name: 'bild.png', text: 'x', mimeType: 'image/png' }]);
-    await expect(extractEmbeddedCase(none, 'a.pdf')).rejects.toThrow(
-      'a.pdf innehåller ingen inbäddad ärendefil.',
+/** The body items of the word, and the change rules drawn across its box (from the layout). */
+function marksOf(word: string) {
+  const layout = layoutDoc(diffDoc());
+  for (const page of layout.pages) {
+    const item = page.items.find(
+      (i): i is TextItem => i.kind === 'text' && i.pieces.join('').includes(word) && i.node !== undefined,
     );
-    await expect(extractEmbeddedCase(new Uint8Array([1, 2, 3]), 'b.pdf')).rejects.toBeInstanceOf(UsageError);
-  });
-});
-
-describe('skrivelse diff on archived PDFs', () => {
-  it('compares the case files embedded with pdf-lib attach()', async () => {
-    writeFileSync(
-      join(dir, 'v1.pdf'),
-      await pdfWith([{ name: 'ärende.md', text: original, mimeType: 'text/markdown' }]),
+    if (!item) continue;
+    const rules = page.items.filter(
+      (r): r is RuleItem =>
+        r.kind === 'rule' &&
+        r.xPt <= item.xPt + 0.01 &&
+        r.xPt + r.widthPt >= item.xPt + item.widthPt - 0.01 &&
+        Math.abs(r.yPt - item.baselinePt) < item.sizePt,
     );
-    writeFileSync(
-      join(dir, 'v2.pdf'),
-      await pdfWith([{ name: 'ärende.md', text: changed, mimeType: 'text/markdown' }]),
+    return { item, rules };
+  }
+  throw new Error(`${word} finns inte`);
+}
+
+describe('the diff document as PDF', () => {
+  it('strikes the deleted words through and underlines the inserted ones', () => {
+    const deleted = marksOf('200');
+    const inserted = marksOf('300');
+    // Struck: a rule above the baseline, through the x-height.
+    expect(deleted.rules.some((r) => r.yPt < deleted.item.baselinePt - deleted.item.sizePt * 0.15)).toBe(
+      true,
     );
-    const r = await run(['v1.pdf', 'v2.pdf']);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(1);
-    expect(r.out).toContain('--- v1.pdf (ärende.md)');
-    expect(r.out).toContain('MBL (Utbildningsförvaltningen), datum: [-2024-10-09-] {+2024-10-11+}');
-    expect((await run(['v1.pdf', 'v1.pdf'])).code).toBe(0);
+    // Underlined: a rule below the baseline.
+    expect(inserted.rules.some((r) => r.yPt > inserted.item.baselinePt)).toBe(true);
+    expect(inserted.rules.some((r) => r.yPt < inserted.item.baselinePt)).toBe(false);
   });
 
-  it('compares two PDFs made by the archiver', async () => {
-    const profile = loadProfile();
-    const make = async (text: string, name: string) => {
-      const read = readCase(text, caseFile, profile);
-      expect(read.case).toBeDefined();
-      const pdf = await buildArchivalPdf(read.case!, profile, Buffer.from(text, 'utf8'));
-      writeFileSync(join(dir, name), pdf.bytes);
-    };
-    await make(original, 'arkiv-v1.pdf');
-    await make(changed, 'arkiv-v2.pdf');
-    const r = await run(['arkiv-v1.pdf', 'arkiv-v2.pdf']);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(1);
-    expect(r.out).toContain('1 ändring i metadata.');
+  it('holds both versions’ words, as pdftotext reads them, and qpdf finds it sound', async () => {
+    const path = tempPdf(await renderPdf(diffDoc()), 'diff');
+    const read = pdftotext(path).replace(/\s+/g, ' ');
+    // The number is one word (no-break spaces): the old one struck, then the new one.
+    expect(read).toContain('avsätter 1 200 000 1 300 000 kr per år');
+    expect(qpdfCheck(path).status).toBe(0);
   });
 
-  it('exits 2 for a PDF without an embedded case file', async () => {
-    writeFileSync(join(dir, 'tom.pdf'), await pdfWith([]));
-    const r = await run(['tom.pdf', 'v1.pdf']);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('tom.pdf innehåller ingen inbäddad ärendefil.');
+  it('is what jämför --format pdf writes, the same bytes twice', async () => {
+    const [a, b] = [join(dir, 'a.md'), join(dir, 'b.md')];
+    writeFileSync(a, text);
+    writeFileSync(b, changed);
+    const first = await runCaptured(['jämför', a, b, '--format', 'pdf', '--ut', join(dir, 'x.pdf')], {
+      cwd: dir,
+    });
+    expect(first.code, first.err).toBe(1);
+    await runCaptured(['jämför', a, b, '--format', 'pdf', '--ut', join(dir, 'y.pdf')], { cwd: dir });
+    expect(readFileSync(join(dir, 'x.pdf')).equals(readFileSync(join(dir, 'y.pdf')))).toBe(true);
+    expect(readFileSync(join(dir, 'x.pdf')).equals(Buffer.from(await renderPdf(diffDoc())))).toBe(true);
+    const missing = await runCaptured(['jämför', a, b, '--format', 'pdf'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--ut <fil.pdf>');
   });
 });

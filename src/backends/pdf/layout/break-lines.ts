@@ -4,6 +4,7 @@
  * between characters, so nothing ever overflows. No-break spaces (U+00A0) and the Doc's no-break hyphen
  * (U+2011, doc/nobreak.ts) are never breaks; the latter is drawn, and so extracted, as the hyphen-minus.
  */
+import type { RunChange } from '../../../doc/model.js';
 import { type FaceId, textWidthPt } from '../fonts.js';
 
 /** Text in one face and size, belonging to one structure node. */
@@ -17,6 +18,8 @@ export interface StyledText {
   href?: string;
   /** Raised above the line's baseline (a footnote mark). */
   risePt?: number;
+  /** In a diff document: inserted (underlined) or deleted (struck through) text. */
+  change?: RunChange;
 }
 
 export type StyledInline = StyledText | { type: 'break' };

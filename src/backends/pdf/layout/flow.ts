@@ -222,8 +222,10 @@ function signaturesFlow(block: SignatureBlock, ctx: FlowContext): BlockFlow {
 
 function recipientsFlow(block: RecipientsBlock, ctx: FlowContext): BlockFlow {
   const lines = paragraphLines(textRun(block.label, true), BODY, ctx.struct.add('P', ctx.parent), ctx);
-  for (const recipient of block.recipients) {
-    lines.push(...paragraphLines(textRun(recipient), BODY, ctx.struct.add('P', ctx.parent), ctx));
+  for (const [i, recipient] of block.recipients.entries()) {
+    const change = block.changes?.[i];
+    const runs: Inline[] = [{ type: 'text', text: recipient, ...(change ? { change } : {}) }];
+    lines.push(...paragraphLines(runs, BODY, ctx.struct.add('P', ctx.parent), ctx));
   }
   // The expedition list belongs with the signatures above it: no page of its own.
   if (lines[0]) lines[0].keepWithPrevious = true;

@@ -3,7 +3,7 @@
  * the line's top, link areas, keep flags), and the structure nodes that text belongs to.
  */
 import { isAllowedLink } from '../../../doc/links.js';
-import type { Inline, TocBlock } from '../../../doc/model.js';
+import type { Inline, RunChange, TocBlock } from '../../../doc/model.js';
 import type { TocEntry } from '../../../doc/toc.js';
 import * as typo from '../../../doc/typography.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
@@ -14,6 +14,9 @@ import type { Destination, LinkArea, PageItem, StructNode, StructRole, TextItem 
 /** Link underline below the baseline and its thickness, as fractions of the font size. */
 const LINK_UNDERLINE_OFFSET = 0.12;
 const LINK_UNDERLINE_THICKNESS = 0.05;
+/** A diff document's inserted text is underlined lower than a link, its deleted text struck at mid x-height. */
+const CHANGE_UNDERLINE_OFFSET = 0.2;
+const CHANGE_STRIKE_HEIGHT = 0.28;
 
 /** One line of the column; item positions are relative to the line's top. */
 export interface FlowLine {
@@ -133,10 +136,18 @@ export function styleInlines(
         sizePt: style.sizePt,
         node: linkNode.id,
         href: inline.href,
+        ...(inline.change ? { change: inline.change } : {}),
       });
     } else {
       linkNode = undefined;
-      result.push({ type: 'text', text: inline.text, face, sizePt: style.sizePt, node });
+      result.push({
+        type: 'text',
+        text: inline.text,
+        face,
+        sizePt: style.sizePt,
+        node,
+        ...(inline.change ? { change: inline.change } : {}),
+      });
     }
   }
   return result;
@@ -155,6 +166,7 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
   const baselinePt = baselineOffsetPt('regular', sizePt, heightPt);
   const items: TextItem[] = [];
   const links: LinkArea[] = [];
+  const changed: { change: RunChange; xPt: number; widthPt: number }[] = [];
   let x = xPt;
   let last: { item: TextItem; style: StyledText } | undefined;
   for (const p of line.pieces) {
@@ -164,7 +176,8 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
       last.style.face === s.face &&
       last.style.sizePt === s.sizePt &&
       last.style.node === s.node &&
-      last.style.risePt === s.risePt
+      last.style.risePt === s.risePt &&
+      last.style.change === s.change
     ) {
       last.item.pieces.push(p.text);
       last.item.widthPt += p.widthPt;
@@ -198,8 +211,22 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
         });
       }
     }
+    if (s.change) {
+      const area = changed.at(-1);
+      if (area && area.change === s.change && Math.abs(area.xPt + area.widthPt - x) < 1e-6) area.widthPt += p.widthPt;
+      else changed.push({ change: s.change, xPt: x, widthPt: p.widthPt });
+    }
     x += p.widthPt;
   }
+  // A diff document's changes are legible without colour: inserted text underlined, deleted struck through.
+  const marks: PageItem[] = changed.map((area) => ({
+    kind: 'rule',
+    xPt: area.xPt,
+    yPt: baselinePt + sizePt * (area.change === 'ins' ? CHANGE_UNDERLINE_OFFSET : -CHANGE_STRIKE_HEIGHT),
+    widthPt: area.widthPt,
+    thicknessPt: sizePt * LINK_UNDERLINE_THICKNESS,
+    artifact: 'layout',
+  }));
   // Links are underlined as well as coloured, so colour is not the only cue (WCAG 1.4.1).
   const underlines: PageItem[] = links.map((area) => ({
     kind: 'rule',
@@ -212,7 +239,13 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
   }));
   // The space the line broke at is drawn (invisibly, past the text) so copied text keeps its word gap.
   if (line.trailingSpace) items.at(-1)?.pieces.push(' ');
-  return { heightPt, spaceBeforePt: 0, keepWithPrevious: false, items: [...items, ...underlines], links };
+  return {
+    heightPt,
+    spaceBeforePt: 0,
+    keepWithPrevious: false,
+    items: [...items, ...underlines, ...marks],
+    links,
+  };
 }
 
 /** Lines of one paragraph, with widow and orphan control (no single first or last line on a page). */
