@@ -213,7 +213,8 @@ export function toFlowLine(line: BrokenLine, xPt: number, leading: number): Flow
     }
     if (s.change) {
       const area = changed.at(-1);
-      if (area && area.change === s.change && Math.abs(area.xPt + area.widthPt - x) < 1e-6) area.widthPt += p.widthPt;
+      if (area && area.change === s.change && Math.abs(area.xPt + area.widthPt - x) < 1e-6)
+        area.widthPt += p.widthPt;
       else changed.push({ change: s.change, xPt: x, widthPt: p.widthPt });
     }
     x += p.widthPt;
