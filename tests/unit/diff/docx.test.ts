@@ -14,6 +14,9 @@ import { renderDocx } from '../../../src/backends/docx/index.js';
 import type { Case } from '../../../src/case/model.js';
 import { readCase } from '../../../src/case/read.js';
 import { runCli } from '../../../src/cli/main.js';
+import { formatHtml } from '../../../src/diff/format-html.js';
+import { formatJson } from '../../../src/diff/format-json.js';
+import { formatText } from '../../../src/diff/format-text.js';
 import { diffCases } from '../../../src/diff/index.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDiffDoc } from '../../../src/render/diff-doc.js';
@@ -121,6 +124,67 @@ describe('diff document as DOCX: the table of edits', () => {
     expect(link.match(/<w:ins /g)).toHaveLength(1);
     expect(link).not.toMatch(/<w:del /);
   });
+});
+
+/** Inserted and deleted words a value of the CaseDiff (JSON) holds: word diffs, added and removed items. */
+function diffWordsOf(value: unknown, into = { ins: [] as string[], del: [] as string[] }) {
+  if (Array.isArray(value)) for (const item of value) diffWordsOf(item, into);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.words)) {
+      for (const w of o.words as { op: string; text: string }[])
+        if (w.op === 'ins' || w.op === 'del') into[w.op].push(...words(w.text));
+    } else if (o.kind === 'added' && typeof o.new === 'string') into.ins.push(...words(o.new));
+    else if (o.kind === 'removed' && typeof o.old === 'string') into.del.push(...words(o.old));
+    for (const [key, inner] of Object.entries(o)) if (key !== 'words') diffWordsOf(inner, into);
+  }
+  return into;
+}
+
+/** Inserted and deleted words of the DOCX's revisions. */
+function revisionWords(xml: string) {
+  const inside = (tag: string, text: string) =>
+    [...xml.matchAll(new RegExp(`<w:${tag} [^>]*>([\\s\\S]*?)</w:${tag}>`, 'g'))].flatMap((m) =>
+      [...m[1]!.matchAll(new RegExp(`<w:${text}(?: [^>]*)?>([^<]*)</w:${text}>`, 'g'))].map((t) => t[1]!),
+    );
+  return { ins: words(inside('ins', 't').join(' ')), del: words(inside('del', 'delText').join(' ')) };
+}
+
+describe('one engine: the DOCX shows exactly the changes the text, JSON and HTML formats report', () => {
+  for (const name of ['word changed', 'point added', 'point removed', 'link text changed']) {
+    it(name, async () => {
+      const edit = edits.find(([n]) => n === name)![1];
+      const base =
+        name === 'link text changed'
+          ? joint.replace('## Samråd\n', '## Samråd\n\nSe [kommunens plan](https://www.linkoping.se/plan).\n')
+          : joint;
+      const [a, b] = [caseOfText(base), caseOfText(name === 'link text changed' ? edit(joint) : edit(base))];
+      const diff = diffCases(a, b);
+      // The text, JSON and HTML outputs are renderings of this one CaseDiff.
+      const reported = diffWordsOf(JSON.parse(formatJson(diff)));
+      const shown = revisionWords(await documentXml(await trackedDocx(a, b)));
+      expect(reported.ins.length + reported.del.length).toBeGreaterThan(0);
+      expect([...shown.ins].sort(), 'infogat').toEqual([...reported.ins].sort());
+      expect([...shown.del].sort(), 'borttaget').toEqual([...reported.del].sort());
+      const text = formatText(diff, { colour: false });
+      for (const word of reported.ins) expect(text).toContain(word);
+      const html = formatHtml(diff);
+      expect(html).toMatch(reported.ins.length > 0 ? /<ins\b/ : /<del\b/);
+    });
+  }
+
+  // A move has no word changes in the CaseDiff; Word (docx has no w:moveFrom/w:moveTo) shows the same
+  // words struck at the old place and inserted at the new one: nothing else.
+  for (const name of ['points swapped', 'section moved']) {
+    it(`${name}: the moved words and nothing else`, async () => {
+      const [a, b] = [caseOfText(joint), caseOfText(edits.find(([n]) => n === name)![1](joint))];
+      const diff = diffCases(a, b);
+      expect(diff.summary.movedPoints + diff.summary.movedSections).toBe(1);
+      const shown = revisionWords(await documentXml(await trackedDocx(a, b)));
+      expect(shown.ins.length).toBeGreaterThan(0);
+      expect([...shown.ins].sort()).toEqual([...shown.del].sort());
+    });
+  }
 });
 
 describe('diff document as DOCX: the example pair', async () => {
