@@ -174,7 +174,15 @@ export function loadImages(
     }
     if (read === false || images.has(image.url)) continue;
     const path = decodedPath(image.url);
-    const full = path === undefined ? undefined : resolve(folder, path);
+    if (path === undefined || path.includes('\0')) {
+      report(
+        'image-missing',
+        `Bildfilens namn "${image.url}" går inte att läsa som sökväg (ett % ska följas av två hexadecimala siffror, och %00 är inget tecken i ett filnamn).`,
+        'Skriv mellanslag i filnamnet som %20 och ett procenttecken som %25, eller byt namn på filen.',
+      );
+      continue;
+    }
+    const full = resolve(folder, path);
     const outside = () =>
       report(
         'image-path',
@@ -187,7 +195,7 @@ export function loadImages(
         `Bildfilen "${image.url}" kan inte läsas: ${isFsError(error) ? describeFsError(error, folder).reason : 'filen kan inte läsas'}.`,
         'Kontrollera filnamnet; sökvägen räknas från mappen där ärendefilen ligger.',
       );
-    if (!full || !inside(folder, full)) {
+    if (!inside(folder, full)) {
       outside();
       continue;
     }

@@ -119,6 +119,7 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
   const pageRefs: PDFRef[] = pages.map((p) => p.ref);
   const structure = new StructureWriter(context, layout.nodes, pageRefs);
 
+  const OPERATOR_SLICE = 10_000;
   layout.pages.forEach((pageLayout, pageIndex) => {
     const page = pages[pageIndex]!;
     for (const [face, name] of resourceNames) page.node.setFontDictionary(name, embedded.get(face)!.ref);
@@ -127,18 +128,20 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
     // Only the images this page shows are in its resources.
     for (const item of pageLayout.items)
       if (item.kind === 'image') page.node.setXObject(imageName(item.image), imageRefs[item.image]!);
-    page.pushOperators(
-      ...pageOperators(
-        context,
-        pageLayout.items,
-        pageIndex,
-        layout.heightPt,
-        encoder,
-        fonts,
-        structure,
-        imageName,
-      ),
+    const operators = pageOperators(
+      context,
+      pageLayout.items,
+      pageIndex,
+      layout.heightPt,
+      encoder,
+      fonts,
+      structure,
+      imageName,
     );
+    // In slices: pdf-lib spreads its arguments, and a page of a wide table has more operators than a
+    // call can take as arguments.
+    for (let at = 0; at < operators.length; at += OPERATOR_SLICE)
+      page.pushOperators(...operators.slice(at, at + OPERATOR_SLICE));
     for (const link of pageLayout.links) {
       // Layout already draws targets that are not allowed as plain text; this is the second guard.
       const action = link.href === undefined ? undefined : uriAction(context, link.href);

@@ -76,6 +76,8 @@ describe('images in a case', () => {
     ['an absolute path', '![Karta](/etc/passwd)', 'image-path'],
     ['a link that leads out of the folder', '![Karta](länk.png)', 'image-path'],
     ['a missing file', '![Karta](finns-inte.png)', 'image-missing'],
+    ['a name that is no path (a bad % escape)', '![Karta](a%ZZ.png)', 'image-missing'],
+    ['a name with a NUL', '![Karta](%00.png)', 'image-missing'],
     ['a folder', '![Karta](bilder)', 'image-missing'],
     ['a text file', '![Karta](text.png)', 'image-format'],
     ['a truncated PNG', '![Karta](trasig.png)', 'image-format'],

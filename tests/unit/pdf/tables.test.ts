@@ -300,6 +300,26 @@ describe('a table too wide for the page', () => {
   });
 });
 
+describe('a very wide table', () => {
+  test('300 columns by 50 rows render (a page of more operators than a call takes as arguments)', async () => {
+    const header = Array.from({ length: 300 }, (_, i) => `k${i}`);
+    const doc = docWith([
+      table(
+        header.map(() => 'left'),
+        header,
+        Array.from({ length: 50 }, () => header),
+      ),
+    ]);
+    const path = tempPdf(await renderPdf(doc), 'very-wide-table');
+    expect(qpdfCheck(path).status).toBe(0);
+    // Every cell's text is there (its letters broken over lines in so narrow a column): one "k" each.
+    const ks = (text: string) => [...text].filter((c) => c === 'k').length;
+    const without = ks(pdftotext(tempPdf(await renderPdf(docWith([])), 'no-table')));
+    // Each later page repeats the header row (300) and has the short head ("Linköpings kommun": 2).
+    expect(ks(pdftotext(path)) - without).toBe(300 * 51 + (pageCount(path) - 1) * (300 + 2));
+  }, 60_000);
+});
+
 describe('empty cells', () => {
   test('an empty row, an empty header cell and a last empty cell keep their elements in place', async () => {
     const t = table(
