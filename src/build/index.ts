@@ -33,13 +33,15 @@ export type Renderer = (doc: Doc) => Promise<Uint8Array>;
 /** Backends are loaded on first use, so commands that render nothing start fast. */
 export const outputFormats: Record<OutputFormat, Renderer> = {
   pdf: async (doc) => (await import('../backends/pdf/index.js')).renderPdf(doc),
-  // The DOCX caches the page count of the PDF layout (not of the PDF writer) in its NUMPAGES fields.
+  // The DOCX caches the page count of the PDF layout (not of the PDF writer) in its NUMPAGES fields, and
+  // a table of contents the pages of that same layout (laid out once for both).
   docx: async (doc) => {
-    const [{ renderDocx }, { layoutDoc }] = await Promise.all([
+    const [{ renderDocx, blockPagesOf }, { layoutDoc }] = await Promise.all([
       import('../backends/docx/index.js'),
       import('../backends/pdf/layout/index.js'),
     ]);
-    return renderDocx(doc, { pageCount: layoutDoc(doc).pages.length });
+    const layout = layoutDoc(doc);
+    return renderDocx(doc, { pageCount: layout.pages.length, blockPages: blockPagesOf(layout) });
   },
 };
 

@@ -7,6 +7,7 @@ import type { Doc } from '../../doc/model.js';
 import { listedHeadings, tocEntries } from '../../doc/toc.js';
 import { UsageError } from '../../errors.js';
 import { xmlCharsIn } from '../../util/xml.js';
+import type { LayoutResult } from '../pdf/layout/types.js';
 import { type BlockContext, blocksToChildren, footnotesOf } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
@@ -116,7 +117,12 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
 async function pdfBlockPages(doc: Doc): Promise<DocxOptions['blockPages']> {
   if (!doc.blocks.some((b) => b.type === 'toc')) return undefined;
   const { layoutDoc } = await import('../pdf/layout/index.js');
-  return layoutDoc(doc).blockPositions.map((p) => p && p.pageIndex + 1);
+  return blockPagesOf(layoutDoc(doc));
+}
+
+/** A PDF layout's page (from 1) of each block: what `blockPages` takes. */
+export function blockPagesOf(layout: Pick<LayoutResult, 'blockPositions'>): DocxOptions['blockPages'] {
+  return layout.blockPositions.map((p) => p && p.pageIndex + 1);
 }
 
 /**
