@@ -49,6 +49,8 @@ interface BlockBase {
   source?: Position;
   /** In a diff document: the whole block was inserted, deleted or moved (see `BlockChange`). */
   change?: BlockChange;
+  /** In a diff document: the move a moved block belongs to; its old and new places carry the same number. */
+  move?: number;
 }
 
 /** The rubrik: the memo's title (tagged H1). */
@@ -80,6 +82,8 @@ export interface ListItem {
   source?: Position;
   /** In a diff document: the whole item was inserted, deleted or moved. */
   change?: BlockChange;
+  /** In a diff document: the move a moved item belongs to (as `BlockBase.move`). */
+  move?: number;
 }
 
 export interface ListBlock extends BlockBase {
@@ -221,6 +225,39 @@ export interface Furniture {
   footer: FooterField[];
   /** Format of the page number, with {n} and {m}: "{n} ({m})". */
   pageNumberFormat: string;
+  /**
+   * In a diff document: the parts of the heads that changed, line by line and word by word, the old
+   * version's words put back and marked (a Dnr, the date, the sender, the addressed nämnder).
+   */
+  changes?: Partial<Record<HeadPart, Inline[][]>>;
+}
+
+/** The parts of the heads: date and Dnr; sender lines; addressees; the short head of later pages. */
+export type HeadPart = 'dated' | 'sender' | 'addressees' | 'short';
+
+/** One part of the heads as plain lines. */
+export function plainHeadLines(f: Furniture, part: HeadPart): string[] {
+  switch (part) {
+    case 'dated':
+      return [f.date, ...f.dnrLines];
+    case 'sender':
+      return f.senderLines;
+    case 'addressees':
+      return f.addressees;
+    case 'short':
+      return f.shortHead;
+  }
+}
+
+/** One part of the heads as lines of runs: a diff document's marked lines, or the plain ones. */
+export function headLines(f: Furniture, part: HeadPart): Inline[][] {
+  return f.changes?.[part] ?? plainHeadLines(f, part).map((text) => [{ type: 'text', text }]);
+}
+
+/** A line's change as a whole: every run of it inserted, or every run deleted (a line added or removed). */
+export function lineChange(line: readonly Inline[]): RunChange | undefined {
+  const first = line[0]?.type === 'text' ? line[0].change : undefined;
+  return first && line.every((i) => i.type === 'text' && i.change === first) ? first : undefined;
 }
 
 export interface DocMeta {

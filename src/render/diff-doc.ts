@@ -17,18 +17,21 @@ import type { CaseDiff, DecisionBlockDiff, SectionDiff } from '../diff/model.js'
 import { normalizeKey, normalizeText, splitParagraphs } from '../diff/normalize.js';
 import { compareTexts } from '../diff/texts.js';
 import { diffWords } from '../diff/words.js';
-import type {
-  Block,
-  BlockChange,
-  Doc,
-  HeadingBlock,
-  Inline,
-  ListBlock,
-  ListItem,
-  ListItemBlock,
-  RecipientsBlock,
-  Revision,
-  RunChange,
+import {
+  type Block,
+  type BlockChange,
+  type Doc,
+  type Furniture,
+  type HeadingBlock,
+  type HeadPart,
+  type Inline,
+  type ListBlock,
+  type ListItem,
+  type ListItemBlock,
+  plainHeadLines,
+  type RecipientsBlock,
+  type Revision,
+  type RunChange,
 } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from './index.js';
@@ -44,11 +47,40 @@ export function revisionOf(c: Case): Revision {
 export function renderDiffDoc(oldCase: Case, newCase: Case, diff: CaseDiff, profile: Profile): Doc {
   const oldDoc = renderDoc(oldCase, profile);
   const newDoc = renderDoc(newCase, profile);
+  const changes = headChanges(oldDoc.furniture, newDoc.furniture);
   return {
     ...newDoc,
     revision: revisionOf(newCase),
+    furniture: { ...newDoc.furniture, ...(changes ? { changes } : {}) },
     blocks: diffBlocks(oldCase, newCase, oldDoc.blocks, newDoc.blocks, diff),
   };
+}
+
+const headParts: readonly HeadPart[] = ['dated', 'sender', 'addressees', 'short'];
+
+/**
+ * The head lines that changed (date, Dnr, sender, nämnder), where they are printed: lines matched as the
+ * CaseDiff matches lists, a reworded line word by word, an added or removed one whole.
+ */
+function headChanges(before: Furniture, after: Furniture): Furniture['changes'] {
+  const changes: NonNullable<Furniture['changes']> = {};
+  for (const part of headParts) {
+    const [oldLines, newLines] = [plainHeadLines(before, part), plainHeadLines(after, part)];
+    if (oldLines.join('\n') === newLines.join('\n')) continue;
+    const line = (text: string, change?: RunChange): Inline[] => [
+      { type: 'text', text, ...(change ? { change } : {}) },
+    ];
+    changes[part] = compareTexts(oldLines.map(normalizeText), newLines.map(normalizeText), 0.5).map(
+      ({ row, kind }) => {
+        const old = row.oldIndex === undefined ? undefined : oldLines[row.oldIndex]!;
+        const neu = row.newIndex === undefined ? undefined : newLines[row.newIndex]!;
+        if (old === undefined) return line(neu!, 'ins');
+        if (neu === undefined) return line(old, 'del');
+        return kind === 'same' ? line(neu) : diffInlines(line(old), line(neu));
+      },
+    );
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -67,33 +99,45 @@ function markInlines(inlines: readonly Inline[], change: RunChange): Inline[] {
   });
 }
 
-function markItem(item: ListItem, change: BlockChange): ListItem {
-  return { ...item, change, blocks: item.blocks.map((b) => markBlock(b, change) as ListItemBlock) };
+/** The change of a whole block or item, with the number of its move when it is moved. */
+const changeOf = (change: BlockChange, move?: number) => (move === undefined ? { change } : { change, move });
+
+function markItem(item: ListItem, change: BlockChange, move?: number): ListItem {
+  return {
+    ...item,
+    ...changeOf(change, move),
+    blocks: item.blocks.map((b) => markBlock(b, change, move) as ListItemBlock),
+  };
 }
 
-/** A block with all its text and paragraph marks inserted, deleted or moved. */
-export function markBlock(block: Block, change: BlockChange): Block {
+/** A block with all its text and paragraph marks inserted, deleted or moved (`move`: the move's number). */
+export function markBlock(block: Block, change: BlockChange, move?: number): Block {
   const run = runChange(change);
+  const marked = changeOf(change, move);
   switch (block.type) {
     case 'title':
     case 'heading':
     case 'paragraph':
-      return { ...block, change, inlines: markInlines(block.inlines, run) };
+      return { ...block, ...marked, inlines: markInlines(block.inlines, run) };
     case 'list':
-      return { ...block, change, items: block.items.map((item) => markItem(item, change)) };
+      return { ...block, ...marked, items: block.items.map((item) => markItem(item, change, move)) };
     case 'recipients':
-      return { ...block, change, changes: block.recipients.map(() => run) };
+      return { ...block, ...marked, changes: block.recipients.map(() => run) };
     case 'table':
       return {
         ...block,
-        change,
+        ...marked,
         header: block.header.map((c) => ({ ...c, inlines: markInlines(c.inlines, run) })),
         rows: block.rows.map((r) => r.map((c) => ({ ...c, inlines: markInlines(c.inlines, run) }))),
       };
     case 'quote':
-      return { ...block, change, blocks: block.blocks.map((b) => markBlock(b, change) as typeof b) };
+      return {
+        ...block,
+        ...marked,
+        blocks: block.blocks.map((b) => markBlock(b, change, move) as typeof b),
+      };
     default:
-      return { ...block, change };
+      return { ...block, ...marked };
   }
 }
 
@@ -216,10 +260,15 @@ const unitText = (u: Unit) =>
 /** One output unit: a block, or a list item to be set in a list like the one it came from. */
 type Out = { block: Block } | { item: ListItem; list: ListBlock };
 
-function markUnit(u: Unit, change: BlockChange): Out {
+function markUnit(u: Unit, change: BlockChange, move?: number): Out {
   return 'item' in u
-    ? { item: markItem(u.item, change), list: u.list }
-    : { block: markBlock(u.block, change) };
+    ? { item: markItem(u.item, change, move), list: u.list }
+    : { block: markBlock(u.block, change, move) };
+}
+
+/** Numbers the moves of one diff document, so a move's two places can be paired. */
+interface Moves {
+  next: number;
 }
 
 function rewordUnit(before: Unit, after: Unit): Out[] {
@@ -249,15 +298,22 @@ interface UnitRow {
  * as they are, reworded ones word by word, added and removed ones inserted and deleted, and a moved one
  * moved: at its new place (moveTo) and back at its old place (moveFrom), after the old unit it followed.
  */
-function layOut(oldUnits: readonly Unit[], newUnits: readonly Unit[], rows: readonly UnitRow[]): Out[] {
+function layOut(
+  oldUnits: readonly Unit[],
+  newUnits: readonly Unit[],
+  rows: readonly UnitRow[],
+  moves: Moves,
+): Out[] {
   const out: Out[][] = [];
+  const moveOf = new Map<UnitRow, number>();
   const placeAfterOld = new Map<number, Out[]>(); // old index → moved-away units to set after it
   const atStart: Out[] = [];
   const stays = rows.filter((r) => !r.moved && r.oldIndex !== undefined).map((r) => r.oldIndex!);
   for (const row of rows) {
     if (!row.moved || row.oldIndex === undefined) continue;
     const anchor = Math.max(-1, ...stays.filter((i) => i < row.oldIndex!));
-    const copy = markUnit(oldUnits[row.oldIndex]!, 'moveFrom');
+    moveOf.set(row, moves.next++);
+    const copy = markUnit(oldUnits[row.oldIndex]!, 'moveFrom', moveOf.get(row));
     if (anchor === -1) atStart.push(copy);
     else placeAfterOld.set(anchor, [...(placeAfterOld.get(anchor) ?? []), copy]);
   }
@@ -265,7 +321,7 @@ function layOut(oldUnits: readonly Unit[], newUnits: readonly Unit[], rows: read
   for (const row of rows) {
     const before = row.oldIndex === undefined ? undefined : oldUnits[row.oldIndex];
     const after = row.newIndex === undefined ? undefined : newUnits[row.newIndex];
-    if (before && after && row.moved) out.push([markUnit(after, 'moveTo')]);
+    if (before && after && row.moved) out.push([markUnit(after, 'moveTo', moveOf.get(row))]);
     else if (before && after)
       out.push(unitText(before) === unitText(after) ? [after] : rewordUnit(before, after));
     else if (after) out.push([markUnit(after, 'ins')]);
@@ -289,7 +345,7 @@ function regroup(units: readonly Out[]): Block[] {
       open.items.push(u.item);
       continue;
     }
-    const { change: _change, ...list } = u.list;
+    const { change: _change, move: _move, ...list } = u.list;
     open = { ...list, items: [u.item] };
     blocks.push(open);
   }
@@ -369,6 +425,7 @@ function paragraphRows(section: SectionDiff, oldTexts: readonly string[]): UnitR
 
 /** A region's text units, by the section's paragraph rows when they fit its units, else compared as text. */
 function sectionText(
+  moves: Moves,
   before: Region | undefined,
   after: Region | undefined,
   section: SectionDiff | undefined,
@@ -388,7 +445,7 @@ function sectionText(
     fits &&
     rows.every((r) => r.oldIndex !== undefined || r.newIndex !== undefined) &&
     rows.filter((r) => r.oldIndex !== undefined).length === oldUnits.length;
-  return layOut(oldUnits, newUnits, complete ? rows : textRows(oldUnits, newUnits));
+  return layOut(oldUnits, newUnits, complete ? rows : textRows(oldUnits, newUnits), moves);
 }
 
 function diffBlocks(
@@ -401,13 +458,11 @@ function diffBlocks(
   const before = regionsOf(oldBlocks);
   const after = regionsOf(newBlocks);
   const out: Block[] = [];
+  const moves: Moves = { next: 1 };
 
   // The title (and a table of contents) before the first heading.
-  out.push(
-    ...regroup(
-      layOut(unitsOf(before.lead), unitsOf(after.lead), textRows(unitsOf(before.lead), unitsOf(after.lead))),
-    ),
-  );
+  const [oldLead, newLead] = [unitsOf(before.lead), unitsOf(after.lead)];
+  out.push(...regroup(layOut(oldLead, newLead, textRows(oldLead, newLead), moves)));
 
   // Decision regions: the first heading regions, one per decision block, in each case's order.
   const oldDecisions = before.regions.slice(0, oldCase.decisions.length);
@@ -421,7 +476,9 @@ function diffBlocks(
     const region = newDecisions[k]!;
     const at = oldBoards.indexOf(normalizeKey(block.board));
     const old = at === -1 ? undefined : oldDecisions[at];
-    out.push(...regionDiff(old, region, (o, n) => pointRows(decisionOf(block.board), o.length, n.length)));
+    out.push(
+      ...regionDiff(moves, old, region, (o, n) => pointRows(decisionOf(block.board), o.length, n.length)),
+    );
   });
   oldCase.decisions.forEach((block, k) => {
     if (!newCase.decisions.some((d) => normalizeKey(d.board) === normalizeKey(block.board)))
@@ -464,9 +521,13 @@ function diffBlocks(
   const stays = laidOut.filter((r) => !r.moved && r.oldIndex !== undefined).map((r) => r.oldIndex!);
   const movedFrom = new Map<number, Block[]>();
   const movedToStart: Block[] = [];
+  const moveOf = new Map<UnitRow, number>();
   for (const row of laidOut) {
     if (!row.moved) continue;
-    const copy = regionBlocks(oldSections[row.oldIndex!]!).map((b) => markBlock(b, 'moveFrom'));
+    moveOf.set(row, moves.next++);
+    const copy = regionBlocks(oldSections[row.oldIndex!]!).map((b) =>
+      markBlock(b, 'moveFrom', moveOf.get(row)),
+    );
     const anchor = Math.max(-1, ...stays.filter((i) => i < row.oldIndex!));
     if (anchor === -1) movedToStart.push(...copy);
     else movedFrom.set(anchor, [...(movedFrom.get(anchor) ?? []), ...copy]);
@@ -475,13 +536,13 @@ function diffBlocks(
   for (const row of laidOut) {
     const old = row.oldIndex === undefined ? undefined : oldSections[row.oldIndex];
     const neu = row.newIndex === undefined ? undefined : newSections[row.newIndex];
-    if (neu && row.moved) out.push(...regionBlocks(neu).map((b) => markBlock(b, 'moveTo')));
+    if (neu && row.moved) out.push(...regionBlocks(neu).map((b) => markBlock(b, 'moveTo', moveOf.get(row))));
     else if (neu) {
       const key = headingKey(neu);
       const section = sectionDiffOf(key);
       out.push(
-        ...regionDiff(old, neu, undefined, (o, n) =>
-          sectionText(o, n, section, markdownOf(oldCase, oldKeyOf(key)), markdownOf(newCase, key)),
+        ...regionDiff(moves, old, neu, undefined, (o, n) =>
+          sectionText(moves, o, n, section, markdownOf(oldCase, oldKeyOf(key)), markdownOf(newCase, key)),
         ),
       );
     } else if (old) out.push(...regionBlocks(old).map((b) => markBlock(b, 'del')));
@@ -517,6 +578,7 @@ function regionBlocks(r: Region): Block[] {
  * template prints after it compared as text.
  */
 function regionDiff(
+  moves: Moves,
   before: Region | undefined,
   after: Region,
   rowsOf?: (oldUnits: Unit[], newUnits: Unit[]) => UnitRow[],
@@ -543,11 +605,12 @@ function regionDiff(
       rows.length > 0 || (oldUnits.length === 0 && newUnits.length === 0)
         ? rows
         : textRows(oldUnits, newUnits),
+      moves,
     );
   }
   const extraOld = textOf || before.text.length > 0 ? unitsOf(before.extra) : [];
   const extraNew = textOf || after.text.length > 0 ? unitsOf(after.extra) : [];
-  const extra = layOut(extraOld, extraNew, textRows(extraOld, extraNew));
+  const extra = layOut(extraOld, extraNew, textRows(extraOld, extraNew), moves);
   return [...heading, ...regroup(text), ...regroup(extra)];
 }
 

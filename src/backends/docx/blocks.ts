@@ -8,6 +8,7 @@ import type {
   BlockChange,
   Inline,
   ListBlock,
+  ParagraphBlock,
   RecipientsBlock,
   RunChange,
   SignatureBlock,
@@ -92,6 +93,8 @@ interface ListLine {
   keepNext: boolean;
   /** The item's change in a diff document (its paragraph marks tracked with it). */
   change?: BlockChange;
+  /** The item's paragraph the line sets (none for the empty line of an item without one). */
+  paragraph?: ParagraphBlock;
 }
 
 /**
@@ -104,27 +107,28 @@ interface ListLine {
 function listLines(list: ListBlock, depth: number): ListLine[] {
   const level = typo.listLevel(depth);
   const all = list.items.flatMap((item) => {
-    const line = (inlines: Inline[], numbered: boolean): ListLine => ({
+    const line = (paragraph: ParagraphBlock | undefined, numbered: boolean): ListLine => ({
       list,
       level,
-      inlines,
+      inlines: paragraph?.inlines ?? [],
       numbered,
       keepNext: false,
       ...(item.change ? { change: item.change } : {}),
+      ...(paragraph ? { paragraph } : {}),
     });
     const lines: ListLine[] = [];
     for (const content of item.blocks) {
       if (content.type === 'paragraph') {
-        lines.push(line(content.inlines, lines.length === 0));
+        lines.push(line(content, lines.length === 0));
         continue;
       }
       const nested = listLines(content, depth + 1);
       if (nested.length === 0) continue;
-      if (lines.length === 0) lines.push(line([], true));
+      if (lines.length === 0) lines.push(line(undefined, true));
       lines.at(-1)!.keepNext = true;
       lines.push(...nested);
     }
-    if (lines.length === 0) lines.push(line([], true));
+    if (lines.length === 0) lines.push(line(undefined, true));
     return lines;
   });
   if (all.length >= 2) {
@@ -152,7 +156,7 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
         spacing,
         indent: { left: indent.left },
         ...paragraphMark(l.change),
-        children: inlinesToChildren(l.inlines),
+        children: inlinesToChildren(l.inlines, l.paragraph),
       });
     const { reference, instance } = ctx.numbering.refOf(l.list);
     return new Paragraph({
@@ -163,7 +167,7 @@ function listParagraphs(list: ListBlock, ctx: HandlerContext): Paragraph[] {
       // In a block quote the numbering's own indents move in by the quote's.
       ...(ctx.indentPt > 0 && { indent }),
       ...paragraphMark(l.change),
-      children: inlinesToChildren(l.inlines),
+      children: inlinesToChildren(l.inlines, l.paragraph),
     });
   });
 }
@@ -266,7 +270,7 @@ function paragraphOf(b: Extract<Block, { type: 'paragraph' }>, ctx: HandlerConte
     ...spacing(beforeAfterTable((label ? typo.text.label : typo.text.body).beforePt, ctx)),
     ...(ctx.indentPt !== styleIndentPt && { indent: { left: ptToTwip(ctx.indentPt) } }),
     ...paragraphMark(b.change),
-    children: inlinesToChildren(b.inlines),
+    children: inlinesToChildren(b.inlines, b),
   });
 }
 
@@ -283,7 +287,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
       style: StyleId.heading1,
       ...spacing(beforeAfterTable(typo.text.title.beforePt, ctx)),
       ...paragraphMark(b.change),
-      children: inlinesToChildren(b.inlines),
+      children: inlinesToChildren(b.inlines, b),
     }),
   ],
   heading: (b, ctx) => [
@@ -291,7 +295,7 @@ const handlers: { [T in Block['type']]: Handler<T> } = {
       style: headingStyles[b.level][0],
       ...spacing(beforeAfterTable(headingStyles[b.level][1].beforePt, ctx)),
       ...paragraphMark(b.change),
-      children: bookmarked(inlinesToChildren(b.inlines), ctx.bookmarkOf?.(b)),
+      children: bookmarked(inlinesToChildren(b.inlines, b), ctx.bookmarkOf?.(b)),
     }),
   ],
   paragraph: (b, ctx) => [paragraphOf(b, ctx)],

@@ -5,17 +5,29 @@
  * later pages, the short head (one row); the first-page footer is a footer.
  */
 import { AlignmentType, Footer, Header, Paragraph, type Table, TextRun } from 'docx';
-import type { Doc, Furniture } from '../../doc/model.js';
+import { type Doc, type Furniture, headLines, type Inline, lineChange } from '../../doc/model.js';
 import { furniture as sizes } from '../../doc/typography.js';
+import { inlinesToChildren } from './inlines.js';
 import { borderlessTable, cell, row, splitWidth } from './layout-table.js';
 import { headerLiftPt, textWidthTwip } from './page.js';
 import { type CachedPageNumber, pageNumberChildren } from './page-number.js';
+import { paragraphMark } from './revisions.js';
 import { StyleId } from './styles.js';
 import { exactLine } from './typography.js';
 import { ptToTwip } from './units.js';
 
 const line = (text: string, style: string = StyleId.header, bold?: boolean) =>
   new Paragraph({ style, children: [new TextRun({ text, bold })] });
+
+/** A head line of runs: in a diff document with its changes tracked (a whole added or removed line's mark too). */
+const markedLine = (runs: readonly Inline[], style: string, bold?: boolean) =>
+  new Paragraph({
+    style,
+    ...paragraphMark(lineChange(runs)),
+    children: inlinesToChildren(bold ? runs.map((r) => (r.type === 'text' ? { ...r, bold } : r)) : runs),
+  });
+
+const emptyLine: Inline[] = [{ type: 'text', text: '' }];
 
 /** Share of the text width kept for the page number, top right. */
 const pageNumberShare = 0.15;
@@ -46,14 +58,14 @@ const pageNumberCell = (f: Furniture, widthTwip: number, cached: CachedPageNumbe
  * (inside the cell, so the row ends that much below its longest column, as the PDF's head edge does).
  */
 function stack(
-  texts: readonly string[],
+  lines: readonly Inline[][],
   beforePt: number,
   style: string = StyleId.header,
   afterPt = 0,
 ): Paragraph[] {
-  const items = texts.length > 0 ? texts : [''];
+  const items: readonly Inline[][] = lines.length > 0 ? lines : [emptyLine];
   const last = items.length - 1;
-  return items.map((text, i) => {
+  return items.map((runs, i) => {
     const spacing = {
       ...(i === 0 && { before: ptToTwip(beforePt) }),
       ...(i === last && afterPt > 0 && { after: ptToTwip(afterPt) }),
@@ -61,7 +73,8 @@ function stack(
     return new Paragraph({
       style,
       spacing: Object.keys(spacing).length > 0 ? spacing : undefined,
-      children: [new TextRun({ text })],
+      ...paragraphMark(lineChange(runs)),
+      children: inlinesToChildren(runs),
     });
   });
 }
@@ -89,15 +102,21 @@ export function firstPageHead(doc: Doc, pages: number): Table {
     ]),
     row([
       cell([line('')], left),
-      cell(stack([f.date, ...f.dnrLines], dateGapPt()), right, { last: true, columnSpan: 2 }),
+      cell(stack(headLines(f, 'dated'), dateGapPt()), right, { last: true, columnSpan: 2 }),
     ]),
     row([
-      cell(stack(f.senderLines, sizes.senderGapPt, StyleId.header, below), left),
+      cell(stack(headLines(f, 'sender'), sizes.senderGapPt, StyleId.header, below), left),
       // The addressees stand `addresseeDropPt` lower than the sender lines, as in the PDF.
-      cell(stack(f.addressees, sizes.senderGapPt + sizes.addresseeDropPt, StyleId.addressee, below), right, {
-        last: true,
-        columnSpan: 2,
-      }),
+      cell(
+        stack(
+          headLines(f, 'addressees'),
+          sizes.senderGapPt + sizes.addresseeDropPt,
+          StyleId.addressee,
+          below,
+        ),
+        right,
+        { last: true, columnSpan: 2 },
+      ),
     ]),
   ];
   return borderlessTable(rows, [left, right - pageCol, pageCol]);
@@ -127,12 +146,12 @@ function laterPageHeader(doc: Doc, pages: number): Header {
   const width = textWidthTwip(doc.page);
   const left = Math.round(width * sizes.rightColumnAt);
   const pageCol = Math.round(width * pageNumberShare);
-  const [first = '', ...rest] = f.shortHead;
+  const [first = [], ...rest] = headLines(f, 'short');
   const cells = [
     // The kommun in bold, as on page 1.
-    cell([line(first, StyleId.shortHead, true)], left),
+    cell([markedLine(first, StyleId.shortHead, true)], left),
     cell(
-      (rest.length > 0 ? rest : ['']).map((text) => line(text, StyleId.shortHead)),
+      (rest.length > 0 ? rest : [emptyLine]).map((runs) => markedLine(runs, StyleId.shortHead)),
       width - left - pageCol,
     ),
     pageNumberCell(f, pageCol, { page: 2, pages: Math.max(2, pages) }),

@@ -133,7 +133,7 @@ export async function renderDocx(input: Doc, options: DocxOptions = {}): Promise
   const doc = xmlCharsIn(input);
   const timestamp = timestampOf(doc.meta.date);
   const blockPages = options.blockPages ?? (await pdfBlockPages(input));
-  const document = withRevisions(doc.revision, () => buildDocument(doc, { ...options, blockPages }));
+  const document = withRevisions(doc, () => buildDocument(doc, { ...options, blockPages }));
   const packed = await Packer.toBuffer(document);
   return normalizePackage(new Uint8Array(packed), {
     timestamp,

@@ -16,7 +16,7 @@ import {
 import { linkUri } from '../../doc/links.js';
 import type { TextRun as DocTextRun, Inline } from '../../doc/model.js';
 import { noBreakHyphen } from '../../doc/nobreak.js';
-import { revisionAttributes } from './revisions.js';
+import { inMoveRange, type MoveCarrier, movedRun, moveOf, revisionAttributes } from './revisions.js';
 import { StyleId } from './styles.js';
 
 /** A run's content: its text, with Word's non-breaking hyphen where the Doc has one. */
@@ -28,14 +28,18 @@ export function runText(text: string): (string | NoBreakHyphen)[] {
     .filter((part) => part !== '');
 }
 
-/** A text run; an inserted or deleted one (in a diff document) as Word's tracked insertion or deletion. */
-function textRun(run: DocTextRun, style?: string): ParagraphChild {
+/**
+ * A text run; an inserted or deleted one (in a diff document) as Word's tracked insertion or deletion,
+ * or as a move where its paragraph is one place of a move (`moved`).
+ */
+function textRun(run: DocTextRun, style?: string, moved?: ReturnType<typeof moveOf>): ParagraphChild {
   const options = {
     children: runText(run.text),
     bold: run.bold || undefined,
     italics: run.italic || undefined,
     style,
   };
+  if (run.change && moved) return movedRun(moved, options);
   const revision = run.change && revisionAttributes();
   if (!revision) return new TextRun(options);
   return run.change === 'ins'
@@ -48,16 +52,18 @@ function textRun(run: DocTextRun, style?: string): ParagraphChild {
  * number, and Word numbers notes by first reference as the Doc does); a later one repeats the number
  * in the same character style, as Word cannot point two marks at one footnote.
  */
-function toRun(inline: Inline, style?: string): ParagraphChild {
+function toRun(inline: Inline, style?: string, moved?: ReturnType<typeof moveOf>): ParagraphChild {
   if (inline.type === 'break') return new TextRun({ break: 1 });
   if (inline.type === 'noteRef')
     return inline.first
       ? new FootnoteReferenceRun(inline.number)
       : new TextRun({ text: String(inline.number), style: StyleId.footnoteReference });
-  return textRun(inline, style);
+  return textRun(inline, style, moved);
 }
 
-export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] {
+/** A paragraph's runs; `paragraph` (in a diff document) is the block they belong to, when it may be moved. */
+export function inlinesToChildren(inlines: readonly Inline[], paragraph?: MoveCarrier): ParagraphChild[] {
+  const moved = moveOf(paragraph);
   const children: ParagraphChild[] = [];
   let i = 0;
   while (i < inlines.length) {
@@ -65,7 +71,7 @@ export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] 
     const href = inline.type === 'text' ? inline.href : undefined;
     const uri = linkUri(href);
     if (uri === undefined) {
-      children.push(toRun(inline));
+      children.push(toRun(inline, undefined, moved));
       i++;
       continue;
     }
@@ -77,8 +83,11 @@ export function inlinesToChildren(inlines: readonly Inline[]): ParagraphChild[] 
       i++;
     }
     children.push(
-      new ExternalHyperlink({ link: uri, children: group.map((g) => toRun(g, StyleId.hyperlink)) }),
+      new ExternalHyperlink({
+        link: uri,
+        children: group.map((g) => toRun(g, StyleId.hyperlink, moved)),
+      }),
     );
   }
-  return children;
+  return inMoveRange(paragraph, children);
 }

@@ -35,13 +35,20 @@ const caseOfText = (text: string, file = 'ärende.md') => {
 const dir = mkdtempSync(join(tmpdir(), 'skrivelse-diff-docx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * The body of document.xml: without the first-page head (its first table), whose Dnr and datum are
- * page furniture that the diff reports in its summary only, not as tracked changes.
- */
+/** document.xml: the first-page head (date, Dnr, sender, nämnder) and the body. */
 async function documentXml(bytes: Uint8Array): Promise<string> {
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  return xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, '');
+  return (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+}
+
+/** The header of later pages (the short head: kommun, date, Dnr). */
+async function laterHeaderXml(bytes: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const headers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((name) => /^word\/header\d+\.xml$/.test(name))
+      .map((name) => zip.file(name)!.async('string')),
+  );
+  return headers.find((xml) => xml.includes('Linköpings kommun'))!;
 }
 
 const trackedDocx = (a: Case, b: Case) => renderDocx(renderDiffDoc(a, b, diffCases(a, b), profile));
@@ -92,22 +99,46 @@ describe('diff document as DOCX: the table of edits', () => {
       const xml = await documentXml(await trackedDocx(a, b));
       expect(words(acceptAll(xml))).toEqual(await ownWords(b));
       expect(words(rejectAll(xml))).toEqual(await ownWords(a));
-      // A Dnr is printed only in the head: reported in the summary, no tracked change in the body.
-      if (name === 'Dnr changed') expect(diffCases(a, b).metadata.map((m) => m.path)).toEqual(['dnr']);
-      else expect(xml).toMatch(/<w:(ins|del) /);
+      expect(xml).toMatch(/<w:(ins|del|moveFrom|moveTo) /);
     });
   }
 
-  it('points swapped: one point moved (as the text diff says), not both replaced', async () => {
+  it('points swapped: one point moved (as the text diff says), a Word move, not both replaced', async () => {
     const a = caseOfText(joint);
     const b = caseOfText(edits[3]![1](joint));
     const diff = diffCases(a, b);
     expect(diff.summary.movedPoints).toBe(1);
     const xml = await documentXml(await trackedDocx(a, b));
-    const changed = paragraphsOf(xml).filter((p) => /<w:(ins|del) /.test(p));
-    // The moved point: once deleted at its old place, once inserted at its new one; nothing else changed.
+    const changed = paragraphsOf(xml).filter((p) => /<w:(ins|del|moveFrom|moveTo) /.test(p));
+    // The moved point: its new place (moveTo) and its old place (moveFrom); nothing else changed.
     expect(changed).toHaveLength(2);
-    expect(textOf(changed[0]!, true)).toBe(textOf(changed[1]!, true));
+    expect(changed[0]).toMatch(/<w:moveToRangeStart w:id="(\d+)" w:name="move1"[^>]*\/>[\s\S]*<w:moveTo /);
+    expect(changed[1]).toMatch(
+      /<w:moveFromRangeStart w:id="(\d+)" w:name="move1"[^>]*\/>[\s\S]*<w:moveFrom /,
+    );
+    for (const [p, kind] of [
+      [changed[0]!, 'moveTo'],
+      [changed[1]!, 'moveFrom'],
+    ] as const) {
+      const start = p.match(new RegExp(`<w:${kind}RangeStart w:id="(\\d+)"`))![1];
+      expect(p).toContain(`<w:${kind}RangeEnd w:id="${start}"/>`);
+      // No text is inserted or deleted: only moved (the paragraph marks are tracked, self-closing).
+      expect(p).not.toMatch(/<w:(ins|del) [^>]*[^/]>/);
+    }
+    expect(textOf(changed[0]!)).toBe(textOf(changed[1]!, true));
+    expect(textOf(changed[0]!)).toMatch(/avsätter 1\s200\s000\skr/);
+  });
+
+  it('Dnr changed: tracked word by word in the first-page head and in the short head of later pages', async () => {
+    const a = caseOfText(joint);
+    const b = caseOfText(edits[6]![1](joint));
+    const docx = await trackedDocx(a, b);
+    for (const xml of [await documentXml(docx), await laterHeaderXml(docx)]) {
+      const dnr = paragraphsOf(xml).find((p) => p.includes('2024-88'))!;
+      expect(textOf(dnr)).toBe('Dnr BIN 2024-88');
+      expect(textOf(dnr, true)).toBe('Dnr BIN 2024-87 2024-88');
+      expect(dnr).toMatch(/<w:del [^>]*><w:r><w:delText[^>]*> 2024-87<\/w:delText>/);
+    }
   });
 
   it('link text changed: the link is reworded word by word, its other words kept', async () => {
@@ -141,50 +172,118 @@ function diffWordsOf(value: unknown, into = { ins: [] as string[], del: [] as st
   return into;
 }
 
-/** Inserted and deleted words of the DOCX's revisions. */
-function revisionWords(xml: string) {
-  const inside = (tag: string, text: string) =>
-    [...xml.matchAll(new RegExp(`<w:${tag} [^>]*>([\\s\\S]*?)</w:${tag}>`, 'g'))].flatMap((m) =>
-      [...m[1]!.matchAll(new RegExp(`<w:${text}(?: [^>]*)?>([^<]*)</w:${text}>`, 'g'))].map((t) => t[1]!),
-    );
-  return { ins: words(inside('ins', 't').join(' ')), del: words(inside('del', 'delText').join(' ')) };
+/** What a format says changed: the words inserted and deleted, and the points and sections moved. */
+interface ChangeList {
+  ins: string[];
+  del: string[];
+  moved: string[];
 }
 
-describe('one engine: the DOCX shows exactly the changes the text, JSON and HTML formats report', () => {
-  for (const name of ['word changed', 'point added', 'point removed', 'link text changed']) {
+const sortedList = (l: ChangeList) => ({
+  ins: [...l.ins].sort(),
+  del: [...l.del].sort(),
+  moved: l.moved.map((m) => words(m).join(' ')).sort(),
+});
+
+/** From the CaseDiff as JSON: word diffs, added and removed items, and moved points (their text) and sections (their heading). */
+function jsonChanges(json: string): ChangeList {
+  const diff = JSON.parse(json) as ReturnType<typeof diffCases>;
+  const moved = [
+    ...diff.decisions.flatMap((d) => d.points.filter((p) => p.moved).map((p) => p.new!)),
+    ...diff.sections.filter((s) => s.moved).map((s) => s.heading),
+  ];
+  return { ...diffWordsOf(diff), moved };
+}
+
+/** From the terminal text: {+inserted+}, [-deleted-], "(flyttad …) point" and "heading (flyttat från …)". */
+function textChanges(text: string): ChangeList {
+  const inside = (pattern: RegExp) => [...text.matchAll(pattern)].flatMap((m) => words(m[1]!));
+  const moved = [
+    ...[...text.matchAll(/^ +\d+\. \(flyttad[^)]*\) (.*)$/gm)].map((m) => m[1]!),
+    ...[...text.matchAll(/^ +(.*) \(flyttat från plats \d+ till \d+\)$/gm)].map((m) => m[1]!),
+  ];
+  return { ins: inside(/\{\+([\s\S]*?)\+\}/g), del: inside(/\[-([\s\S]*?)-\]/g), moved };
+}
+
+/** From the HTML page's running-text view (the side-by-side view repeats it): <ins>, <del> and "flyttad" badges. */
+function htmlChanges(html: string): ChangeList {
+  const page = html.replace(
+    /<div class="sbs">[\s\S]*?<\/div><div class="col new">[\s\S]*?<\/div><\/div>/g,
+    '',
+  );
+  const plain = (fragment: string) =>
+    fragment
+      .replace(/<span class="vh">[^<]*<\/span>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#160;/g, '\u00a0')
+      .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+      .replace(/&amp;/g, '&');
+  const inside = (tag: string) =>
+    [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].flatMap((m) => words(plain(m[1]!)));
+  const legend = page.match(/<p class="legend">[\s\S]*?<\/p>/)![0];
+  const strip = (list: string[], of: string) => {
+    for (const w of words(plain(of))) list.splice(list.indexOf(w), 1);
+    return list;
+  };
+  const moved = [
+    ...[...page.matchAll(/<li class="point[^"]*">[\s\S]*?<\/li>/g)]
+      .filter((m) => m[0].includes('badge moved'))
+      .map((m) => plain(m[0].match(/<p class="text">([\s\S]*?)<\/p>/)![1]!)),
+    ...[...page.matchAll(/<h3>([^<]*?) <span class="badge moved">/g)].map((m) => plain(m[1]!)),
+  ];
+  // The legend shows an example of each mark.
+  return {
+    ins: strip(inside('ins'), legend.match(/<ins>[\s\S]*?<\/ins>/)![0]),
+    del: strip(inside('del'), legend.match(/<del>[\s\S]*?<\/del>/)![0]),
+    moved,
+  };
+}
+
+/** From the DOCX: the words of its insertions and deletions, and the first paragraph of each move's new place. */
+function docxChanges(xml: string): ChangeList {
+  const inside = (tag: string, text: string) =>
+    [...xml.matchAll(new RegExp(`<w:${tag} [^>]*[^/]>([\\s\\S]*?)</w:${tag}>`, 'g'))].flatMap((m) =>
+      [...m[1]!.matchAll(new RegExp(`<w:${text}(?: [^>]*)?>([^<]*)</w:${text}>`, 'g'))].map((t) => t[1]!),
+    );
+  const moved = paragraphsOf(xml)
+    .filter((p) => p.includes('<w:moveToRangeStart '))
+    .map((p) => textOf(p));
+  return { ins: words(inside('ins', 't').join(' ')), del: words(inside('del', 'delText').join(' ')), moved };
+}
+
+describe('one engine: terminal, JSON, HTML and DOCX report the same changes', () => {
+  for (const [name, edit] of edits) {
     it(name, async () => {
-      const edit = edits.find(([n]) => n === name)![1];
       const base =
         name === 'link text changed'
           ? joint.replace('## Samråd\n', '## Samråd\n\nSe [kommunens plan](https://www.linkoping.se/plan).\n')
           : joint;
       const [a, b] = [caseOfText(base), caseOfText(name === 'link text changed' ? edit(joint) : edit(base))];
       const diff = diffCases(a, b);
-      // The text, JSON and HTML outputs are renderings of this one CaseDiff.
-      const reported = diffWordsOf(JSON.parse(formatJson(diff)));
-      const shown = revisionWords(await documentXml(await trackedDocx(a, b)));
-      expect(reported.ins.length + reported.del.length).toBeGreaterThan(0);
-      expect([...shown.ins].sort(), 'infogat').toEqual([...reported.ins].sort());
-      expect([...shown.del].sort(), 'borttaget').toEqual([...reported.del].sort());
-      const text = formatText(diff, { colour: false });
-      for (const word of reported.ins) expect(text).toContain(word);
-      const html = formatHtml(diff);
-      expect(html).toMatch(reported.ins.length > 0 ? /<ins\b/ : /<del\b/);
+      const reported = sortedList(jsonChanges(formatJson(diff)));
+      expect(reported.ins.length + reported.del.length + reported.moved.length).toBeGreaterThan(0);
+      expect(sortedList(textChanges(formatText(diff, { colour: false }))), 'terminal').toEqual(reported);
+      expect(sortedList(htmlChanges(formatHtml(diff))), 'HTML').toEqual(reported);
+      expect(sortedList(docxChanges(await documentXml(await trackedDocx(a, b)))), 'DOCX').toEqual(reported);
     });
   }
+});
 
-  // A move has no word changes in the CaseDiff; Word (docx has no w:moveFrom/w:moveTo) shows the same
-  // words struck at the old place and inserted at the new one: nothing else.
-  for (const name of ['points swapped', 'section moved']) {
-    it(`${name}: the moved words and nothing else`, async () => {
-      const [a, b] = [caseOfText(joint), caseOfText(edits.find(([n]) => n === name)![1](joint))];
-      const diff = diffCases(a, b);
-      expect(diff.summary.movedPoints + diff.summary.movedSections).toBe(1);
-      const shown = revisionWords(await documentXml(await trackedDocx(a, b)));
-      expect(shown.ins.length).toBeGreaterThan(0);
-      expect([...shown.ins].sort()).toEqual([...shown.del].sort());
-    });
-  }
+describe('diff document as DOCX: moves and a changed Dnr together', () => {
+  it('passes Open XML SDK schema validation (Office2007 and Microsoft365)', async () => {
+    const edited = [3, 4, 6].reduce((text, i) => edits[i]![1](text), joint);
+    const a = caseOfText(joint);
+    const b = caseOfText(edited);
+    const docx = await trackedDocx(a, b);
+    const xml = await documentXml(docx);
+    expect(xml.match(/<w:moveToRangeStart /g)).toHaveLength(2);
+    expect(words(acceptAll(xml))).toEqual(await ownWords(b));
+    expect(words(rejectAll(xml))).toEqual(await ownWords(a));
+    for (const version of ['Office2007', 'Microsoft365'] as const) {
+      const errors = await validate(docx, 'docx', version);
+      expect(errors, `${version}: ${JSON.stringify(errors).slice(0, 2000)}`).toHaveLength(0);
+    }
+  });
 });
 
 describe('diff document as DOCX: the example pair', async () => {
@@ -199,13 +298,13 @@ describe('diff document as DOCX: the example pair', async () => {
   });
 
   it('signs every revision with the handläggare and the new datum, with unique ids', () => {
-    const revisions = [...xml.matchAll(/<w:(ins|del) ([^>]*?)\/?>/g)].map((m) => m[2]!);
+    const revisions = [...xml.matchAll(/<w:(ins|del|moveFrom|moveTo) ([^>]*?)\/?>/g)].map((m) => m[2]!);
     expect(revisions.length).toBeGreaterThan(5);
     for (const attrs of revisions) {
       expect(attrs).toContain('w:author="Karin Holm"');
       expect(attrs).toContain('w:date="2024-10-22T00:00:00Z"');
     }
-    const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
+    const ids = [...xml.matchAll(/<w:(?:ins|del|moveFrom|moveTo) w:id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

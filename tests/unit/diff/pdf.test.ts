@@ -19,7 +19,9 @@ import { pdftotext, qpdfCheck, tempPdf } from '../../helpers/pdf.js';
 const profile = loadProfile();
 const file = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
 const text = readFileSync(file, 'utf8');
-const changed = text.replace('1 200 000 kr per år ur', '1 300 000 kr per år ur');
+const changed = text
+  .replace('1 200 000 kr per år ur', '1 300 000 kr per år ur')
+  .replace('  - BIN 2024-87', '  - BIN 2024-88');
 const caseOf = (t: string) => readCase(Buffer.from(t), 'ärende.md', profile).case!;
 const dir = mkdtempSync(join(tmpdir(), 'skrivelse-diff-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,12 +31,16 @@ function diffDoc() {
   return renderDiffDoc(a, b, diffCases(a, b), profile);
 }
 
-/** The body items of the word, and the change rules drawn across its box (from the layout). */
-function marksOf(word: string) {
+/**
+ * The first item of the word (in content, or with `artifact` in the page furniture), and the change rules
+ * drawn across its box (from the layout).
+ */
+function marksOf(word: string, artifact = false) {
   const layout = layoutDoc(diffDoc());
   for (const page of layout.pages) {
     const item = page.items.find(
-      (i): i is TextItem => i.kind === 'text' && i.pieces.join('').includes(word) && i.node !== undefined,
+      (i): i is TextItem =>
+        i.kind === 'text' && i.pieces.join('').includes(word) && (i.node === undefined) === artifact,
     );
     if (!item) continue;
     const rules = page.items.filter(
@@ -50,23 +56,31 @@ function marksOf(word: string) {
 }
 
 describe('the diff document as PDF', () => {
-  it('strikes the deleted words through and underlines the inserted ones', () => {
-    const deleted = marksOf('200');
-    const inserted = marksOf('300');
-    // Struck: a rule above the baseline, through the x-height.
-    expect(deleted.rules.some((r) => r.yPt < deleted.item.baselinePt - deleted.item.sizePt * 0.15)).toBe(
-      true,
-    );
-    // Underlined: a rule below the baseline.
-    expect(inserted.rules.some((r) => r.yPt > inserted.item.baselinePt)).toBe(true);
-    expect(inserted.rules.some((r) => r.yPt < inserted.item.baselinePt)).toBe(false);
-  });
+  // The body, the first-page head (its Dnr is content) and the short head of later pages (an artifact).
+  for (const [where, old, neu, artifact] of [
+    ['the body', '200', '300', false],
+    ['the first-page head', '2024-87', '2024-88', false],
+    ['the short head', '2024-87', '2024-88', true],
+  ] as const) {
+    it(`strikes the deleted words through and underlines the inserted ones: ${where}`, () => {
+      const deleted = marksOf(old, artifact);
+      const inserted = marksOf(neu, artifact);
+      // Struck: a rule above the baseline, through the x-height.
+      expect(deleted.rules.some((r) => r.yPt < deleted.item.baselinePt - deleted.item.sizePt * 0.15)).toBe(
+        true,
+      );
+      // Underlined: a rule below the baseline.
+      expect(inserted.rules.some((r) => r.yPt > inserted.item.baselinePt)).toBe(true);
+      expect(inserted.rules.some((r) => r.yPt < inserted.item.baselinePt)).toBe(false);
+    });
+  }
 
   it('holds both versions’ words, as pdftotext reads them, and qpdf finds it sound', async () => {
     const path = tempPdf(await renderPdf(diffDoc()), 'diff');
     const read = pdftotext(path).replace(/\s+/g, ' ');
     // The number is one word (no-break spaces): the old one struck, then the new one.
     expect(read).toContain('avsätter 1 200 000 1 300 000 kr per år');
+    expect(read).toContain('Dnr BIN 2024-87 2024-88');
     expect(qpdfCheck(path).status).toBe(0);
   });
 

@@ -4,7 +4,7 @@
  * what a reader needs to know what the memo is), tagged in reading order before the title; the short head,
  * the page numbers and the footer repeat or paginate, so they are artifacts.
  */
-import type { Furniture } from '../../../doc/model.js';
+import { type Furniture, headLines, type Inline } from '../../../doc/model.js';
 import { furniture as FURNITURE } from '../../../doc/typography.js';
 import { type FaceId, textWidthPt } from '../fonts.js';
 import { breakLines } from './break-lines.js';
@@ -33,9 +33,9 @@ export function headNodes(f: Furniture, struct: StructBuilder): HeadNodes {
   return {
     municipality: p(),
     label: p(),
-    dated: [f.date, ...f.dnrLines].map(p),
-    sender: f.senderLines.map(p),
-    addressees: f.addressees.map(p),
+    dated: headLines(f, 'dated').map(p),
+    sender: headLines(f, 'sender').map(p),
+    addressees: headLines(f, 'addressees').map(p),
   };
 }
 
@@ -56,9 +56,12 @@ export interface FurnitureLayout {
   edgePt: number;
 }
 
-/** Lines of `text` broken to `widthPt`, placed from `topPt` down; returns the items and the y below them. */
+/**
+ * Lines of `text` (or of runs, a diff document's changes marked) broken to `widthPt`, placed from
+ * `topPt` down; returns the items and the y below them.
+ */
 function textBlock(
-  text: string,
+  text: string | readonly Inline[],
   face: FaceId,
   sizePt: number,
   xPt: number,
@@ -68,12 +71,19 @@ function textBlock(
 ): { items: PageItem[]; bottomPt: number } {
   const items: PageItem[] = [];
   let y = topPt;
-  const style = { type: 'text' as const, text, face, sizePt };
-  for (const broken of breakLines([style], widthPt)) {
+  const runs = typeof text === 'string' ? [{ type: 'text' as const, text }] : text;
+  const styled = runs.flatMap((run) =>
+    run.type === 'text'
+      ? [{ type: 'text' as const, text: run.text, face, sizePt, ...(run.change && { change: run.change }) }]
+      : [],
+  );
+  for (const broken of breakLines(styled, widthPt)) {
     if (broken.pieces.length === 0) continue;
     const line = toFlowLine(broken, xPt, LEADING);
     for (const item of line.items) {
       if (item.kind === 'text') items.push({ ...item, baselinePt: item.baselinePt + y, ...mark });
+      // The underline or strike of a changed word (an artifact, as in the body).
+      else if (item.kind === 'rule') items.push({ ...item, yPt: item.yPt + y });
     }
     y += line.heightPt;
   }
@@ -82,7 +92,7 @@ function textBlock(
 
 /** Lines one below the other: all one artifact, or each the content of its own node. */
 function stack(
-  lines: string[],
+  lines: readonly Inline[][],
   face: FaceId,
   sizePt: number,
   xPt: number,
@@ -150,7 +160,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes:
     node: nodes.label,
   });
   const dated = stack(
-    [f.date, ...f.dnrLines],
+    headLines(f, 'dated'),
     'regular',
     FURNITURE.headSizePt,
     right,
@@ -160,7 +170,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes:
   );
   const senderTop = Math.max(wordmark.bottomPt, dated.bottomPt) + FURNITURE.senderGapPt;
   const sender = stack(
-    f.senderLines,
+    headLines(f, 'sender'),
     'regular',
     FURNITURE.headSizePt,
     box.leftPt,
@@ -169,7 +179,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes:
     nodes.sender,
   );
   const addressees = stack(
-    f.addressees,
+    headLines(f, 'addressees'),
     'regular',
     FURNITURE.addresseeSizePt,
     right,
@@ -193,7 +203,7 @@ export function firstPageHead(f: Furniture, box: Box, numberText: string, nodes:
 /** Later pages: the first short-head line (kommun) left, the rest (date, Dnr) in the right column. */
 export function shortHead(f: Furniture, box: Box, numberText: string): FurnitureLayout {
   const right = rightColumnX(box);
-  const [first = '', ...rest] = f.shortHead;
+  const [first = '', ...rest] = headLines(f, 'short');
   const sizePt = FURNITURE.shortHeadSizePt;
   const left = textBlock(first, 'bold', sizePt, box.leftPt, box.topPt, right - box.leftPt - 12, header);
   const numberWidth = reservedNumberWidth(f.pageNumberFormat);
