@@ -5,6 +5,7 @@
  * buttons and CSS only: no script at all. Every text from the cases is HTML-escaped.
  */
 
+import { spokenChange } from '../doc/model.js';
 import { escapeControls } from '../util/control-chars.js';
 import type {
   CaseDiff,
@@ -38,10 +39,14 @@ function display(text: string): string {
 }
 
 const hidden = (text: string) => `<span class="vh">${escapeHtml(text)}</span>`;
-const del = (text: string) =>
-  text === '' ? '' : `<del>${hidden('[borttaget: ')}${display(text)}${hidden(']')}</del>`;
-const ins = (text: string) =>
-  text === '' ? '' : `<ins>${hidden('[infogat: ')}${display(text)}${hidden(']')}</ins>`;
+/** Changed text, its change spoken by screen readers (`spokenChange`, as in the PDF's /ActualText). */
+const marked = (tag: 'ins' | 'del', text: string, show: (text: string) => string = display) => {
+  if (text === '') return '';
+  const spoken = spokenChange(tag, text);
+  return `<${tag}>${hidden(spoken.open)}${show(spoken.text)}${hidden(spoken.close)}</${tag}>`;
+};
+const del = (text: string) => marked('del', text);
+const ins = (text: string) => marked('ins', text);
 
 type Side = 'both' | 'old' | 'new';
 
@@ -151,10 +156,7 @@ function sectionHtml(s: SectionDiff): string {
     s.oldHeading !== undefined ? badge('note', `tidigare rubrik: ${s.oldHeading}`) : '',
     s.moved ? badge('moved', `flyttat från plats ${s.oldIndex} till ${s.newIndex}`) : '',
   ].join(' ');
-  const heading =
-    s.kind === 'removed'
-      ? `<del>${hidden('[borttaget: ')}${escapeHtml(s.heading)}${hidden(']')}</del>`
-      : escapeHtml(s.heading);
+  const heading = s.kind === 'removed' ? marked('del', s.heading, escapeHtml) : escapeHtml(s.heading);
   return `<section class="body-section"><h3>${heading} ${notes}</h3>\n${s.paragraphs.map(paragraphHtml).join('\n')}</section>`;
 }
 
@@ -245,7 +247,7 @@ export function formatHtml(diff: CaseDiff): string {
 <input type="radio" name="vy" id="vy-lopande" checked><label for="vy-lopande">Löpande text</label>
 <input type="radio" name="vy" id="vy-sida"><label for="vy-sida">Sida vid sida</label>
 </fieldset>
-<p class="legend">Teckenförklaring: <ins>${hidden('[infogat: ')}infogad text${hidden(']')}</ins> <del>${hidden('[borttaget: ')}borttagen text${hidden(']')}</del></p>
+<p class="legend">Teckenförklaring: ${marked('ins', 'infogad text')} ${marked('del', 'borttagen text')}</p>
 </header>
 <div class="colheads" aria-hidden="true"><div>Tidigare lydelse</div><div>Ny lydelse</div></div>
 <main>

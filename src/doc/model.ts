@@ -20,6 +20,14 @@ export interface TextRun {
 export type RunChange = 'ins' | 'del';
 
 /**
+ * Changed text as a screen reader announces it where the mark itself is not read ("[borttaget: 1 200]"):
+ * the HTML's hidden labels and the PDF's /ActualText.
+ */
+export function spokenChange(change: RunChange, text: string): { open: string; text: string; close: string } {
+  return { open: change === 'ins' ? '[infogat: ' : '[borttaget: ', text, close: ']' };
+}
+
+/**
  * A tracked change on a whole block or list item (its text and its paragraph mark): inserted, deleted,
  * or moved, `moveFrom` being the old place (shown as deleted) and `moveTo` the new one (shown as inserted).
  */

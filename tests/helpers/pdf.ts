@@ -45,9 +45,14 @@ export function structText(path: string): StructTextElement[] {
   for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
     // An element with attributes ends in ":" (its attributes follow, one per line, and are skipped).
     const role = /^( *)(\w+)(?: <[^>]*>)?(?: \(\w+\))?:?$/.exec(line);
-    const quoted = /^\s*"(.*)"$/.exec(line);
+    const quoted = /^( *)"(.*)"$/.exec(line);
     if (role) elements.push({ role: role[2]!, depth: role[1]!.length / 2, text: '' });
-    else if (quoted && elements.length > 0) elements.at(-1)!.text += quoted[1];
+    else if (quoted) {
+      // A line of text belongs to the element it is indented under (also after a child element).
+      const depth = quoted[1]!.length / 2 - 1;
+      const owner = elements.findLast((e) => e.depth === depth);
+      if (owner) owner.text += quoted[2];
+    }
   }
   return elements;
 }
@@ -139,6 +144,8 @@ export interface PdfInspection extends PdfActions {
   info: Record<string, string>;
   /** /F, /UF and /Desc of every file specification. */
   filespecs: { F?: string; UF?: string; Desc?: string }[];
+  /** Every /ActualText (structure elements' text as read aloud). */
+  actualTexts: string[];
 }
 
 /**
@@ -150,7 +157,14 @@ export function qpdfInspect(path: string): PdfInspection {
     qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: unknown } }>];
   };
   const objects = json.qpdf[1];
-  const found: PdfInspection = { types: [], uris: [], triggers: [], info: {}, filespecs: [] };
+  const found: PdfInspection = {
+    types: [],
+    uris: [],
+    triggers: [],
+    info: {},
+    filespecs: [],
+    actualTexts: [],
+  };
   const text = (value: unknown) => (typeof value === 'string' ? pdfJsonString(value) : undefined);
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return void value.forEach(walk);
@@ -166,6 +180,8 @@ export function qpdfInspect(path: string): PdfInspection {
       const uri = text(dict['/URI']);
       if (type === '/URI' && uri !== undefined) found.uris.push(uri);
     }
+    const actual = text(dict['/ActualText']);
+    if (actual !== undefined) found.actualTexts.push(actual);
     if (dict['/Type'] === '/Filespec')
       found.filespecs.push({ F: text(dict['/F']), UF: text(dict['/UF']), Desc: text(dict['/Desc']) });
   };

@@ -14,7 +14,7 @@ import { diffCases } from '../../../src/diff/index.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { renderDiffDoc } from '../../../src/render/diff-doc.js';
 import { runCaptured } from '../../helpers/cli.js';
-import { pdftotext, qpdfCheck, tempPdf } from '../../helpers/pdf.js';
+import { pdftotext, qpdfCheck, qpdfInspect, structText, tempPdf } from '../../helpers/pdf.js';
 
 const profile = loadProfile();
 const file = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
@@ -82,6 +82,18 @@ describe('the diff document as PDF', () => {
     expect(read).toContain('avsätter 1 200 000 1 300 000 kr per år');
     expect(read).toContain('Dnr BIN 2024-87 2024-88');
     expect(qpdfCheck(path).status).toBe(0);
+  });
+
+  it('tags each changed run as a Span a screen reader reads as "[borttaget: …]" or "[infogat: …]"', async () => {
+    const path = tempPdf(await renderPdf(diffDoc()), 'diff-spoken');
+    const spoken = qpdfInspect(path).actualTexts.map((t) => t.replace(/\u00a0/g, ' '));
+    // The changed decision point's sum, the old one and the new (the space before it outside the brackets).
+    expect(spoken).toEqual([' [borttaget: 1 200 000]', ' [infogat: 1 300 000]']);
+    // Poppler finds them as Spans in the paragraphs and list items, holding the drawn words.
+    const spans = structText(path).filter((e) => e.role === 'Span');
+    expect(spans.map((s) => s.text.replace(/\u00a0/g, ' ').trim())).toEqual(
+      expect.arrayContaining(['1 200 000', '1 300 000']),
+    );
   });
 
   it('is what jämför --format pdf writes, the same bytes twice', async () => {

@@ -3,7 +3,7 @@
  * the line's top, link areas, keep flags), and the structure nodes that text belongs to.
  */
 import { isAllowedLink } from '../../../doc/links.js';
-import type { Inline, RunChange, TocBlock } from '../../../doc/model.js';
+import { type Inline, type RunChange, spokenChange, type TocBlock } from '../../../doc/model.js';
 import type { TocEntry } from '../../../doc/toc.js';
 import * as typo from '../../../doc/typography.js';
 import { type FaceId, faceFor, verticalMetrics } from '../fonts.js';
@@ -92,7 +92,11 @@ export function plainText(inlines: Inline[]): string {
     .trim();
 }
 
-/** Doc inlines → styled text for `node`; each run of one link target gets its own Link node. */
+/**
+ * Doc inlines → styled text for `node`; each run of one link target gets its own Link node, and in a diff
+ * document each run of inserted or deleted words (outside links) a Span that a screen reader reads as
+ * "[borttaget: …]" or "[infogat: …]" (/ActualText), as the struck or underlined words are seen.
+ */
 export function styleInlines(
   inlines: Inline[],
   style: TextStyle,
@@ -101,7 +105,18 @@ export function styleInlines(
 ): StyledInline[] {
   const result: StyledInline[] = [];
   let linkNode: { href: string; id: number } | undefined;
+  let changeNode: { change: RunChange; text: string; id: number } | undefined;
+  const changedNode = (change: RunChange, text: string): number => {
+    if (changeNode?.change !== change) changeNode = { change, text: '', id: struct.add('Span', node) };
+    changeNode.text += text;
+    // The words' own spaces stay outside the brackets, so they still part the words around them.
+    const [, lead, words, trail] = changeNode.text.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
+    const spoken = spokenChange(change, words!);
+    struct.nodes[changeNode.id]!.actualText = `${lead}${spoken.open}${spoken.text}${spoken.close}${trail}`;
+    return changeNode.id;
+  };
   for (const inline of inlines) {
+    if (inline.type !== 'text' || !inline.change || isAllowedLink(inline.href)) changeNode = undefined;
     if (inline.type === 'break') {
       result.push({ type: 'break' });
       linkNode = undefined;
@@ -145,7 +160,7 @@ export function styleInlines(
         text: inline.text,
         face,
         sizePt: style.sizePt,
-        node,
+        node: inline.change ? changedNode(inline.change, inline.text) : node,
         ...(inline.change ? { change: inline.change } : {}),
       });
     }

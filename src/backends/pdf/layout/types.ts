@@ -20,6 +20,7 @@ export type StructRole =
   | 'LBody'
   | 'Link'
   | 'Reference'
+  | 'Span'
   | 'TOC'
   | 'TOCI'
   | 'Note'
@@ -49,6 +50,8 @@ export interface StructNode {
   refersTo?: string[];
   /** A Figure's text alternative (/Alt). */
   alt?: string;
+  /** What a screen reader reads for the element's text (/ActualText): a diff document's changed words. */
+  actualText?: string;
   /** Attribute object (/A), its values written as names: a TH's `{ O: 'Table', Scope: 'Column' }`. */
   attributes?: Record<string, string>;
   /** Written even when no content attaches to it: an empty table cell (PDF/UA: full rows of cells). */

@@ -95,6 +95,7 @@ export class StructureWriter {
       });
       if (node.elementId !== undefined) element.set(PDFName.of('ID'), asciiString(node.elementId));
       if (node.alt !== undefined) element.set(PDFName.of('Alt'), textString(node.alt));
+      if (node.actualText !== undefined) element.set(PDFName.of('ActualText'), textString(node.actualText));
       // Attribute objects (/A): a TH's table attributes, a Figure's layout box; an array when both.
       const bbox = this.bboxes.get(i);
       const attributes = [
