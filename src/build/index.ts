@@ -16,6 +16,7 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Case } from '../case/model.js';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import type { Doc } from '../doc/model.js';
@@ -26,7 +27,7 @@ import { type LockTiming, withFolderLock } from '../util/lock.js';
 import { outputBaseName } from './output-name.js';
 import { claimFor, indexName, outputLockName, ownerKey, readOwners, writeOwners } from './ownership.js';
 
-export type OutputFormat = 'pdf' | 'docx';
+export type OutputFormat = 'pdf' | 'docx' | 'html';
 
 export type Renderer = (doc: Doc) => Promise<Uint8Array>;
 
@@ -43,7 +44,21 @@ export const outputFormats: Record<OutputFormat, Renderer> = {
     const layout = layoutDoc(doc);
     return renderDocx(doc, { pageCount: layout.pages.length, blockPages: blockPagesOf(layout) });
   },
+  html: async (doc) => Buffer.from((await import('../backends/html/index.js')).renderHtml(doc), 'utf8'),
 };
+
+/** A file written with a case's outputs but elsewhere (a publication's masking log), before them. */
+export interface SideFile {
+  path: string;
+  data: Uint8Array;
+}
+
+/** The Doc to render for a case (`names`: its output files' names) and any files to write beside them. */
+export type Prepare = (
+  c: Case,
+  file: string,
+  names: readonly string[],
+) => { doc: Doc; sideFiles?: SideFile[] };
 
 /** errno codes that mean the output folder itself is unusable, so every further case would fail too. */
 export const environmentErrors = new Set([
@@ -65,6 +80,8 @@ export interface BuildOptions {
   outDir: string;
   /** Called as each file is written, so a batch stopped by an environment error still reports it. */
   onWritten?: (path: string) => void;
+  /** The Doc of each case (publication: the masked one, with its log); default the memo's own. */
+  prepare?: Prepare;
   /** Test seams: the backends, the file write, the lock timing. */
   renderers?: Partial<Record<OutputFormat, Renderer>>;
   writeFile?: typeof writeFileAtomic;
@@ -84,7 +101,7 @@ interface Output {
   data: Uint8Array;
 }
 
-const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX' };
+const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' };
 
 export async function buildCases(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
   const { outDir, formats, profile } = options;
@@ -96,12 +113,15 @@ export async function buildCases(files: readonly string[], options: BuildOptions
     results.push(result);
     if (!c || hasErrors(diagnostics)) continue;
     const outputs: Output[] = [];
+    let sideFiles: SideFile[] = [];
     let format: OutputFormat | undefined;
     try {
-      const doc = renderDoc(c, profile);
+      const names = formats.map((f) => `${outputBaseName(c)}.${f}`);
+      const prepared = options.prepare?.(c, file, names) ?? { doc: renderDoc(c, profile) };
+      sideFiles = prepared.sideFiles ?? [];
       for (format of formats) {
         const render = options.renderers?.[format] ?? outputFormats[format];
-        outputs.push({ format, name: `${outputBaseName(c)}.${format}`, data: await render(doc) });
+        outputs.push({ format, name: `${outputBaseName(c)}.${format}`, data: await render(prepared.doc) });
       }
     } catch (error) {
       const as = format ? ` som ${formatLabel[format]}` : '';
@@ -111,14 +131,20 @@ export async function buildCases(files: readonly string[], options: BuildOptions
     await withFolderLock(
       outDir,
       { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
-      () => writeOutputs(file, outputs, result, options),
+      () => writeOutputs(file, outputs, sideFiles, result, options),
     );
   }
   return results;
 }
 
 /** Runs holding the lock: conflict check, then per file: record the owner, write the file. */
-function writeOutputs(file: string, outputs: Output[], result: BuildResult, options: BuildOptions): void {
+function writeOutputs(
+  file: string,
+  outputs: Output[],
+  sideFiles: readonly SideFile[],
+  result: BuildResult,
+  options: BuildOptions,
+): void {
   const { outDir } = options;
   // Under the lock nobody else is writing here: a temporary file is what a killed build left.
   for (const name of readdirSync(outDir)) if (isTempName(name)) removeFileDurably(join(outDir, name));
@@ -135,6 +161,20 @@ function writeOutputs(file: string, outputs: Output[], result: BuildResult, opti
     return;
   }
   const write = options.writeFile ?? writeFileAtomic;
+  // Side files first: a masking log is never missing for a publication that was written.
+  for (const side of sideFiles) {
+    try {
+      mkdirSync(dirname(side.path), { recursive: true });
+      write(side.path, side.data);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== undefined && environmentErrors.has(code)) throw error;
+      result.diagnostics.push(failed(file, `Filen ${side.path} kunde inte skrivas: ${messageOf(error)}`));
+      return;
+    }
+    result.written.push(side.path);
+    options.onWritten?.(side.path);
+  }
   for (const { name, data, claim } of claims) {
     const path = join(outDir, name);
     const previous = owners[name];

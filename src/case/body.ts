@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConsequenceSpec } from '../profile/model.js';
 import { coverageDiagnostics, footnoteDiagnostics } from './markdown-coverage.js';
+import { maskDiagnostics, restoreOtherDirectives, textDirectives } from './masks.js';
 import type { Section } from './model.js';
 
 export interface Body {
@@ -19,8 +20,9 @@ export interface Body {
 }
 
 // GFM (tables, footnotes, strikethrough, task lists, autolinks) so that what an official writes in
-// GitHub-style Markdown is recognised; markdown-coverage.ts decides what of it can be printed.
-const parser = unified().use(remarkParse).use(remarkGfm);
+// GitHub-style Markdown is recognised; markdown-coverage.ts decides what of it can be printed. Text
+// directives for the masking mark only (masks.ts puts any other back as text).
+const parser = unified().use(remarkParse).use(remarkGfm).use(textDirectives);
 
 export function parseBody(
   body: string,
@@ -29,6 +31,7 @@ export function parseBody(
   file: string,
 ): Body {
   const root = parser.parse(body);
+  restoreOtherDirectives(root, body);
   shiftPositions(root, start.offset, start.line - 1);
   const diagnostics: Diagnostic[] = [];
   const sections: Section[] = [];
@@ -77,6 +80,7 @@ export function parseBody(
     ...nestedProblems(root, body, start.offset, file),
     ...coverageDiagnostics(root, file),
     ...footnoteDiagnostics(root, file),
+    ...maskDiagnostics(root, file),
   );
   return { root, sections, diagnostics };
 }

@@ -53,7 +53,8 @@ export const markdownCoverage: Record<Nodes['type'], true | Refused> = {
   // The template's own block syntax; the case parser has none, so a case can never produce these.
   containerDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
   leafDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
-  textDirective: { message: 'Mallens blocksyntax hör inte hemma i ärendet.', hint: 'Ta bort raden.' },
+  // Only the masking mark :maskera[…]{grund="…"} (masks.ts): its words are printed, and masked on publication.
+  textDirective: true,
   // Where a reference link points: not text of its own, and its address is checked by link-scheme.
   definition: true,
 };

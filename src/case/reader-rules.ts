@@ -53,6 +53,13 @@ export const readerRules: Record<string, { severity: Severity; description: stri
     severity: 'fel',
     description: 'En bild står mitt i en mening i stället för i ett eget stycke.',
   },
+  'mask-empty': { severity: 'fel', description: 'En maskering (:maskera[…]) har ingen text.' },
+  'mask-ground': {
+    severity: 'fel',
+    description:
+      'En maskering (:maskera[…]) saknar grund (grund="…"): varför texten maskeras vid publicering.',
+  },
+  'mask-nested': { severity: 'fel', description: 'En maskering står inuti en annan maskering.' },
   'footnote-missing': {
     severity: 'fel',
     description: 'En fotnotshänvisning ([^1]) utan fotnotstext ([^1]: …); den skulle skrivas ut som "[^1]".',

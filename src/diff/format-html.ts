@@ -6,7 +6,7 @@
  */
 
 import { spokenChange } from '../doc/model.js';
-import { escapeControls } from '../util/control-chars.js';
+import { escapeHtml } from '../util/html.js';
 import type {
   CaseDiff,
   DecisionBlockDiff,
@@ -18,18 +18,7 @@ import type {
 } from './model.js';
 import { summaryLine } from './summary.js';
 
-const escapeMap: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** HTML-escaped; control and bidi characters shown as `\x1b`/`\u202e`, so the page shows what the file holds. */
-export function escapeHtml(text: string): string {
-  return escapeControls(text).replace(/[&<>"']/g, (c) => escapeMap[c]!);
-}
+export { escapeHtml };
 
 /** Case text for display: escaped; numbers grouped in thousands and ISO dates never broken across lines. */
 function display(text: string): string {

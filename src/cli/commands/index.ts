@@ -38,6 +38,10 @@ export const commands: Record<string, CommandEntry> = {
     aliases: ['diff', 'jamfor'],
     load: async () => (await import('./diff.js')).diff,
   },
+  publicera: {
+    summary: 'skriv ett maskerat publiceringsexemplar (PDF och HTML) med maskeringslogg',
+    load: async () => (await import('./publicera.js')).publicera,
+  },
   arkivera: {
     summary: 'skapa ett arkivexemplar (PDF/A-3a) med versionsnummer',
     load: async () => (await import('./arkivera.js')).arkivera,

@@ -1,13 +1,10 @@
 /** Character-level rules over the whole file: control characters, invisible characters, personnummer. */
-import personnummerModule from 'personnummer';
 import { fieldLabel } from '../../case/issues.js';
+import { maskedRanges } from '../../case/masks.js';
+import { findPersonnummer } from '../../case/personnummer.js';
 import { LineIndex } from '../../util/line-index.js';
 import type { PathPart } from '../../util/yaml-position.js';
 import type { Finding, Rule, RuleContext } from '../rule.js';
-
-/** The package is CommonJS; its typings describe an ES default export, so unwrap whichever we get. */
-const Personnummer = ((personnummerModule as unknown as { default?: unknown }).default ??
-  personnummerModule) as unknown as { valid(pin: string): boolean };
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -87,30 +84,19 @@ export const invisibleChar: Rule = {
     })),
 };
 
-/** 6 or 8 digits of birth date, optional - or +, 4 digits; not glued to other digits. */
-const personnummerLike = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
-
-/** The Luhn check digit test on 10 digits: a cheap first filter before the full personnummer check. */
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(i) - 48;
-    if (i % 2 === 0) d *= 2;
-    sum += d > 9 ? d - 9 : d;
-  }
-  return sum % 10 === 0;
-}
-
 export const personnummer: Rule = {
   severity: 'varning',
-  description: 'Möjligt personnummer i texten (skrivelsen blir en allmän handling).',
+  description:
+    'Personnummer i texten: skrivelsen blir en allmän handling; numret maskeras när den publiceras.',
   check: (ctx) => {
     const index = new LineIndex(ctx.source);
-    return [...ctx.source.matchAll(personnummerLike)]
-      .filter((m) => luhn(m[0].replace(/\D/g, '').slice(-10)) && Personnummer.valid(m[0]))
+    // Text a mark or a secret section already masks is not reported again.
+    const masked = maskedRanges(ctx.sections, ctx.draft?.secrecy ?? []);
+    return findPersonnummer(ctx.source)
+      .filter((m) => !masked.some((r) => m.index >= r.start && m.index < r.end))
       .map((m) => ({
-        message: `"${m[0]}" ser ut som ett personnummer.`,
-        hint: 'Tjänsteskrivelser är allmänna handlingar. Ta bort personnumret eller sekretessmarkera avsnittet.',
+        message: `"${m.text}" ser ut som ett personnummer. Det maskeras i publiceringsexemplaret (skrivelse publicera) men står kvar i skrivelsen och i arkivexemplaret.`,
+        hint: 'Tjänsteskrivelser är allmänna handlingar. Ta bort personnumret om det inte behövs, eller skriv :maskera[…]{grund="…"} runt det eller sekretessmarkera avsnittet.',
         position: index.position(m.index),
       }));
   },
