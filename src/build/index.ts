@@ -82,6 +82,11 @@ export interface BuildOptions {
   onWritten?: (path: string) => void;
   /** The Doc of each case (publication: the masked one, with its log); default the memo's own. */
   prepare?: Prepare;
+  /**
+   * The folder of the ownership index and the lock (default `outDir`): a publication keeps them beside
+   * the published folder, with the log, so that folder holds only what may be published.
+   */
+  registryDir?: string;
   /** Test seams: the backends, the file write, the lock timing. */
   renderers?: Partial<Record<OutputFormat, Renderer>>;
   writeFile?: typeof writeFileAtomic;
@@ -105,7 +110,9 @@ const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX', ht
 
 export async function buildCases(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
   const { outDir, formats, profile } = options;
+  const registry = options.registryDir ?? outDir;
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(registry, { recursive: true });
   const results: BuildResult[] = [];
   for (const file of files) {
     const { case: c, diagnostics } = readCaseFile(file, profile);
@@ -129,7 +136,7 @@ export async function buildCases(files: readonly string[], options: BuildOptions
       continue;
     }
     await withFolderLock(
-      outDir,
+      registry,
       { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
       () => writeOutputs(file, outputs, sideFiles, result, options),
     );
@@ -146,10 +153,11 @@ function writeOutputs(
   options: BuildOptions,
 ): void {
   const { outDir } = options;
+  const registry = options.registryDir ?? outDir;
   // Under the lock nobody else is writing here: a temporary file is what a killed build left.
   for (const name of readdirSync(outDir)) if (isTempName(name)) removeFileDurably(join(outDir, name));
   const key = ownerKey(outDir, file);
-  const owners = readOwners(outDir);
+  const owners = readOwners(registry);
   const claims = outputs.map((o) => ({ ...o, claim: claimFor(outDir, owners, o.name, key, o.data) }));
   const refused = claims.filter(({ claim }) => claim.kind === 'other' || claim.kind === 'unknown');
   if (refused.length > 0) {
@@ -179,7 +187,7 @@ function writeOutputs(
     const path = join(outDir, name);
     const previous = owners[name];
     owners[name] = key;
-    writeOwners(outDir, owners);
+    writeOwners(registry, owners);
     try {
       write(path, data, { noOverwrite: claim.kind === 'free' });
     } catch (error) {
@@ -189,7 +197,7 @@ function writeOutputs(
         // Created meanwhile by something that does not take the lock: not ours, so drop the claim.
         if (previous === undefined) delete owners[name];
         else owners[name] = previous;
-        writeOwners(outDir, owners);
+        writeOwners(registry, owners);
         result.diagnostics.push(conflict(file, path, undefined));
       } else {
         result.diagnostics.push(failed(file, `Filen ${path} kunde inte skrivas: ${messageOf(error)}`));

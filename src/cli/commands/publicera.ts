@@ -67,6 +67,7 @@ export const publicera: Command = {
         profile,
         formats: ['pdf', 'html'],
         outDir,
+        registryDir: logDir,
         prepare: (c, file, names) => publication(c, relative(io.cwd, file), names, profile, logDir),
         onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
       },
