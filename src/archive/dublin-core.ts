@@ -7,6 +7,15 @@
 import { escapeXml as e } from '../util/xml.js';
 import { entryDnrs, entryType, type ManifestEntry } from './manifest.js';
 
+/** A restriction as dc:rights says it: what, where, on what ground. */
+export function rightsText(r: NonNullable<ManifestEntry['restrictions']>[number]): string {
+  const where = r.section === undefined ? '' : ` i avsnittet "${r.section}"`;
+  if (r.kind === 'avsnitt')
+    return `Sekretess: avsnittet "${r.section}" omfattas av sekretess enligt ${r.ground}.`;
+  if (r.kind === 'markering') return `Maskerad uppgift${where}: ${r.ground}.`;
+  return `Personuppgifter: personnummer${where || ' i huvudet'} (${r.ground}).`;
+}
+
 export function buildDublinCore(entries: readonly ManifestEntry[]): string {
   const last = entries[entries.length - 1]!;
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -15,7 +24,7 @@ export function buildDublinCore(entries: readonly ManifestEntry[]): string {
 ${entryDnrs(last)
   .map((dnr) => `  <dc:identifier>${e(dnr)}</dc:identifier>\n`)
   .join('')}  <dc:type>${e(entryType(last))}</dc:type>
-  <dc:date>${last.date}</dc:date>
+${(last.restrictions ?? []).map((r) => `  <dc:rights>${e(rightsText(r))}</dc:rights>\n`).join('')}  <dc:date>${last.date}</dc:date>
   <dc:format>application/pdf</dc:format>
   <dc:language>sv</dc:language>
 </oai_dc:dc>

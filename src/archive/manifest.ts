@@ -36,6 +36,20 @@ export const entrySchema = z
     dnrs: z.array(z.string()).min(1).optional(),
     /** What the document is (dc:type, the kind's archive type: "Rapport"); a line without it is a tjänsteskrivelse. */
     type: z.string().min(1).optional(),
+    /**
+     * What in the document may not be made public (dc:rights), so the e-archive can restrict access: a
+     * section under secrecy or marked words with their ground, or personnummer; absent: nothing.
+     */
+    restrictions: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['avsnitt', 'markering', 'personnummer']),
+          section: z.string().optional(),
+          ground: z.string(),
+        }),
+      )
+      .min(1)
+      .optional(),
     package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
     version: z.number().int().min(1).max(999_999),
     file: z.string().min(1),

@@ -46,6 +46,8 @@ export interface StoreRequest {
   type?: string;
   /** Case date (ISO). */
   date: string;
+  /** What may not be made public (see ManifestEntry.restrictions); empty or absent: nothing. */
+  restrictions?: NonNullable<ManifestEntry['restrictions']>;
   pdf: Uint8Array;
   sources: ManifestSource[];
   /** "skrivelse 0.1.0". */
@@ -187,6 +189,7 @@ function storeLocked(req: StoreRequest, lock: HeldLock): StoreResult {
     dnr: req.dnr[0] ?? '',
     ...(req.dnr.length > 0 ? { dnrs: [...req.dnr] } : {}),
     ...(req.type ? { type: req.type } : {}),
+    ...(req.restrictions && req.restrictions.length > 0 ? { restrictions: req.restrictions } : {}),
     package: pkg,
     version,
     file: `${pkg}/${file}`,

@@ -23,7 +23,7 @@ export const maskWording = {
   personnummer: '[personnummer maskerat]',
   /** The ground logged for a personnummer (dataskyddslagen 2018:218). */
   personnummerGround:
-    'personnummer (3 kap. 10 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning)',
+    '3 kap. 10 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning',
 } as const;
 
 export type MaskKind = 'avsnitt' | 'markering' | 'personnummer';
@@ -120,6 +120,21 @@ export function maskCase(c: Case): { case: Case; entries: MaskEntry[] } {
   }
   entries.sort((a, b) => a.line - b.line || a.column - b.column);
   return { case: { ...c, sections, images: c.images }, entries };
+}
+
+/**
+ * What in a case may not be made public, for the archive's package metadata (dc:rights): each secret
+ * section and each mark with its ground, and personnummer once per section. No masked text.
+ */
+export function accessRestrictions(c: Case): { kind: MaskKind; section?: string; ground: string }[] {
+  const seen = new Set<string>();
+  return maskCase(c).entries.flatMap((e) => {
+    const r = { kind: e.kind, ...(e.section === undefined ? {} : { section: e.section }), ground: e.ground };
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [r];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

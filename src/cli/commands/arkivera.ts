@@ -7,6 +7,7 @@ import { findingToDiagnostic } from '../../archive/verify.js';
 import { readCaseFile } from '../../case/read.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { defaultKind, kindNamed } from '../../kinds/index.js';
+import { accessRestrictions } from '../../publish/mask.js';
 import { toolName } from '../../util/package-info.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
@@ -74,6 +75,7 @@ export const arkivera: Command = {
       arkivDir,
       dnr: read.case.dnr,
       type: (kindNamed(read.case.kind) ?? defaultKind).archiveType,
+      restrictions: accessRestrictions(read.case),
       title: read.case.title,
       date: read.case.date,
       pdf: archival.bytes,

@@ -23,6 +23,7 @@ const expectedNames: Record<string, string[]> = {
   ny: ['new'],
   skapa: ['build'],
   jämför: ['diff', 'jamfor'],
+  publicera: [],
   arkivera: [],
   verifiera: [],
 };
@@ -209,7 +210,7 @@ describe('skrivelse --help', () => {
     expect(r.out).not.toMatch(/^ {2}(arkivera|verifiera) .*även:/m);
     // The Swedish names come first, in the table's order.
     const listed = [...r.out.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]);
-    expect(listed.slice(0, 6)).toEqual(Object.keys(expectedNames));
+    expect(listed.slice(0, 7)).toEqual(Object.keys(expectedNames));
   });
 });
 
@@ -236,14 +237,16 @@ describe('an unknown command', () => {
     expect(r.out).toBe('');
     expect(r.err).toContain(`fel: Okänt kommando "${typed}".`);
     expect(r.err).toContain(hint);
-    expect(r.err).toContain('Kända kommandon: kontrollera, ny, skapa, jämför, arkivera, verifiera.');
+    expect(r.err).toContain(
+      'Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera.',
+    );
   });
 
   it('without a near name lists the known commands only', async () => {
     const r = await runCaptured(['granska']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, ny, skapa, jämför, arkivera, verifiera.\n',
+      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera.\n',
     );
   });
 });

@@ -193,6 +193,48 @@ describe('skrivelse publicera', () => {
   });
 });
 
+describe('the archive knows what may not be made public', () => {
+  it('arkivera records the secret section, the mark and the personnummer as restrictions and dc:rights', async () => {
+    const arkiv = join(dir, 'arkiv');
+    const run = await runCaptured(['arkivera', join(process.cwd(), fixture), '--arkiv', arkiv], { cwd: dir });
+    expect(run.code, run.err).toBe(0);
+    const entry = JSON.parse(readFileSync(join(arkiv, 'manifest.jsonl'), 'utf8').trim()) as {
+      restrictions: { kind: string; section?: string; ground: string }[];
+    };
+    expect(entry.restrictions).toContainEqual({
+      kind: 'avsnitt',
+      section: 'Skyddade uppgifter',
+      ground: '18 kap. 8 § offentlighets- och sekretesslagen (2009:400)',
+    });
+    expect(entry.restrictions).toContainEqual({
+      kind: 'markering',
+      section: 'Synpunkter från allmänheten',
+      ground: 'uppgift om enskild',
+    });
+    expect(entry.restrictions.filter((r) => r.kind === 'personnummer').map((r) => r.section)).toEqual([
+      undefined,
+      'Synpunkter från allmänheten',
+    ]);
+    const dc = readFileSync(join(arkiv, 'KFN-2025-41', 'metadata', 'descriptive', 'dc.xml'), 'utf8');
+    expect(dc).toContain(
+      '<dc:rights>Sekretess: avsnittet &quot;Skyddade uppgifter&quot; omfattas av sekretess enligt 18 kap. 8 § offentlighets- och sekretesslagen (2009:400).</dc:rights>',
+    );
+    for (const secret of secrets) expect(dc.includes(secret), secret).toBe(false);
+    const verified = await runCaptured(['verifiera', arkiv], { cwd: dir });
+    expect(verified.code, verified.out + verified.err).toBe(0);
+  });
+
+  it('a memo without such parts gets no restrictions', async () => {
+    const arkiv = join(dir, 'arkiv-öppen');
+    const open = join(process.cwd(), 'cases/kfn-2025-41-oppettider-stadsbiblioteket.md');
+    expect((await runCaptured(['arkivera', open, '--arkiv', arkiv], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(arkiv, 'manifest.jsonl'), 'utf8')).not.toContain('restrictions');
+    expect(
+      readFileSync(join(arkiv, 'KFN-2025-41', 'metadata', 'descriptive', 'dc.xml'), 'utf8'),
+    ).not.toContain('dc:rights');
+  });
+});
+
 describe('the publication HTML in Chromium', () => {
   let browser: BrowserContext;
   beforeAll(async () => {
