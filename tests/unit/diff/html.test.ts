@@ -7,12 +7,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCase } from '../../../src/case/read.js';
 import { formatHtml } from '../../../src/diff/format-html.js';
 import { diffCases } from '../../../src/diff/index.js';
 import { loadProfile } from '../../../src/profile/load.js';
+import { launchChromium } from '../../helpers/browser.js';
 
 const profile = loadProfile();
 const oldFile = 'cases/son-2024-112-bin-2024-87-tidiga-insatser.md';
@@ -31,21 +32,7 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   // A fresh profile folder per run (the persistent-context API is how playwright takes --user-data-dir).
-  browser = await chromium.launchPersistentContext(join(dir, 'profil'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1100, height: 900 },
-    deviceScaleFactor: 1,
-  });
+  browser = await launchChromium(dir);
   page = await browser.newPage();
   page.on('request', (r) => requests.push(r.url()));
   const html = formatHtml(diffCases(caseOf(oldFile), caseOf(newFile), { old: oldFile, new: newFile }));

@@ -4,11 +4,10 @@
  * example and a diff document; case text never becomes markup; the same Doc gives the same page.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/backends/html/index.js';
 import { readCase, readCaseFile } from '../../../src/case/read.js';
@@ -18,6 +17,7 @@ import { loadProfile } from '../../../src/profile/load.js';
 import { renderDiffDoc } from '../../../src/render/diff-doc.js';
 import { renderDoc } from '../../../src/render/index.js';
 import { firstMissingInOrder, words } from '../../e2e/readers.js';
+import { axeViolations as axeViolationsOf, launchChromium } from '../../helpers/browser.js';
 
 const profile = loadProfile();
 const casesDir = 'cases';
@@ -88,19 +88,9 @@ const dir = mkdtempSync(join(tmpdir(), 'skrivelse-html-'));
 let browser: BrowserContext;
 let page: Page;
 const requests: string[] = [];
-const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
-  browser = await chromium.launchPersistentContext(join(dir, 'profil'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium(dir);
   page = await browser.newPage();
   page.on('request', (r) => requests.push(r.url()));
 });
@@ -116,13 +106,7 @@ async function open(name: string, html: string) {
   await page.goto(pathToFileURL(path).href);
 }
 
-async function axeViolations(): Promise<unknown[]> {
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    return (await run.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations;
-  });
-}
+const axeViolations = () => axeViolationsOf(page);
 
 describe('the HTML page of every example', () => {
   for (const { name, doc } of examples) {

@@ -6,14 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { toString as nodeText } from 'mdast-util-to-string';
 import { PDFDocument } from 'pdf-lib';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PreflightContext, rules } from '../../../src/archive/preflight.js';
 import { readXmpFromCatalog } from '../../../src/archive/xmp.js';
@@ -23,6 +22,7 @@ import type { Inline } from '../../../src/doc/model.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { maskHash, maskText } from '../../../src/publish/index.js';
 import { maskInlines } from '../../../src/publish/mask.js';
+import { axeViolations, launchChromium } from '../../helpers/browser.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { pdftotext } from '../../helpers/pdf.js';
 
@@ -238,16 +238,7 @@ describe('the archive knows what may not be made public', () => {
 describe('the publication HTML in Chromium', () => {
   let browser: BrowserContext;
   beforeAll(async () => {
-    browser = await chromium.launchPersistentContext(join(dir, 'chromium'), {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium(join(dir, 'chromium'));
   });
   afterAll(async () => browser?.close());
 
@@ -257,13 +248,7 @@ describe('the publication HTML in Chromium', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(fileIn(outDir, '.html')).href);
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;
-      const found = await run.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return found.violations;
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv-SE');
