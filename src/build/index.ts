@@ -53,12 +53,15 @@ export interface SideFile {
   data: Uint8Array;
 }
 
-/** The Doc to render for a case (`names`: its output files' names) and any files to write beside them. */
+/**
+ * The Doc to render for a case (in `formats`), the base name of its output files when not the memo's
+ * (`outputBaseName`), and any files to write beside them.
+ */
 export type Prepare = (
   c: Case,
   file: string,
-  names: readonly string[],
-) => { doc: Doc; sideFiles?: SideFile[] };
+  formats: readonly OutputFormat[],
+) => { doc: Doc; baseName?: string; sideFiles?: SideFile[] };
 
 /** errno codes that mean the output folder itself is unusable, so every further case would fail too. */
 export const environmentErrors = new Set([
@@ -123,12 +126,12 @@ export async function buildCases(files: readonly string[], options: BuildOptions
     let sideFiles: SideFile[] = [];
     let format: OutputFormat | undefined;
     try {
-      const names = formats.map((f) => `${outputBaseName(c)}.${f}`);
-      const prepared = options.prepare?.(c, file, names) ?? { doc: renderDoc(c, profile) };
+      const prepared = options.prepare?.(c, file, formats) ?? { doc: renderDoc(c, profile) };
+      const baseName = prepared.baseName ?? outputBaseName(c);
       sideFiles = prepared.sideFiles ?? [];
       for (format of formats) {
         const render = options.renderers?.[format] ?? outputFormats[format];
-        outputs.push({ format, name: `${outputBaseName(c)}.${format}`, data: await render(prepared.doc) });
+        outputs.push({ format, name: `${baseName}.${format}`, data: await render(prepared.doc) });
       }
     } catch (error) {
       const as = format ? ` som ${formatLabel[format]}` : '';

@@ -6,30 +6,36 @@
  */
 import { join } from 'node:path';
 import type { SideFile } from '../build/index.js';
+import { outputBaseName } from '../build/output-name.js';
 import type { Case } from '../case/model.js';
 import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { maskLog, maskLogText } from './log.js';
-import { maskCase, maskDoc } from './mask.js';
+import { maskCase, maskDoc, maskText } from './mask.js';
 
 export { maskLog, maskLogText } from './log.js';
 export { type MaskEntry, maskCase, maskDoc, maskHash, maskText, maskWording } from './mask.js';
 
-/** The publication Doc of a case and its masking log (JSON and text) for `logDir`. */
+/**
+ * The publication Doc of a case, its file names' base (from the masked title: a name is published too)
+ * and its masking log (JSON and text) for `logDir`.
+ */
 export function publication(
   c: Case,
   file: string,
-  names: readonly string[],
+  formats: readonly string[],
   profile: Profile,
   logDir: string,
-): { doc: Doc; sideFiles: SideFile[] } {
+): { doc: Doc; baseName: string; sideFiles: SideFile[] } {
   const masked = maskCase(c);
   const doc = maskDoc(renderDoc(masked.case, profile));
-  const log = maskLog(file, c, [...names], masked.entries);
-  const base = names[0]!.replace(/\.[^.]+$/, '');
+  const base = outputBaseName({ dnr: c.dnr, title: maskText(c.title) });
+  const names = formats.map((f) => `${base}.${f}`);
+  const log = maskLog(file, c, names, masked.entries);
   return {
     doc,
+    baseName: base,
     sideFiles: [
       {
         path: join(logDir, `${base}.maskering.json`),

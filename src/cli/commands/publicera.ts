@@ -68,7 +68,7 @@ export const publicera: Command = {
         formats: ['pdf', 'html'],
         outDir,
         registryDir: logDir,
-        prepare: (c, file, names) => publication(c, relative(io.cwd, file), names, profile, logDir),
+        prepare: (c, file, formats) => publication(c, relative(io.cwd, file), formats, profile, logDir),
         onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
       },
     );

@@ -5,7 +5,7 @@
  * in Chromium and the PDF the preflight's PDF/UA rules; the memo itself is unchanged.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -181,6 +181,28 @@ describe('skrivelse publicera', () => {
     expect(built.code, built.err).toBe(0);
     const text = pdftotext(fileIn(out, '.pdf'));
     for (const word of ['HEMLIGKOD', 'Privatsson', '750615']) expect(text).toContain(word);
+  });
+
+  it('masks a personnummer in the rubrik: in the file names, the title, the XMP and the HTML head', async () => {
+    const titled = join(dir, 'rubrik.md');
+    writeFileSync(
+      titled,
+      source.replace('rubrik: Utökade öppettider', 'rubrik: Ansökan 19800101-1231 om utökade öppettider'),
+    );
+    const out = join(dir, 'publicering-rubrik');
+    const run = await runCaptured(['publicera', titled, '--ut', out], { cwd: dir });
+    expect(run.code, run.err).toBe(0);
+    const names = readdirSync(out);
+    expect(names.join(' ')).not.toMatch(/19800101|1231/);
+    const qdf = join(dir, 'rubrik-qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', fileIn(out, '.pdf'), qdf]);
+    const bytes = readFileSync(qdf).toString('latin1');
+    for (const form of [...encodings('19800101-1231'), ...encodings('8001011231')])
+      expect(bytes.includes(form)).toBe(false);
+    expect(bytes).toContain('personnummer maskerat');
+    const html = readFileSync(fileIn(out, '.html'), 'utf8');
+    expect(html).toMatch(/<title>Ansökan \[personnummer maskerat\] om/);
+    expect(html).not.toContain('19800101');
   });
 
   it('refuses a log folder inside the publication folder (exit 2)', async () => {
