@@ -7,7 +7,7 @@ import type { DecisionBlock, Section } from '../case/model.js';
 import type { Position } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
 import { LineIndex } from '../util/line-index.js';
-import { type LixBand, lix, lixBand } from './lix.js';
+import { decimal, type LixBand, lix, lixBand } from './lix.js';
 import {
   capitalise,
   firstWords,
@@ -201,12 +201,12 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
     if (st.words < settings.lix.minWords || st.lix <= settings.lix.hard) continue;
     const whole = st === total;
     const longest = st.longest[0]!;
-    const average = Math.round((st.words / st.sentences) * 10) / 10;
+    const average = st.words / st.sentences;
     const share = Math.round((100 * st.longWords) / st.words);
     findings.push({
       rule: 'readability',
-      message: `${whole ? 'Skrivelsen som helhet' : `Avsnittet "${st.heading}"`} har LIX ${st.lix} (${st.band}): ${st.words} ord i ${st.sentences} ${st.sentences === 1 ? 'mening' : 'meningar'}, ${share} % långa ord.`,
-      hint: `Korta meningarna (nu i snitt ${average} ord) och byt långa ord mot vanligare. Börja med den längsta meningen (rad ${longest.position!.line}, ${longest.words} ord): ${quote(firstWords(longest.text, 6))}.`,
+      message: `${whole ? 'Skrivelsen som helhet' : `Avsnittet "${st.heading}"`} har LIX ${decimal(st.lix)} (${st.band}): ${st.words} ord i ${st.sentences} ${st.sentences === 1 ? 'mening' : 'meningar'}, ${share} % långa ord.`,
+      hint: `Korta meningarna (nu i snitt ${decimal(average)} ord) och byt långa ord mot vanligare. Börja med den längsta meningen (rad ${longest.position!.line}, ${longest.words} ord): ${quote(firstWords(longest.text, 6))}.`,
       section: whole ? '' : st.heading,
       ...(st.position ? { position: st.position } : {}),
       start: 0,
@@ -338,6 +338,8 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
     }
   });
 
-  findings.sort((a, b) => (a.unit ?? -1) - (b.unit ?? -1) || a.start - b.start);
+  // Reading order: by place in the file (a section's LIX at its heading, before its text).
+  const key = (f: LanguageFinding) => (f.position ? f.position.line * 1e6 + f.position.column : 0);
+  findings.sort((a, b) => key(a) - key(b));
   return { units, sections: sectionStats, total, findings, settings };
 }

@@ -32,3 +32,6 @@ export function lixBand(value: number, limits: LixLimits): LixBand {
   if (value >= 30) return 'lättläst';
   return 'mycket lättläst';
 }
+
+/** A LIX value or an average the Swedish way: "52,5". */
+export const decimal = (value: number): string => value.toLocaleString('sv', { maximumFractionDigits: 1 });

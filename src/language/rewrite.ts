@@ -52,16 +52,19 @@ export function splitSentence(sentence: string): string | undefined {
   let best: { at: number; score: number } | undefined;
   for (let i = 5; i <= w.length - 5; i++) {
     const gap = sentence.slice(w[i - 1]!.end, w[i]!.start);
-    const joiner = w[i]!.text.toLocaleLowerCase('sv') in joiners;
-    if (!/[,;]/.test(gap) && !joiner) continue;
-    const score = Math.abs(i - w.length / 2) - (joiner && /,/.test(gap) ? 1 : 0);
+    const key = w[i]!.text.toLocaleLowerCase('sv');
+    // "och" and "samt" join clauses only after a comma; without one they mostly join words.
+    const joiner = key in joiners && (joiners[key] !== '' || /,/.test(gap));
+    // "Social- och omsorgsnämnden": a hyphen before "och" joins words, not clauses.
+    if ((!/[,;]/.test(gap) && !joiner) || /[-–]/.test(gap)) continue;
+    // A joining word after a comma is the best place; a bare comma may be inside a list.
+    const score = Math.abs(i - w.length / 2) + (joiner ? (/,/.test(gap) ? -1 : 0) : 3);
     if (!best || score < best.score) best = { at: i, score };
   }
   if (!best) return undefined;
   const cut = w[best.at]!;
-  const first = sentence.slice(0, w[best.at - 1]!.end);
-  const key = cut.text.toLocaleLowerCase('sv');
-  const joiner = joiners[key];
+  const first = sentence.slice(0, cut.start).replace(/[\s,;]+$/u, '');
+  const joiner = joiners[cut.text.toLocaleLowerCase('sv')];
   const rest =
     joiner === undefined
       ? capitalise(sentence.slice(cut.start))

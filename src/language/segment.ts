@@ -3,7 +3,9 @@
  * full ICU) already keep "t.ex.", "bl.a.", "m.m." and "dvs." inside a sentence. What ICU still splits is
  * compensated in one place, minimally: a break is undone when the next "sentence" starts with a lower-case
  * letter ("enligt ovan, s. k. …") or when it starts with a digit right after a short abbreviation
- * ("kl. 10.00", "3 kap. 5 §", "nr. 4"). A sentence ending in a number ("… år 2024. 2025 blir …") stays split.
+ * ("kl. 10.00", "3 kap. 5 §", "nr. 4"). What stays: ICU follows Unicode's rule SB8 and joins a sentence
+ * that starts with a number to the one before ("… år 2024. 2025 blir …" is one sentence); Swedish style
+ * writes such a number as a word anyway.
  */
 
 export interface Span {

@@ -20,6 +20,7 @@ const fixture = (name: string) => join(root, 'tests/fixtures/case', name);
 /** Primary name → the aliases that must behave exactly like it. */
 const expectedNames: Record<string, string[]> = {
   kontrollera: ['check'],
+  språk: ['sprak'],
   ny: ['new'],
   skapa: ['build'],
   jämför: ['diff', 'jamfor'],
