@@ -4,6 +4,7 @@
  * `språk` command both read it, so they always agree.
  */
 import type { DecisionBlock, Section } from '../case/model.js';
+import { placeholder } from '../case/skeleton.js';
 import type { Position } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
 import { LineIndex } from '../util/line-index.js';
@@ -279,6 +280,8 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
   // Abbreviations in capitals used before "(IAF)" explains them, or never explained.
   const known = new Set([
     ...settings.knownAbbreviations,
+    // What `skrivelse ny` leaves to fill in is the placeholder rule's business.
+    ...words(placeholder).map((w) => w.text),
     ...input.profile.boards.flatMap((b) => /^\p{Lu}{2,}(?=\s)/u.exec(b.dnrExample)?.[0] ?? []),
   ]);
   const explained = new Map<string, { unit: number; offset: number }>();

@@ -75,12 +75,17 @@ export function splitSentence(sentence: string): string | undefined {
   return `… ${oneLine(first.slice(tail.start))}. ${firstWords(rest, 5)}`;
 }
 
-/** Nouns made from verbs (utredning, förhandling, beskrivelse, information) and their inflections. */
-const nominal = /(?:ing|else|het|tion)(?:en|ens|ar|arna|er|erna|s)?$/u;
+/**
+ * Nouns made from verbs (utredning, förhandling, beskrivelse, information) and their inflections. A genitive
+ * ("förvaltningens förslag") qualifies the next noun and ends no chain; "enlighet" only lives in "i enlighet
+ * med", which the word list reports.
+ */
+const nominal = /(?:ing|else|het|tion)(?:en|ar|arna|er|erna)?$/u;
+const fixedPhrases = new Set(['enlighet']);
 
 export function isNominalisation(word: string): boolean {
   const w = word.toLocaleLowerCase('sv');
-  return /^\p{Ll}+$/u.test(w) && w.length >= 7 && nominal.test(w);
+  return /^\p{Ll}+$/u.test(w) && w.length >= 7 && nominal.test(w) && !fixedPhrases.has(w);
 }
 
 /**
