@@ -1,7 +1,7 @@
 /** zod issues of the front-matter schema → Swedish diagnostics with YAML positions. */
 import type { z } from 'zod';
 import type { Diagnostic, Position } from '../diagnostics.js';
-import { describeValue, typeName } from '../profile/load.js';
+import { describeValue, typeName } from '../profile/wording.js';
 import { didYouMeanHint } from '../util/did-you-mean.js';
 import type { PathPart } from '../util/yaml-position.js';
 import { knownKeys } from './schema.js';

@@ -8,11 +8,16 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { unsupportedCharacters } from '../fonts/coverage.js';
 import { describeFsError, isFsError } from '../fs-errors.js';
+import { defaultLanguageSettings, type LanguageSettings } from '../language/settings.js';
+import { shippedWordList, toWordEntry, wordEntrySchema } from '../language/wordlist.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { packageRoot } from '../util/package-info.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
 import { positionAt, toPosition } from '../util/yaml-position.js';
+import { rules } from '../validate/index.js';
 import { compileDnrPattern, type TextPattern } from './dnr-pattern.js';
 import type { Profile } from './model.js';
+import { swedishIssue } from './wording.js';
 
 /** The default profile (Linköping), resolved relative to the installed package, not the cwd. */
 export function defaultProfilePath(): string {
@@ -20,6 +25,7 @@ export function defaultProfilePath(): string {
 }
 
 const text = z.string().trim().min(1, 'får inte vara tom');
+const wordCount = z.number().int('ska vara ett heltal').positive('ska vara större än 0');
 const dnrPatternText = text.superRefine((source, ctx) => {
   const compiled = compileDnrPattern(source);
   if ('error' in compiled) ctx.addIssue({ code: 'custom', message: compiled.error });
@@ -79,6 +85,28 @@ const profileSchema = z
       rubrik: text,
       meningar: z.strictObject({ information: text, förhandling: text, samverkan: text, ej_aktuellt: text }),
     }),
+    // Klarspråk: thresholds of the language rules and changes to the word list (docs/klarsprak.md).
+    klarspråk: z
+      .strictObject({
+        max_ord_per_mening: wordCount.optional(),
+        max_ord_per_stycke: wordCount.optional(),
+        lix: z
+          .strictObject({
+            svår: z.number().positive().optional(),
+            mycket_svår: z.number().positive().optional(),
+            minst_ord: wordCount.optional(),
+          })
+          .optional(),
+        ordlista: z
+          .strictObject({ lägg_till: z.array(wordEntrySchema).optional(), ta_bort: z.array(text).optional() })
+          .optional(),
+        kända_förkortningar: z
+          .array(z.string().regex(/^\p{Lu}{2,}$/u, 'ska vara en förkortning med versaler, t.ex. LSS'))
+          .optional(),
+      })
+      .optional(),
+    // The kommun's severity per rule: rule id → av, info, varning or fel.
+    regler: z.record(z.string(), z.enum(['av', 'info', 'varning', 'fel'])).optional(),
   })
   .superRefine((profile, ctx) => {
     // Consistency the shape alone cannot express: examples match their patterns, names and ids are unique.
@@ -114,58 +142,61 @@ const profileSchema = z
     unique('nämnder', 'namn');
     unique('förvaltningar', 'namn');
     unique('konsekvenser', 'id');
+    checkRuleSettings(profile.regler ?? {}, ctx);
+    checkLanguage(profile.klarspråk, ctx);
   });
 
+type Refinement = z.core.$RefinementCtx;
+
+/** `regler:` names rules that exist (with a did-you-mean), and leaves locked rules alone. */
+function checkRuleSettings(settings: Record<string, string>, ctx: Refinement): void {
+  const ids = Object.keys(rules);
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = rules[id];
+    if (!rule) {
+      const near = didYouMean(id, ids);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regler', id],
+        params: { atKey: true },
+        message: `okänd regel "${id}"${near ? `; menade du "${near}"?` : ''} (reglerna står i docs/ärendeformat.md)`,
+      });
+    } else if (rule.locked && setting !== rule.severity) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regler', id],
+        message: `kan inte ändras: ${rule.locked}`,
+      });
+    }
+  }
+}
+
+/** The LIX limits in order, and only words the shipped list has under `ta_bort:`. */
+function checkLanguage(raw: RawLanguage | undefined, ctx: Refinement): void {
+  const hard = raw?.lix?.svår ?? defaultLanguageSettings().lix.hard;
+  const veryHard = raw?.lix?.mycket_svår ?? defaultLanguageSettings().lix.veryHard;
+  if (veryHard <= hard)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['klarspråk', 'lix', raw?.lix?.mycket_svår !== undefined ? 'mycket_svår' : 'svår'],
+      message: `mycket_svår (${veryHard}) ska vara högre än svår (${hard})`,
+    });
+  const headwords = shippedWordList().entries.map((e) => e.word);
+  raw?.ordlista?.ta_bort?.forEach((word, i) => {
+    if (headwords.includes(word.toLocaleLowerCase('sv'))) return;
+    const near = didYouMean(word, headwords);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['klarspråk', 'ordlista', 'ta_bort', i],
+      message: `"${word}" finns inte i ordlistan templates/klarsprak.yaml${near ? `; menade du "${near}"?` : ''}`,
+    });
+  });
+}
+
 type RawProfile = z.infer<typeof profileSchema>;
+type RawLanguage = NonNullable<RawProfile['klarspråk']>;
 
-/** Swedish wording for zod issues, shared by the profile and case readers. */
-export function swedishIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? 'saknas'
-        : `ska vara ${typeName(issue.expected)}, inte ${describeValue(issue.input)}`;
-    case 'unrecognized_keys':
-      return `okänd nyckel ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'too_small':
-      return issue.message && !issue.message.startsWith('Too small')
-        ? issue.message
-        : 'är för kort eller tom';
-    case 'invalid_value':
-      return `ska vara ett av: ${issue.values.map(String).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
-
-export function typeName(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'ett tal',
-    boolean: 'true eller false',
-    array: 'en lista',
-    object: 'en tabell med nycklar',
-  };
-  return names[expected] ?? expected;
-}
-
-export function describeValue(value: unknown): string {
-  if (value === null) return 'tomt';
-  if (Array.isArray(value)) return 'en lista';
-  if (value instanceof Date) return 'ett datum';
-  switch (typeof value) {
-    case 'string':
-      return 'text';
-    case 'number':
-      return `talet ${value}`;
-    case 'boolean':
-      return `${value}`;
-    case 'object':
-      return 'en tabell med nycklar';
-    default:
-      return typeof value;
-  }
-}
+export { describeValue, swedishIssue, typeName } from './wording.js';
 
 export function loadProfile(path: string = defaultProfilePath()): Profile {
   let source: string;
@@ -198,7 +229,8 @@ export function parseProfile(source: string, path: string): Profile {
       for (const issue of result.error.issues) {
         const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const fieldPath = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-        const pos = positionAt(doc, lineCounter, fieldPath, { keyOfLast: unknownKey !== undefined });
+        const atKey = unknownKey !== undefined || (issue.code === 'custom' && issue.params?.atKey === true);
+        const pos = positionAt(doc, lineCounter, fieldPath, { keyOfLast: atKey });
         const where = pos ? `${path}:${pos.line}:${pos.column}` : path;
         const field = fieldPath.map(String).join('.') || '(hela filen)';
         located.push({ line: pos?.line ?? 0, text: `${where}: ${field} ${swedishIssue(issue)}` });
@@ -245,5 +277,28 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
       ...(k.plural !== undefined ? { plural: k.plural } : {}),
     })),
     mbl: { heading: raw.mbl.rubrik, sentences: raw.mbl.meningar },
+    ...(raw.regler ? { rules: raw.regler } : {}),
+    language: languageSettings(raw.klarspråk),
+  };
+}
+
+/** The defaults with the profile's thresholds; `lägg_till:` entries replace shipped ones of the same headword. */
+function languageSettings(raw: RawLanguage | undefined): LanguageSettings {
+  const defaults = defaultLanguageSettings();
+  const added = (raw?.ordlista?.lägg_till ?? []).map(toWordEntry);
+  const replaced = new Set([
+    ...(raw?.ordlista?.ta_bort ?? []).map((w) => w.toLocaleLowerCase('sv')),
+    ...added.map((e) => e.word.toLocaleLowerCase('sv')),
+  ]);
+  return {
+    maxSentenceWords: raw?.max_ord_per_mening ?? defaults.maxSentenceWords,
+    maxParagraphWords: raw?.max_ord_per_stycke ?? defaults.maxParagraphWords,
+    lix: {
+      hard: raw?.lix?.svår ?? defaults.lix.hard,
+      veryHard: raw?.lix?.mycket_svår ?? defaults.lix.veryHard,
+      minWords: raw?.lix?.minst_ord ?? defaults.lix.minWords,
+    },
+    wordList: [...defaults.wordList.filter((e) => !replaced.has(e.word)), ...added],
+    knownAbbreviations: [...defaults.knownAbbreviations, ...(raw?.kända_förkortningar ?? [])],
   };
 }

@@ -2,6 +2,8 @@
  * A municipality profile (kommunprofil), loaded from templates/profiler/*.yaml by src/profile/load.ts.
  * The YAML keys are Swedish (the file is edited by municipal staff); this is the typed, English view.
  */
+import type { Severity } from '../diagnostics.js';
+import type { LanguageSettings } from '../language/settings.js';
 import type { TextPattern } from './dnr-pattern.js';
 
 export interface Board {
@@ -60,4 +62,11 @@ export interface Profile {
     /** Handlebars sentences per MBL kind; data: `datum`, `förvaltning`, `enhet` (the unit informed, if given). */
     sentences: Record<'information' | 'förhandling' | 'samverkan' | 'ej_aktuellt', string>;
   };
+  /**
+   * The kommun's severity per rule id (`regler:`), validated against the rule table. It overrides the rule's
+   * and the kind's severity, but not a kind's `av` (the rule does not apply to that kind).
+   */
+  rules?: Readonly<Record<string, Severity | 'av'>>;
+  /** The klarspråk settings (`klarspråk:`) with the defaults filled in; absent: the defaults. */
+  language?: LanguageSettings;
 }

@@ -18,4 +18,9 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - this.starts[low]! + 1 };
   }
+
+  /** The inverse: the offset of a 1-based line:column. */
+  offset(position: Position): number {
+    return (this.starts[position.line - 1] ?? 0) + position.column - 1;
+  }
 }

@@ -1,5 +1,5 @@
 /** All validation rules in one table: rule id → check. Adding a rule = one function + one line here. */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Rule, RuleContext } from './rule.js';
 import { controlChar, invisibleChar, personnummer } from './rules/characters.js';
 import { consequenceConflict, consequenceEmpty, consequenceMissing } from './rules/consequences.js';
@@ -7,6 +7,16 @@ import { dateInvalid, mblDateAfterMemo } from './rules/dates.js';
 import { decisionMissing, decisionStandalone, decisionUnaddressed } from './rules/decisions.js';
 import { dnrFormat, dnrPerBoard } from './rules/dnr.js';
 import { glyphMissing } from './rules/glyphs.js';
+import {
+  abbreviationUnexplained,
+  decisionAtt,
+  decisionOneSentence,
+  kanslisvenska,
+  nounStyle,
+  paragraphLong,
+  readability,
+  sentenceLong,
+} from './rules/language.js';
 import { linkScheme } from './rules/links.js';
 import { mblPerDepartment, mblUnitUnused } from './rules/mbl.js';
 import { unknownBoard, unknownConsequence, unknownDepartment } from './rules/names.js';
@@ -56,7 +66,26 @@ export const rules: Record<string, Rule> = {
   'consequence-missing': consequenceMissing,
   'consequence-conflict': consequenceConflict,
   'consequence-empty': consequenceEmpty,
+  'sentence-long': sentenceLong,
+  'paragraph-long': paragraphLong,
+  readability,
+  kanslisvenska,
+  'noun-style': nounStyle,
+  'abbreviation-unexplained': abbreviationUnexplained,
+  'decision-one-sentence': decisionOneSentence,
+  'decision-att': decisionAtt,
 };
+
+/**
+ * The severity a rule runs with, or `av`. A kind's `av` means the rule does not apply to that kind (a
+ * rapport has no decision points) and always wins; otherwise the profile's `regler:` setting wins over
+ * the kind's severity, which wins over the rule's own.
+ */
+export function ruleSetting(id: string, ctx: Pick<RuleContext, 'kind' | 'profile'>): Severity | 'av' {
+  const kindSetting = ctx.kind?.rules[id];
+  if (kindSetting === 'av') return 'av';
+  return ctx.profile.rules?.[id] ?? kindSetting ?? rules[id]?.severity ?? 'fel';
+}
 
 /** More findings of one rule in one file are summarised in one line. */
 export const maxFindingsPerRule = 20;
@@ -65,10 +94,8 @@ export const maxFindingsPerRule = 20;
 export function runRules(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, rule] of Object.entries(rules)) {
-    // The kind decides which rules apply and how strictly (a rapport has no decision to check).
-    const setting = ctx.kind?.rules[id];
-    if (setting === 'av') continue;
-    const severity = setting ?? rule.severity;
+    const severity = ruleSetting(id, ctx);
+    if (severity === 'av') continue;
     let findings: ReturnType<Rule['check']>;
     try {
       findings = rule.check(ctx);

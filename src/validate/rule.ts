@@ -39,5 +39,10 @@ export interface Rule {
   severity: Severity;
   /** One Swedish line on what the rule checks (for docs and `--help`). */
   description: string;
+  /**
+   * Set on rules that keep the memo printable and safe (a profile's `regler:` cannot change them): the
+   * Swedish reason, shown when a profile tries.
+   */
+  locked?: string;
   check(ctx: RuleContext): Finding[];
 }

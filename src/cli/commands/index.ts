@@ -4,7 +4,7 @@
  * Order here is the order in `skrivelse --help`.
  *
  * Every command has a Swedish primary name. The English names of the first versions (build, check, new,
- * diff) stay as aliases so that no script breaks, and `jamfor` is `jämför` for keyboards without ä.
+ * diff) stay as aliases so that no script breaks, and `jamfor` and `sprak` are `jämför` and `språk` for keyboards without ä and å.
  * An alias runs the very same command: same output (help and messages name the primary), same exit code.
  */
 import type { Command } from '../io.js';
@@ -22,6 +22,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'läs ärendefiler och visa alla problem',
     aliases: ['check'],
     load: async () => (await import('./check.js')).check,
+  },
+  språk: {
+    summary: 'klarspråksrapport: LIX, långa meningar och ord att byta ut, per avsnitt',
+    aliases: ['sprak'],
+    load: async () => (await import('./sprak.js')).sprak,
   },
   ny: {
     summary: 'påbörja en ny ärendefil, ifylld från kommunprofilen',

@@ -53,6 +53,7 @@ function escapedControls(ctx: RuleContext): Finding[] {
 
 export const controlChar: Rule = {
   severity: 'fel',
+  locked: 'styrtecken kan inte skrivas i PDF/A eller Word-filer',
   description:
     'Styrtecken (utom radbrytning och tabb) får inte finnas i filen, inte heller som escape-sekvens.',
   check: (ctx) => [

@@ -62,6 +62,7 @@ function decodedOnly(ctx: RuleContext): Finding[] {
 
 export const glyphMissing: Rule = {
   severity: 'fel',
+  locked: 'tecken som typsnittet saknar skrivs ut som tomma rutor och bryter PDF/A',
   description: 'Tecken som typsnittet saknar och som därför inte kan skrivas ut i PDF:en.',
   check: (ctx) => {
     const comments = commentLines(ctx.source);

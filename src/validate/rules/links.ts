@@ -64,6 +64,7 @@ function inFrontMatter(ctx: RuleContext): Finding[] {
 
 export const linkScheme: Rule = {
   severity: 'fel',
+  locked: 'andra länkar än webb och e-post kan köra kod eller öppna lokala filer',
   description: 'Länkar får bara gå till webbadresser (http, https) och e-post (mailto).',
   check: (ctx) => [...inFrontMatter(ctx), ...inBody(ctx)],
 };

@@ -60,6 +60,7 @@ export const placeholderLeft: Rule = {
 /** `mall:` names a template kind (a folder under templates/), never a path: `../x`, `.` or `a/b` are unknown. */
 export const templateUnknown: Rule = {
   severity: 'fel',
+  locked: 'utan en känd mall kan skrivelsen inte skrivas ut',
   description: 'Mallen (mall:) måste finnas bland verktygets mallar.',
   check: (ctx) => {
     const kind = ctx.data?.mall;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../../src/diagnostics.js';
+import { languageRuleIds } from '../../../src/language/analyze.js';
 import { loadProfile } from '../../../src/profile/load.js';
 
 export const fixtureDir = fileURLToPath(new URL('../../fixtures/case/', import.meta.url));
@@ -19,3 +20,7 @@ export function brief(diagnostics: readonly Diagnostic[], severities = ['fel', '
     .filter((d) => severities.includes(d.severity))
     .map((d) => `${d.rule}@${d.position ? `${d.position.line}:${d.position.column}` : '-'}`);
 }
+
+/** Without the klarspråk findings: for tests about something else that read a transcribed case (real text). */
+export const withoutLanguage = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
+  diagnostics.filter((d) => !(languageRuleIds as readonly string[]).includes(d.rule));
