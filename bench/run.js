@@ -26,6 +26,18 @@ async function median(fn) {
 }
 
 const profile = loadProfile();
+// The same profile with the klarspråk rules off: their cost is the difference (issue 14 asks for a few ms).
+const languageRules = [
+  'sentence-long',
+  'paragraph-long',
+  'readability',
+  'kanslisvenska',
+  'noun-style',
+  'abbreviation-unexplained',
+  'decision-one-sentence',
+  'decision-att',
+];
+const withoutLanguage = { ...profile, rules: Object.fromEntries(languageRules.map((id) => [id, 'av'])) };
 const rows = [];
 for (const file of readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.md'))
@@ -36,6 +48,7 @@ for (const file of readdirSync(join(root, 'cases'))
   rows.push({
     ärende: file.slice(0, 28),
     'läs+kontrollera ms': (await median(() => readCase(text, file, profile))).toFixed(2),
+    'utan klarspråk ms': (await median(() => readCase(text, file, withoutLanguage))).toFixed(2),
     'mall→modell ms': (await median(() => renderDoc(c, profile))).toFixed(2),
     'PDF ms': (await median(() => renderPdf(doc))).toFixed(1),
     'DOCX ms': (await median(() => renderDocx(doc))).toFixed(1),

@@ -21,7 +21,7 @@ import {
 import { letterCount, type Span, sentences, words } from './segment.js';
 import { defaultLanguageSettings, type LanguageSettings } from './settings.js';
 import { decisionUnits, sectionUnits, type TextUnit } from './text.js';
-import { WordMatcher } from './wordlist.js';
+import { type WordEntry, WordMatcher } from './wordlist.js';
 
 export const languageRuleIds = [
   'sentence-long',
@@ -90,6 +90,14 @@ interface Sentence extends Span {
 
 const isProse = (u: TextUnit) => u.kind === 'paragraph' || u.kind === 'decision';
 const quote = (text: string) => `"${text}"`;
+
+/** Matchers by word list: building one segments every form, so it is done once per list, not per case. */
+const matchers = new WeakMap<readonly WordEntry[], WordMatcher>();
+function matcherFor(list: readonly WordEntry[]): WordMatcher {
+  let matcher = matchers.get(list);
+  if (!matcher) matchers.set(list, (matcher = new WordMatcher(list)));
+  return matcher;
+}
 
 export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
   const settings = input.profile.language ?? defaultLanguageSettings();
@@ -216,7 +224,7 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
   }
 
   // Kanslisvenska from the word list, in every unit (headings and table cells too).
-  const matcher = new WordMatcher(settings.wordList);
+  const matcher = matcherFor(settings.wordList);
   units.forEach((u, i) => {
     for (const m of matcher.match(u.text, unitWords[i]!)) {
       const own = m.entry.formSuggestions[m.key];
