@@ -16,7 +16,7 @@ export interface PackPart {
   /** The bookmark of this part; parts with the same `group` nest under the first one. */
   title: string;
   bytes: Uint8Array;
-  /** Index of the top-level bookmark this part belongs to (a bilaga under its ärende). */
+  /** Index of the top-level bookmark (0, 1, 2 … without gaps) this part opens or nests under (a bilaga). */
   group: number;
 }
 
@@ -56,6 +56,7 @@ export async function buildPack(
     } catch (error) {
       throw new PackPartError(part.title, error);
     }
+    if (part.group > outline.length) throw new Error(`bokmärke ${part.group} saknar föregångare`);
     const first = pack.getPageCount();
     for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
     const entry: OutlineEntry = { title: part.title, page: first, children: [] };

@@ -133,7 +133,7 @@ export function readMeeting(source: string, file: string, profile: Profile): Mee
       ],
     };
   }
-  const top = meetingSchema.safeParse(raw);
+  const top = meetingSchema.safeParse(raw, { reportInput: true });
   if (!top.success) diagnostics.push(...issueDiagnostics(top.error.issues, [], file, locate, meetingKeys));
   const data = raw as Record<string, unknown>;
 
@@ -233,7 +233,7 @@ function readItem(
     return undefined;
   }
   if (!('ärende' in record)) {
-    const parsed = noteItemSchema.safeParse(raw);
+    const parsed = noteItemSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       out.push(...issueDiagnostics(parsed.error.issues, at, file, locate, Object.keys(noteItemSchema.shape)));
       return undefined;
@@ -246,7 +246,7 @@ function readItem(
       ...(föredragande ? { presenter: föredragande } : {}),
     };
   }
-  const parsed = caseItemSchema.safeParse(raw);
+  const parsed = caseItemSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     out.push(...issueDiagnostics(parsed.error.issues, at, file, locate, Object.keys(caseItemSchema.shape)));
     return undefined;

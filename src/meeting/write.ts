@@ -46,9 +46,10 @@ export async function renderHandlingar(
 ): Promise<MeetingOutput> {
   const titles = packTitles(m);
   const parts: PackPart[] = [{ title: 'Kallelse och föredragningslista', bytes: kallelsePdf, group: 0 }];
+  let groups = 1;
   for (const [i, item] of m.items.entries()) {
     if (item.type !== 'case') continue;
-    const group = parts.length;
+    const group = groups++;
     parts.push({ title: titles[i]!, bytes: await outputFormats.pdf(renderDoc(item.case, profile)), group });
     for (const path of item.attachments)
       parts.push({

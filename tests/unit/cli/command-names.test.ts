@@ -26,6 +26,7 @@ const expectedNames: Record<string, string[]> = {
   publicera: [],
   arkivera: [],
   verifiera: [],
+  sammanträde: ['sammantrade'],
 };
 
 let tmp: string;
@@ -210,7 +211,7 @@ describe('skrivelse --help', () => {
     expect(r.out).not.toMatch(/^ {2}(arkivera|verifiera) .*även:/m);
     // The Swedish names come first, in the table's order.
     const listed = [...r.out.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]);
-    expect(listed.slice(0, 7)).toEqual(Object.keys(expectedNames));
+    expect(listed.slice(0, 8)).toEqual(Object.keys(expectedNames));
   });
 });
 
@@ -230,6 +231,7 @@ describe('an unknown command', () => {
     ['arkivra', 'Menade du "arkivera"?'],
     ['verifera', 'Menade du "verifiera"?'],
     ['nytt', 'Menade du "ny"?'],
+    ['samanträde', 'Menade du "sammanträde"?'],
   ];
   it.each(cases)('"%s" suggests the nearest name', async (typed, hint) => {
     const r = await runCaptured([typed, 'x.md']);
@@ -238,7 +240,7 @@ describe('an unknown command', () => {
     expect(r.err).toContain(`fel: Okänt kommando "${typed}".`);
     expect(r.err).toContain(hint);
     expect(r.err).toContain(
-      'Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera.',
+      'Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.',
     );
   });
 
@@ -246,7 +248,7 @@ describe('an unknown command', () => {
     const r = await runCaptured(['granska']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera.\n',
+      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.\n',
     );
   });
 });
