@@ -1,11 +1,11 @@
 /** Meeting files: each fault is one diagnostic with its rule, its file:line:column and a Swedish hint. */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { readMeetingFile } from '../../../src/meeting/read.js';
 import { loadProfile } from '../../../src/profile/load.js';
-import { goodMeeting, head, kfnCase, kfnRapport, scratch, sonCase, writeMeeting } from './helpers.js';
+import { goodMeeting, head, kfnCase, kfnRapport, root, scratch, sonCase, writeMeeting } from './helpers.js';
 
 const profile = loadProfile();
 let dir: string;
@@ -36,6 +36,21 @@ describe('a valid meeting file', () => {
     expect(memo.type === 'case' && memo.case.dnr).toEqual(['KFN 2025-41']);
     expect(memo.type === 'case' && memo.attachments).toEqual([join(dir, 'riskbedomning.pdf')]);
     expect(memo.type === 'case' && memo.presenter).toBe('Ahmed Yilmaz');
+  });
+
+  it('a joint memo stands on the list of each of its nämnder, and of no other', () => {
+    const joint = 'son-2024-112-bin-2024-87-tidiga-insatser.md';
+    copyFileSync(join(root, 'cases', joint), join(dir, joint));
+    for (const board of ['Social- och omsorgsnämnden', 'Bildningsnämnden']) {
+      const r = read(head.replace('Kultur- och fritidsnämnden', board) + `ärenden:\n  - ärende: ${joint}\n`);
+      expect(
+        r.diagnostics.filter((d) => d.severity === 'fel'),
+        board,
+      ).toEqual([]);
+      expect(r.meeting?.board.name).toBe(board);
+    }
+    const other = read(`${head}ärenden:\n  - ärende: ${joint}\n`);
+    expect(onlyError(other.diagnostics, other.file).rule).toBe('meeting-case-board');
   });
 
   it('the example in cases/ is valid', () => {
