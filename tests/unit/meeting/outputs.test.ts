@@ -158,6 +158,17 @@ describe('skrivelse sammanträde', () => {
     ]);
   });
 
+  it('never overwrites a file it did not write (exit 1, output-conflict)', async () => {
+    const out = mkdtempSync(join(dir, 'ut-'));
+    const taken = join(out, `${meetingBaseName(meeting)}_kallelse.pdf`);
+    writeFileSync(taken, 'någon annans fil\n');
+    const r = await runCaptured(['sammanträde', writeMeeting(dir, goodMeeting, 'c.yaml'), '--ut', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[output-conflict]');
+    expect(readFileSync(taken, 'utf8')).toBe('någon annans fil\n');
+    expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toEqual([]);
+  });
+
   it('exit 1 with the diagnostic at file:line:column, and nothing written', async () => {
     const out = join(dir, 'ut-fel');
     writeMeeting(dir, `${head}ärenden:\n  - ärende: ${kfnCase}\n  - ärende: ${sonCase}\n`, 'fel.yaml');

@@ -42,7 +42,7 @@ describe('a valid meeting file', () => {
     const joint = 'son-2024-112-bin-2024-87-tidiga-insatser.md';
     copyFileSync(join(root, 'cases', joint), join(dir, joint));
     for (const board of ['Social- och omsorgsnämnden', 'Bildningsnämnden']) {
-      const r = read(head.replace('Kultur- och fritidsnämnden', board) + `ärenden:\n  - ärende: ${joint}\n`);
+      const r = read(`${head.replace('Kultur- och fritidsnämnden', board)}ärenden:\n  - ärende: ${joint}\n`);
       expect(
         r.diagnostics.filter((d) => d.severity === 'fel'),
         board,
