@@ -55,6 +55,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'kontrollera arkiverade PDF:er (kontrollsummor, PDF/A, PDF/UA)',
     load: async () => (await import('./verifiera.js')).verifiera,
   },
+  sammanträde: {
+    summary: 'skriv kallelse med föredragningslista och handlingar till ett sammanträde',
+    aliases: ['sammantrade'],
+    load: async () => (await import('./sammantrade.js')).sammantrade,
+  },
 };
 
 export interface FoundCommand {

@@ -27,6 +27,7 @@ const expectedNames: Record<string, string[]> = {
   publicera: [],
   arkivera: [],
   verifiera: [],
+  sammanträde: ['sammantrade'],
 };
 
 let tmp: string;
@@ -232,6 +233,7 @@ describe('an unknown command', () => {
     ['arkivra', 'Menade du "arkivera"?'],
     ['verifera', 'Menade du "verifiera"?'],
     ['nytt', 'Menade du "ny"?'],
+    ['samanträde', 'Menade du "sammanträde"?'],
   ];
   it.each(cases)('"%s" suggests the nearest name', async (typed, hint) => {
     const r = await runCaptured([typed, 'x.md']);
@@ -240,7 +242,7 @@ describe('an unknown command', () => {
     expect(r.err).toContain(`fel: Okänt kommando "${typed}".`);
     expect(r.err).toContain(hint);
     expect(r.err).toContain(
-      'Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera.',
+      'Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.',
     );
   });
 
@@ -248,7 +250,7 @@ describe('an unknown command', () => {
     const r = await runCaptured(['granska']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera.\n',
+      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.\n',
     );
   });
 });

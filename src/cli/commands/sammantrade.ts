@@ -1,0 +1,71 @@
+/** `skrivelse sammanträde`: check a meeting file, then write the kallelse (PDF, DOCX) and the handlingar PDF. */
+import { relative, resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { untaggedNotice } from '../../meeting/handlingar.js';
+import { readMeetingFile } from '../../meeting/read.js';
+import { writeMeeting } from '../../meeting/write.js';
+import { parseCommandArgs, profileFrom } from '../args.js';
+import type { Command } from '../io.js';
+import { exitCodeFor, formatDiagnostics } from '../output.js';
+import { checkOutputFolder } from '../output-target.js';
+
+const usage = `Användning: skrivelse sammanträde <möte.yaml> [--ut <mapp>] [--utan-handlingar] [--profil <fil>]
+
+Kontrollerar mötesfilen och varje ärende på föredragningslistan (att ärendefilen finns och är utan fel,
+att den är ställd till nämnden, att inget ärende står två gånger och att bilagorna är PDF-filer).
+Skriver sedan kallelsen med föredragningslistan som PDF och DOCX, och handlingarna: en PDF med kallelsen,
+varje skrivelse i föredragningslistans ordning och dess bilagor, med ett bokmärke per ärende.
+Handlingarna är inte tillgänglighetsanpassade (sidorna kopieras och taggningen följer inte med).
+Mötesfilens format beskrivs i docs/sammantrade.md.
+
+Flaggor:
+  --ut <mapp>         utdatamapp (standard: output/)
+  --utan-handlingar   skriv bara kallelsen
+  --profil <fil>      kommunprofil (YAML); standard är Linköpings profil
+  -h, --help          visa den här hjälpen
+
+Slutkod: 0 = allt skrevs, 1 = mötesfilen eller ett ärende hade fel, 2 = fel i anropet.
+`;
+
+export const sammantrade: Command = {
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { ut: { type: 'string' }, 'utan-handlingar': { type: 'boolean' } },
+      'sammanträde',
+    );
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        positionals.length === 0 ? 'Ange en mötesfil.' : 'Ange bara en mötesfil.',
+        'Exempel: skrivelse sammanträde cases/möte-kfn-2025-04.yaml',
+      );
+    }
+    const shown = positionals[0]!;
+    const file = resolve(io.cwd, shown);
+    const profile = profileFrom(values, io);
+    const outArg = typeof values.ut === 'string' ? values.ut : 'output';
+    const outDir = resolve(io.cwd, outArg);
+    checkOutputFolder(outDir, outArg);
+    const read = readMeetingFile(file, profile);
+    let diagnostics = read.diagnostics;
+    const withHandlingar = values['utan-handlingar'] !== true;
+    if (read.meeting) {
+      const written = await writeMeeting(read.meeting, profile, outDir, {
+        handlingar: withHandlingar,
+        onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
+      });
+      diagnostics = [...diagnostics, ...written.diagnostics];
+      if (withHandlingar && written.written.some((p) => p.endsWith('_handlingar.pdf')))
+        io.out(`obs: ${untaggedNotice}\n`);
+    }
+    const shownDiagnostics = diagnostics.map((d) => ({
+      ...d,
+      file: d.file === file ? shown : relative(io.cwd, d.file) || d.file,
+    }));
+    io.out(formatDiagnostics(shownDiagnostics, { format: 'text', color: io.colorOut, fileCount: 1 }), {
+      styled: true,
+    });
+    return exitCodeFor(shownDiagnostics);
+  },
+};
