@@ -94,8 +94,10 @@ const quote = (text: string) => `"${text}"`;
 /** Matchers by word list: building one segments every form, so it is done once per list, not per case. */
 const matchers = new WeakMap<readonly WordEntry[], WordMatcher>();
 function matcherFor(list: readonly WordEntry[]): WordMatcher {
-  let matcher = matchers.get(list);
-  if (!matcher) matchers.set(list, (matcher = new WordMatcher(list)));
+  const known = matchers.get(list);
+  if (known) return known;
+  const matcher = new WordMatcher(list);
+  matchers.set(list, matcher);
   return matcher;
 }
 
