@@ -4,7 +4,8 @@
  * parts' tag trees (structure, reading order, alt texts), so the pack is NOT PDF/UA; the kallelse and the
  * memos written alone are the accessible versions.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { textString, writeInfo } from '../backends/pdf/index.js';
 import { toolName } from '../util/package-info.js';
 import type { Meeting } from './model.js';
 
@@ -65,19 +66,18 @@ export async function buildPack(
     else outline[part.group] = entry;
   }
   addOutline(pack, outline);
-  const date = new Date(`${m.date}T00:00:00Z`);
-  pack.setTitle(
-    `Handlingar till ${m.board.genitive.charAt(0).toLocaleLowerCase('sv-SE')}${m.board.genitive.slice(1)} sammanträde ${m.date}`,
-    {
-      showInWindowTitleBar: true,
-    },
-  );
-  pack.setLanguage('sv-SE');
-  pack.setAuthor(m.secretary);
-  pack.setCreator(toolName);
-  pack.setProducer(toolName);
-  pack.setCreationDate(date);
-  pack.setModificationDate(date);
+  // Info and language through the PDF backend's one string encoder (write/pdf-text.ts).
+  writeInfo(pack, {
+    title: `Handlingar till ${m.board.genitive.charAt(0).toLocaleLowerCase('sv-SE')}${m.board.genitive.slice(1)} sammanträde ${m.date}`,
+    author: m.secretary,
+    subject: '',
+    keywords: '',
+    creator: toolName,
+    producer: toolName,
+    date: `D:${m.date.replaceAll('-', '')}000000Z`,
+  });
+  pack.catalog.set(PDFName.of('Lang'), textString('sv-SE'));
+  pack.catalog.set(PDFName.of('ViewerPreferences'), pack.context.obj({ DisplayDocTitle: true }));
   return { bytes: await pack.save({ useObjectStreams: false }), outline };
 }
 
@@ -94,7 +94,7 @@ function addOutline(pack: PDFDocument, entries: readonly OutlineEntry[]): void {
     let count = items.length;
     items.forEach((item, i) => {
       const dict = context.obj({});
-      dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
+      dict.set(PDFName.of('Title'), textString(item.title));
       dict.set(PDFName.of('Parent'), parent);
       dict.set(
         PDFName.of('Dest'),
