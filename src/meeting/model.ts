@@ -10,6 +10,8 @@ export interface CaseItem {
   case: Case;
   presenter?: string;
   attachments: string[];
+  /** Set once the meeting file has the item's decision. */
+  decision?: ItemDecision;
 }
 
 /** An agenda item without a memo (informationsärende, anmälan av delegationsbeslut …). */
@@ -18,6 +20,7 @@ export interface NoteItem {
   title: string;
   text?: string;
   presenter?: string;
+  decision?: ItemDecision;
 }
 
 export type AgendaItem = CaseItem | NoteItem;
@@ -34,4 +37,33 @@ export interface Meeting {
   secretary: string;
   /** In agenda order; item n is numbered n (1-based). */
   items: AgendaItem[];
+  /** Set once the meeting file has its `protokoll:` (after the meeting). */
+  protocol?: Protocol;
+}
+
+/**
+ * What the nämnd decided on an agenda item (after the meeting, from the meeting file's `protokoll:`).
+ * Decided "enligt förslaget", `points` are the memo's decision points for this nämnd word for word.
+ */
+export interface ItemDecision {
+  /** The paragraph number (§) in the protocol. */
+  paragraph: number;
+  asProposed: boolean;
+  /** The decision as decided, point by point (Markdown inline text, as the memo's points). */
+  points: string[];
+  /** Reservations as written ("Anna Berg (M) reserverar sig mot beslutet."). */
+  reservations: string[];
+  /** Jäv as written ("Per Ek (S) anmäler jäv och deltar inte i handläggningen."). */
+  conflicts: string[];
+}
+
+/** The protocol of the meeting: who justerar it, when, where it is kept and when it is announced. */
+export interface Protocol {
+  adjusters: string[];
+  /** ISO date of the justering; absent while the protocol is not yet justerat. */
+  adjustedOn?: string;
+  /** Where the justerat protocol is kept, as written on the anslag. */
+  keptAt: string;
+  /** ISO date the anslag goes up; absent: the justering date. */
+  postedOn?: string;
 }
