@@ -51,10 +51,12 @@ export const sammantrade: Command = {
     let diagnostics = read.diagnostics;
     const withHandlingar = values['utan-handlingar'] !== true;
     if (read.meeting) {
-      const written = await writeMeeting(read.meeting, profile, outDir, {
-        handlingar: withHandlingar,
-        onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
-      });
+      const written = await writeMeeting(
+        read.meeting,
+        profile,
+        { outDir, onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`) },
+        { handlingar: withHandlingar },
+      );
       diagnostics = [...diagnostics, ...written.diagnostics];
       if (withHandlingar && written.written.some((p) => p.endsWith('_handlingar.pdf')))
         io.out(`obs: ${untaggedNotice}\n`);
