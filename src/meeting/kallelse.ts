@@ -92,6 +92,6 @@ export function kallelseDoc(m: Meeting, profile: Profile): Doc {
   });
 }
 
-function lowerFirst(s: string): string {
+export function lowerFirst(s: string): string {
   return s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
 }

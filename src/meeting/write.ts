@@ -1,11 +1,13 @@
 /** Renders a meeting's files (kallelse as PDF and DOCX, the handlingar PDF) and writes them as `skapa` does. */
+import { basename, dirname, relative } from 'node:path';
 import { outputFormats } from '../build/index.js';
 import { slug } from '../build/output-name.js';
 import { type NamedOutput, type WriteResult, type WriteTarget, writeOwnedOutputs } from '../build/write.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
-import { buildPack, type PackPart, PackPartError, packTitles } from './handlingar.js';
+import { buildPack, type PackDocument, PackPartError, packTitles, untaggedWarnings } from './handlingar.js';
 import { kallelseDoc } from './kallelse.js';
 import type { Meeting } from './model.js';
 
@@ -24,28 +26,42 @@ export async function renderKallelse(m: Meeting, profile: Profile): Promise<Name
   ];
 }
 
-/** The handlingar PDF: `kallelsePdf`, then each memo (rendered here) and its bilagor, in agenda order. */
+/**
+ * The handlingar PDF: `kallelsePdf`, then each memo (rendered here) and its bilagor, in agenda order; with
+ * the names of the bilagor that are not tagged.
+ */
 export async function renderHandlingar(
   m: Meeting,
   profile: Profile,
   kallelsePdf: Uint8Array,
-): Promise<NamedOutput> {
+): Promise<NamedOutput & { untagged: string[] }> {
   const titles = packTitles(m);
-  const parts: PackPart[] = [{ title: 'Kallelse och föredragningslista', bytes: kallelsePdf, group: 0 }];
-  let groups = 1;
+  const documents: PackDocument[] = [{ title: 'Kallelse och föredragningslista', bytes: kallelsePdf }];
   for (const [i, item] of m.items.entries()) {
     if (item.type !== 'case') continue;
-    const group = groups++;
-    parts.push({ title: titles[i]!, bytes: await outputFormats.pdf(renderDoc(item.case, profile)), group });
-    for (const path of item.attachments)
-      parts.push({
-        title: `Bilaga: ${path.split(/[\\/]/).at(-1)}`,
+    const doc = renderDoc(item.case, profile);
+    documents.push({
+      title: kindLabel(item.case.kind),
+      bytes: await outputFormats.pdf(doc),
+      item: titles[i]!,
+    });
+    for (const path of item.attachments) {
+      const shown = relative(dirname(m.file), path);
+      documents.push({
+        title: `Bilaga: ${basename(path)}`,
         bytes: readRegularFileBytes(path),
-        group,
+        item: titles[i]!,
+        attachment: shown,
       });
+    }
   }
-  const { bytes } = await buildPack(m, parts);
-  return { name: `${meetingBaseName(m)}_handlingar.pdf`, data: bytes };
+  const pack = await buildPack(m, documents);
+  return { name: `${meetingBaseName(m)}_handlingar.pdf`, data: pack.bytes, untagged: pack.untagged };
+}
+
+/** "Tjänsteskrivelse", "Rapport": a document's bookmark in the pack. */
+function kindLabel(kind: string): string {
+  return kind.charAt(0).toLocaleUpperCase('sv-SE') + kind.slice(1);
 }
 
 /** Renders and writes the meeting's files into `outDir` through the one output writer (src/build/write.ts). */
@@ -56,9 +72,12 @@ export async function writeMeeting(
   options: { handlingar: boolean },
 ): Promise<WriteResult> {
   const outputs = await renderKallelse(m, profile);
+  const warnings: Diagnostic[] = [];
   if (options.handlingar) {
     try {
-      outputs.push(await renderHandlingar(m, profile, outputs[0]!.data));
+      const { untagged, ...pack } = await renderHandlingar(m, profile, outputs[0]!.data);
+      outputs.push(pack);
+      warnings.push(...untaggedWarnings(m, untagged));
     } catch (error) {
       if (!(error instanceof PackPartError)) throw error;
       return {
@@ -75,8 +94,9 @@ export async function writeMeeting(
       };
     }
   }
-  return writeOwnedOutputs(m.file, outputs, [], {
+  const result = await writeOwnedOutputs(m.file, outputs, [], {
     nouns: { self: 'den här mötesfilen', other: 'en annan fil' },
     ...target,
   });
+  return { ...result, diagnostics: [...warnings, ...result.diagnostics] };
 }
