@@ -3,7 +3,9 @@ import { basename, dirname, relative } from 'node:path';
 import { outputFormats } from '../build/index.js';
 import { slug } from '../build/output-name.js';
 import { type NamedOutput, type WriteResult, type WriteTarget, writeOwnedOutputs } from '../build/write.js';
+import type { Case } from '../case/model.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
@@ -27,22 +29,22 @@ export async function renderKallelse(m: Meeting, profile: Profile): Promise<Name
 }
 
 /**
- * The handlingar PDF: `kallelsePdf`, then each memo (rendered here) and its bilagor, in agenda order; with
- * the names of the bilagor that are not tagged.
+ * The handlingar PDF: `kallelsePdf`, then each memo (rendered here from `memoDoc`, by default the memo's
+ * own Doc) and its bilagor, in agenda order; with the names of the bilagor that are not tagged.
  */
 export async function renderHandlingar(
   m: Meeting,
   profile: Profile,
   kallelsePdf: Uint8Array,
+  memoDoc: (c: Case) => Doc = (c) => renderDoc(c, profile),
 ): Promise<NamedOutput & { untagged: string[] }> {
   const titles = packTitles(m);
   const documents: PackDocument[] = [{ title: 'Kallelse och föredragningslista', bytes: kallelsePdf }];
   for (const [i, item] of m.items.entries()) {
     if (item.type !== 'case') continue;
-    const doc = renderDoc(item.case, profile);
     documents.push({
       title: kindLabel(item.case.kind),
-      bytes: await outputFormats.pdf(doc),
+      bytes: await outputFormats.pdf(memoDoc(item.case)),
       item: titles[i]!,
     });
     for (const path of item.attachments) {
