@@ -77,68 +77,71 @@ export async function mergeTagged(
   const parts: MergedPart[] = [];
 
   for (const [index, source] of sources.entries()) {
-    let src: PDFDocument;
+    // Whatever a part holds (damage, encryption, a tree too deep to copy) is that part's error, not a crash.
     try {
-      src = await PDFDocument.load(source.bytes, { updateMetadata: false });
-    } catch (error) {
-      throw new MergePartError(source.title, error);
-    }
-    const copier = PDFObjectCopier.for(src.context, context);
-    const structRoot = src.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
-    const marked = src.catalog.lookupMaybe(name('MarkInfo'), PDFDict)?.get(name('Marked')) === PDFBool.True;
-    const tagged = structRoot !== undefined && marked;
-    const topKids = tagged ? kidRefs(structRoot) : [];
-    if (tagged) {
-      prefixIds(src, topKids, `d${index + 1}-`);
-      // Cut the top elements loose from the source's root, so copying them does not copy that root.
-      for (const ref of topKids) src.context.lookupMaybe(ref, PDFDict)?.delete(name('P'));
-    }
-
-    const firstPage = pdf.getPageCount();
-    for (const page of src.getPages()) {
-      const ref = copier.copy(page.ref);
-      const leaf = context.lookup(ref);
-      if (!(leaf instanceof PDFPageLeaf)) throw new MergePartError(source.title, 'sidan kunde inte kopieras');
-      // Annotations of a tagged page are visited in structure order (ISO 14289-1 7.18.3); LibreOffice
-      // writes the value as a string, which readers ignore.
-      if (tagged && leaf.has(name('Annots'))) leaf.set(name('Tabs'), name('S'));
-      pdf.addPage(PDFPage.of(leaf, ref, pdf));
-    }
-    parts.push({ title: source.title, firstPage, pageCount: src.getPageCount(), tagged });
-    if (!tagged) continue;
-
-    const kids = topKids.map((ref) => copier.copy(ref));
-    const partRef = partElement(pdf, kids, documentRef, source.title);
-    const partLang = stringValue(src.catalog.lookup(name('Lang')));
-    if (partLang && partLang !== language)
-      context.lookup(partRef, PDFDict).set(name('Lang'), textString(partLang));
-    documentKids.push(partRef);
-
-    // Shift every ParentTree key of the part by `offset`, wherever a key is held.
-    const offset = nextKey;
-    const tree = structRoot.lookupMaybe(name('ParentTree'), PDFDict);
-    const entries = tree ? numberTree(tree) : [];
-    for (const [key, value] of entries) nums.push([key + offset, copier.copy(value)]);
-    for (const [ref, object] of src.context.enumerateIndirectObjects()) {
-      const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
-      if (!dict) continue;
-      for (const keyName of ['StructParent', 'StructParents']) {
-        const held = dict.get(name(keyName));
-        if (!(held instanceof PDFNumber)) continue;
-        const copied = context.lookup(copier.copy(ref));
-        const target = copied instanceof PDFStream ? copied.dict : (copied as PDFDict);
-        target.set(name(keyName), PDFNumber.of(held.asNumber() + offset));
+      const src = await PDFDocument.load(source.bytes, { updateMetadata: false });
+      const copier = PDFObjectCopier.for(src.context, context);
+      const structRoot = src.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
+      const marked = src.catalog.lookupMaybe(name('MarkInfo'), PDFDict)?.get(name('Marked')) === PDFBool.True;
+      const tagged = structRoot !== undefined && marked;
+      const topKids = tagged ? kidRefs(structRoot) : [];
+      if (tagged) {
+        prefixIds(src, topKids, `d${index + 1}-`);
+        // Cut the top elements loose from the source's root, so copying them does not copy that root.
+        for (const ref of topKids) src.context.lookupMaybe(ref, PDFDict)?.delete(name('P'));
       }
-    }
-    const declared = structRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
-    nextKey = offset + Math.max(declared, ...entries.map(([key]) => key + 1), 0);
 
-    for (const [map, into] of [
-      ['RoleMap', roleMap],
-      ['ClassMap', classMap],
-    ] as const) {
-      const from = structRoot.lookupMaybe(name(map), PDFDict);
-      for (const [key, value] of from?.entries() ?? []) if (!into.has(key)) into.set(key, copier.copy(value));
+      const firstPage = pdf.getPageCount();
+      for (const page of src.getPages()) {
+        const ref = copier.copy(page.ref);
+        const leaf = context.lookup(ref);
+        if (!(leaf instanceof PDFPageLeaf))
+          throw new MergePartError(source.title, 'sidan kunde inte kopieras');
+        // Annotations of a tagged page are visited in structure order (ISO 14289-1 7.18.3); LibreOffice
+        // writes the value as a string, which readers ignore.
+        if (tagged && leaf.has(name('Annots'))) leaf.set(name('Tabs'), name('S'));
+        pdf.addPage(PDFPage.of(leaf, ref, pdf));
+      }
+      parts.push({ title: source.title, firstPage, pageCount: src.getPageCount(), tagged });
+      if (!tagged) continue;
+
+      const kids = topKids.map((ref) => copier.copy(ref));
+      const partRef = partElement(pdf, kids, documentRef, source.title);
+      const partLang = stringValue(src.catalog.lookup(name('Lang')));
+      if (partLang && partLang !== language)
+        context.lookup(partRef, PDFDict).set(name('Lang'), textString(partLang));
+      documentKids.push(partRef);
+
+      // Shift every ParentTree key of the part by `offset`, wherever a key is held.
+      const offset = nextKey;
+      const tree = structRoot.lookupMaybe(name('ParentTree'), PDFDict);
+      const entries = tree ? numberTree(tree) : [];
+      for (const [key, value] of entries) nums.push([key + offset, copier.copy(value)]);
+      for (const [ref, object] of src.context.enumerateIndirectObjects()) {
+        const dict =
+          object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
+        if (!dict) continue;
+        for (const keyName of ['StructParent', 'StructParents']) {
+          const held = dict.get(name(keyName));
+          if (!(held instanceof PDFNumber)) continue;
+          const copied = context.lookup(copier.copy(ref));
+          const target = copied instanceof PDFStream ? copied.dict : (copied as PDFDict);
+          target.set(name(keyName), PDFNumber.of(held.asNumber() + offset));
+        }
+      }
+      const declared = structRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
+      nextKey = offset + Math.max(declared, ...entries.map(([key]) => key + 1), 0);
+
+      for (const [map, into] of [
+        ['RoleMap', roleMap],
+        ['ClassMap', classMap],
+      ] as const) {
+        const from = structRoot.lookupMaybe(name(map), PDFDict);
+        for (const [key, value] of from?.entries() ?? [])
+          if (!into.has(key)) into.set(key, copier.copy(value));
+      }
+    } catch (error) {
+      throw error instanceof MergePartError ? error : new MergePartError(source.title, error);
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preflightPdf } from '../../../src/archive/preflight.js';
 import { readXmpFromCatalog } from '../../../src/archive/xmp.js';
@@ -200,3 +200,30 @@ describe('the handlingar with an untagged bilaga', () => {
 function renderedBilaga(): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, 'taggad.pdf')));
 }
+
+describe('a crafted bilaga', () => {
+  it('with a structure tree nested 20 000 deep is a diagnostic of that bilaga, not a crash', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([595, 842]);
+    const { context } = doc;
+    let child = context.register(context.obj({ Type: 'StructElem', S: 'P', K: [] }));
+    for (let i = 0; i < 20_000; i++)
+      child = context.register(context.obj({ Type: 'StructElem', S: 'Div', K: [child] }));
+    doc.catalog.set(
+      PDFName.of('StructTreeRoot'),
+      context.register(context.obj({ Type: 'StructTreeRoot', K: [child] })),
+    );
+    doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+    writeFileSync(join(dir, 'djup.pdf'), await doc.save({ useObjectStreams: false }));
+    const m = read(`${head}ärenden:\n  - ärende: ${kfnCase}\n    bilagor: [djup.pdf]\n`, 'djup.yaml');
+    const result = await writeMeetingFiles(
+      m,
+      profile,
+      { outDir: join(dir, 'ut-djup') },
+      { handlingar: true },
+    );
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['meeting-attachment-unreadable']);
+    expect(result.diagnostics[0]!.message).toContain('djup.pdf');
+    expect(result.written).toEqual([]);
+  });
+});
