@@ -284,7 +284,12 @@ export function formatHtml(diff: CaseDiff): string {
 /** "2. Rubrik (fil.md)" with badges for what happened to the item (or to its decision). */
 function itemHeading(item: AgendaItemDiff, notes: string): string {
   const number = item.newNumber ?? item.oldNumber;
-  const title = item.kind === 'removed' ? marked('del', item.title, escapeHtml) : escapeHtml(item.title);
+  const title =
+    item.kind === 'removed'
+      ? marked('del', item.title, escapeHtml)
+      : item.kind === 'added'
+        ? marked('ins', item.title, escapeHtml)
+        : escapeHtml(item.title);
   const file = item.file === undefined ? '' : ` <span class="none">(${escapeHtml(item.file)})</span>`;
   const badges = notes.replace(/\s+/g, ' ').trim();
   return `<h3>${number}. ${title}${file}${badges === '' ? '' : ` ${badges}`}</h3>`;

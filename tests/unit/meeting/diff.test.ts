@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMeetingHtml } from '../../../src/diff/format-html.js';
 import { formatMeetingJson } from '../../../src/diff/format-json.js';
 import { formatMeetingText } from '../../../src/diff/format-text.js';
 import { diffMeetings, meetingSummaryLine } from '../../../src/diff/meeting.js';
@@ -280,6 +281,9 @@ describe('diffMeetings: decisions and protocol', () => {
     expect(text).toContain('Beslut\n');
     expect(text).toContain('(nytt beslut)');
     expect(text).toContain('Paragraf (§) (ny): {+§ 12+}');
+    const html = formatMeetingHtml(diff);
+    expect(html).toContain('<h2 id="h-beslut">Beslut</h2>');
+    expect(html).toContain('<span class="badge added">nytt beslut</span>');
   });
 
   it('reports a changed § and nothing else', () => {
