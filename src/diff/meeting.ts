@@ -116,7 +116,9 @@ function diffItemFields(a: Meeting, before: AgendaItem, b: Meeting, after: Agend
   return changes;
 }
 
-const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'ja' : 'nej');
+/** What `beslut:` says of the decision's text: the memo's points word for word, or the nämnd's own. */
+const decidedAs = (decision: ItemDecision | undefined) =>
+  decision === undefined ? undefined : decision.asProposed ? 'enligt förslaget' : 'egen beslutstext';
 
 function diffDecision(
   before: ItemDecision | undefined,
@@ -125,24 +127,14 @@ function diffDecision(
   if (!before && !after) return undefined;
   const fields = [
     ...compareValue(
-      'beslut.paragraf',
+      'paragraf',
       'Paragraf (§)',
       before && `§ ${before.paragraph}`,
       after && `§ ${after.paragraph}`,
     ),
-    ...compareValue(
-      'beslut.enligt_förslaget',
-      'Enligt förslaget',
-      yesNo(before?.asProposed),
-      yesNo(after?.asProposed),
-    ),
-    ...compareList(
-      'beslut.reservationer',
-      'Reservation',
-      before?.reservations ?? [],
-      after?.reservations ?? [],
-    ),
-    ...compareList('beslut.jäv', 'Jäv', before?.conflicts ?? [], after?.conflicts ?? []),
+    ...compareValue('beslut', 'Beslut', decidedAs(before), decidedAs(after)),
+    ...compareList('reservationer', 'Reservation', before?.reservations ?? [], after?.reservations ?? []),
+    ...compareList('jäv', 'Jäv', before?.conflicts ?? [], after?.conflicts ?? []),
   ];
   const points = comparePoints(
     (before?.points ?? []).map(normalizeText),

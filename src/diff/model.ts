@@ -131,7 +131,7 @@ export interface AgendaItemDiff {
 export interface ItemDecisionDiff {
   /** `added`: the item got its decision; `removed`: the decision was taken out. */
   kind: ChangeKind | 'same';
-  /** paragraf (§), enligt_förslaget, reservationer, jäv. */
+  /** paragraf (§), beslut ("enligt förslaget" or "egen beslutstext"), reservationer, jäv: the keys of a decision in `protokoll:`. */
   fields: FieldChange[];
   /** The decision points, matched by similarity as the memo's förslag till beslut. */
   points: PointDiff[];
