@@ -319,12 +319,13 @@ function meetingDecisionsHtml(items: AgendaItemDiff[]): string {
     .flatMap((i) => {
       const d = i.decision;
       if (!d || d.kind === 'same') return [];
-      const notes =
+      const state =
         d.kind === 'added'
           ? badge('added', 'nytt beslut')
           : d.kind === 'removed'
             ? badge('removed', 'beslutet borttaget')
             : '';
+      const notes = `${badge('note', `§ ${d.paragraph}`)} ${state}`;
       const points = d.points.some((p) => p.kind !== 'same' || p.moved)
         ? `<ol class="points">${d.points.map(pointHtml).join('\n')}</ol>`
         : '';

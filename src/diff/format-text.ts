@@ -204,7 +204,7 @@ function meetingDecisionLines(items: AgendaItemDiff[], style: Style): string[] {
     if (!d || d.kind === 'same') return [];
     const points = d.points.map((p) => pointLine(p, style)).filter((l) => l !== undefined);
     return [
-      itemHead(i, style, [decisionNote[d.kind]!]),
+      itemHead(i, style, [`§ ${d.paragraph}`, decisionNote[d.kind]!]),
       ...indent(metadataLines(d.fields, style)),
       ...points,
     ];

@@ -147,7 +147,7 @@ function diffDecision(
       : fields.length > 0 || points.some((p) => p.kind !== 'same' || p.moved)
         ? 'changed'
         : 'same';
-  return { kind, fields, points };
+  return { kind, paragraph: (after ?? before)!.paragraph, fields, points };
 }
 
 function diffProtocol(a: Protocol | undefined, b: Protocol | undefined): FieldChange[] {

@@ -131,6 +131,8 @@ export interface AgendaItemDiff {
 export interface ItemDecisionDiff {
   /** `added`: the item got its decision; `removed`: the decision was taken out. */
   kind: ChangeKind | 'same';
+  /** The paragraph number (§) in the new version, the old one's when the decision was removed. */
+  paragraph: number;
   /** paragraf (§), beslut ("enligt förslaget" or "egen beslutstext"), reservationer, jäv: the keys of a decision in `protokoll:`. */
   fields: FieldChange[];
   /** The decision points, matched by similarity as the memo's förslag till beslut. */

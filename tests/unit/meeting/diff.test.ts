@@ -318,7 +318,7 @@ describe('diffMeetings: decisions and protocol', () => {
     expect(meetingSummaryLine(diff.summary)).toBe('1 ändring i besluten.');
     const text = formatMeetingText(diff, { colour: false });
     expect(text).toContain('Beslut\n');
-    expect(text).toContain('(nytt beslut)');
+    expect(text).toContain('(§ 12, nytt beslut)');
     expect(text).toContain('Paragraf (§) (ny): {+§ 12+}');
     const html = formatMeetingHtml(diff);
     expect(html).toContain('<h2 id="h-beslut">Beslut</h2>');
