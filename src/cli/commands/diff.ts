@@ -21,7 +21,7 @@ import { checkOutputTarget } from '../output-target.js';
 import { checkSameKind, diffMeetingSources } from './diff-meeting.js';
 
 const usage = `Användning: skrivelse jämför <gammal> <ny> [--format text|html|json|docx|pdf] [--ut <fil>]
-       skrivelse jämför --git <revision> <ärendefil>
+       skrivelse jämför --git <revision> <ärendefil eller mötesfil>
 
 Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
 förslag till beslut per nämnd och löptexten avsnitt för avsnitt, ord för ord. Omformade rader,
@@ -36,7 +36,7 @@ Varje version kan vara
   en git-revision skriven REV:sökväg, t.ex. HEAD~1:cases/ärende.md.
 
 Flaggor:
-  --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
+  --git <revision>     jämför filen med samma fil i revisionen (t.ex. HEAD, main, v1.0)
   --format <format>    text (standard), html (en fristående sida), json, docx: den nya
                        versionen som Word-fil med spårade ändringar, eller pdf: samma dokument
                        med ändringarna markerade (tillagt understruket, borttaget genomstruket);
@@ -72,7 +72,7 @@ export const diff: Command = {
       throw new UsageError(
         rev === undefined
           ? 'Ange två versioner att jämföra: <gammal> <ny>.'
-          : 'Ange en ärendefil efter --git <revision>.',
+          : 'Ange en ärendefil eller mötesfil efter --git <revision>.',
         'Se `skrivelse jämför --help`.',
       );
     }
