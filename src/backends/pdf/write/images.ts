@@ -11,8 +11,14 @@ import * as upngModule from '@pdf-lib/upng';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 import type { ImageAsset } from '../../../doc/model.js';
 
-/** Node loads the package's CommonJS build, whose export is under `default`. */
-const upng = ((upngModule as { default?: unknown }).default ?? upngModule) as typeof upngModule.default;
+/**
+ * The package is CommonJS with `exports.default`: Node's ESM import puts that under `default.default`, a
+ * bundler or vitest under `default`. The decoder is the first of them that has `decode`.
+ */
+type Upng = typeof upngModule.default;
+const upng = [upngModule, (upngModule as { default?: unknown }).default]
+  .flatMap((m) => [m, (m as { default?: unknown } | undefined)?.default])
+  .find((m): m is Upng => typeof (m as Upng | undefined)?.decode === 'function')!;
 
 /** PNG colour types without colour: greyscale, greyscale with alpha. */
 const GREY_TYPES = new Set([0, 4]);
