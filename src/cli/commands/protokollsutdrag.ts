@@ -48,7 +48,8 @@ export interface ProtocolSelection {
 export function selectDecided(
   meeting: Meeting,
   itemArg: string | boolean | undefined,
-  command: string,
+  /** How the command and the meeting file were typed, for the hint: "protokollsutdrag cases/möte.yaml". */
+  example: string,
 ): { selection?: ProtocolSelection; diagnostics: Diagnostic[] } {
   const problem = (rule: string, message: string, hint: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ severity: 'fel', rule, message, hint, file: meeting.file }],
@@ -59,7 +60,7 @@ export function selectDecided(
     if (!Number.isInteger(wanted) || wanted < 1 || wanted > meeting.items.length)
       throw new UsageError(
         `--ärende ${itemArg}: föredragningslistan har punkterna 1–${meeting.items.length}.`,
-        `Ange punktens nummer, t.ex. skrivelse ${command} ${meeting.file} --ärende 2.`,
+        `Ange punktens nummer, t.ex. skrivelse ${example} --ärende 2.`,
       );
   }
   const { protocol } = meeting;
@@ -125,7 +126,7 @@ export const protokollsutdrag: Command = {
     const read = readMeetingFile(file, profile);
     let diagnostics = read.diagnostics;
     if (read.meeting) {
-      const chosen = selectDecided(read.meeting, values.ärende, 'protokollsutdrag');
+      const chosen = selectDecided(read.meeting, values.ärende, `protokollsutdrag ${shown}`);
       diagnostics = [...diagnostics, ...chosen.diagnostics];
       const { selection } = chosen;
       if (selection) {
