@@ -15,7 +15,7 @@ import { anslagBaseName, renderProtocol, utdragBaseName } from '../../../src/mee
 import { loadProfile } from '../../../src/profile/load.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { pdftotext, run, tempPdf } from '../../helpers/pdf.js';
-import { goodMeeting, scratch, writeMeeting } from './helpers.js';
+import { goodMeeting, protocol, scratch, writeMeeting } from './helpers.js';
 
 const profile = loadProfile();
 
@@ -25,27 +25,6 @@ const flat = (s: string) =>
     .replace(/[\u00A0\s]+/g, ' ')
     .replace(/\u2011/g, '-')
     .trim();
-
-export const protocol = `protokoll:
-  justerare: [Anna Berg]
-  justeringsdatum: 2025-12-09
-  förvaras: Kultur- och fritidsförvaltningen, Stadshuset, Linköping
-  anslag: 2025-12-10
-  beslut:
-    - punkt: 1
-      paragraf: 33
-      beslut: Anna Berg väljs att justera protokollet.
-    - punkt: 2
-      paragraf: 34
-      beslut: enligt förslaget
-      reservationer: ["Per Ek (M) reserverar sig mot beslutet."]
-      jäv: ["Eva Ros (S) anmäler jäv och deltar inte i handläggningen."]
-    - punkt: 4
-      paragraf: 35
-      beslut:
-        - Delegationsbesluten läggs till handlingarna.
-        - Nämnden noterar informationen.
-`;
 
 /** The text of each paragraph of a DOCX's document.xml (w:t runs joined), by unzip, not by our code. */
 function docxParagraphs(bytes: Uint8Array, dir: string, name: string): string[] {
