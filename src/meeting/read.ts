@@ -78,6 +78,8 @@ const itemKeys = [...new Set([...Object.keys(caseItemSchema.shape), ...Object.ke
 export interface MeetingResult {
   meeting?: Meeting;
   diagnostics: Diagnostic[];
+  /** The meeting file's bytes exactly as read (by `readMeetingFile`), for archiving. */
+  bytes?: Uint8Array;
 }
 
 type Locate = (path: readonly PathPart[], key?: boolean) => Position | undefined;
@@ -108,7 +110,7 @@ export function readMeetingFile(file: string, profile: Profile): MeetingResult {
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n');
-  return readMeeting(source, file, profile);
+  return { ...readMeeting(source, file, profile), bytes: new Uint8Array(bytes) };
 }
 
 /** Reads meeting text; `file` names it in diagnostics and is the folder case paths are relative to. */
@@ -631,6 +633,7 @@ function readItem(
     case: c,
     ...(föredragande ? { presenter: föredragande } : {}),
     attachments,
+    ...(read.bytes ? { caseBytes: read.bytes } : {}),
   };
 }
 
