@@ -10,13 +10,14 @@
 import { basename } from 'node:path';
 import type { SourceFile } from '../archive/attachments.js';
 import { type ArchivalPdf, archivalPdfOf } from '../archive/build.js';
+import { protokollsutdragType } from '../archive/manifest.js';
 import { packageName } from '../archive/store.js';
 import type { Profile } from '../profile/model.js';
 import type { CaseItem, Meeting, Protocol } from './model.js';
 import { type DecidedItem, utdragDoc } from './protokollsutdrag.js';
 
-/** dc:type and the METS content type of an archived utdrag. */
-export const utdragArchiveType = 'Protokollsutdrag';
+/** dc:type and the METS content type of an archived utdrag (PREMIS names it in the creation event). */
+export const utdragArchiveType = protokollsutdragType;
 
 /** "KFN-2025-41_protokollsutdrag": the package of a case's utdrag, next to the memo's "KFN-2025-41". */
 export function utdragPackageName(dnr: readonly string[]): string {

@@ -53,6 +53,10 @@ describe('skrivelse arkivera of a meeting file', () => {
     const dc = readFileSync(join(work, 'arkiv', pkg, 'metadata', 'descriptive', 'dc.xml'), 'utf8');
     expect(dc).toContain('<dc:type>Protokollsutdrag</dc:type>');
     expect(dc).toContain('KFN 2025-41');
+    const premis = readFileSync(join(work, 'arkiv', pkg, 'metadata', 'preservation', 'premis.xml'), 'utf8');
+    expect(premis).toContain(
+      'av protokollsutdrag, version 1 av KFN 2025-41, skapat från mötesfilen och ärendefilen.',
+    );
   });
 
   it('the PDF (qpdf, pdftotext) embeds the meeting file and the case file byte for byte and has the decision', () => {

@@ -1,9 +1,11 @@
 /** The meeting file's `protokoll:`: decisions set on their items; each bad input one diagnostic with its line. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { readMeetingFile } from '../../../src/meeting/read.js';
 import { loadProfile } from '../../../src/profile/load.js';
-import { goodMeeting, scratch, writeMeeting } from './helpers.js';
+import { goodMeeting, root, scratch, writeMeeting } from './helpers.js';
 
 const profile = loadProfile();
 let dir: string;
@@ -92,6 +94,21 @@ describe('a protocol that is right', () => {
 `);
     expect(r.diagnostics).toEqual([]);
     expect(r.meeting!.protocol).toEqual({ adjusters: ['Anna Berg'], keptAt: 'Stadshuset' });
+  });
+});
+
+describe('the example in cases/', () => {
+  it('has its decisions: § 33–36, item 2 "enligt förslaget" with the memo points, justerat and anslag', () => {
+    const r = readMeetingFile(join(root, 'cases', 'möte-kfn-2025-04.yaml'), profile);
+    expect(r.diagnostics).toEqual([]);
+    const m = r.meeting!;
+    expect(m.items.map((i) => i.decision?.paragraph)).toEqual([33, 34, 35, 36]);
+    const memo = m.items[1]!;
+    expect(memo.decision?.asProposed).toBe(true);
+    expect(memo.decision?.points).toEqual(
+      memo.type === 'case' ? memo.case.decisions[0]!.points.map((p) => p.text) : [],
+    );
+    expect(m.protocol).toMatchObject({ adjustedOn: '2025-04-15', postedOn: '2025-04-16' });
   });
 });
 
@@ -225,5 +242,24 @@ describe('each fault in the protocol gives its diagnostic at its line', () => {
     const d = only(r.diagnostics, r.file);
     expect(d.message).toContain('i beslut 1 under protokoll');
     expect(d.hint).toContain('reservationer');
+  });
+});
+
+describe('docs/sammantrade.md', () => {
+  it('has a table row for every protocol rule the code can report', () => {
+    const sources = [
+      'src/meeting/read.ts',
+      'src/cli/commands/protokollsutdrag.ts',
+      'src/cli/commands/arkivera-protokoll.ts',
+    ];
+    const rules = new Set(
+      sources.flatMap((f) =>
+        [...readFileSync(join(root, f), 'utf8').matchAll(/'(protocol-[a-z-]+)'/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(rules.size).toBeGreaterThanOrEqual(10);
+    const doc = readFileSync(join(root, 'docs/sammantrade.md'), 'utf8');
+    const documented = new Set([...doc.matchAll(/^\| `(protocol-[a-z-]+)` \|/gm)].map((m) => m[1]!));
+    expect([...documented].sort()).toEqual([...rules].sort());
   });
 });
