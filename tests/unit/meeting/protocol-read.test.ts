@@ -1,11 +1,11 @@
 /** The meeting file's `protokoll:`: decisions set on their items; each bad input one diagnostic with its line. */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { readMeetingFile } from '../../../src/meeting/read.js';
 import { loadProfile } from '../../../src/profile/load.js';
-import { goodMeeting, root, scratch, writeMeeting } from './helpers.js';
+import { goodMeeting, head, root, scratch, writeMeeting } from './helpers.js';
 
 const profile = loadProfile();
 let dir: string;
@@ -81,6 +81,28 @@ describe('a protocol that is right', () => {
     expect(m.items[0]!.decision?.points).toEqual(['Anna Berg och Per Ek väljs att justera protokollet.']);
     expect(m.items[2]!.decision).toBeUndefined();
     expect(m.items[3]!.decision?.points).toHaveLength(2);
+  });
+
+  it('a joint memo decided "enligt förslaget" takes the points for the nämnd that met, not the other', () => {
+    const joint = 'son-2024-112-bin-2024-87-tidiga-insatser.md';
+    copyFileSync(join(root, 'cases', joint), join(dir, joint));
+    const text = `${head.replace('Kultur- och fritidsnämnden', 'Bildningsnämnden')}ärenden:
+  - ärende: ${joint}
+protokoll:
+  justerare: [Anna Berg]
+  förvaras: Stadshuset
+  beslut:
+    - punkt: 1
+      paragraf: 12
+      beslut: enligt förslaget
+`;
+    const r = readMeetingFile(writeMeeting(dir, text, 'möte-bin.yaml'), profile);
+    expect(r.diagnostics).toEqual([]);
+    const item = r.meeting!.items[0]!;
+    const blocks = item.type === 'case' ? item.case.decisions : [];
+    const own = blocks.find((b) => b.board === 'Bildningsnämnden')!.points.map((p) => p.text);
+    expect(item.decision?.points).toEqual(own);
+    expect(own[0]).toMatch(/^Bildningsnämnden godkänner/);
   });
 
   it('a protocol not yet justerat is read, without justeringsdatum', () => {
