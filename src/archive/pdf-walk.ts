@@ -32,7 +32,9 @@ export function allDicts(pdf: PDFDocument): PDFDict[] {
 }
 
 export function nameOf(dict: PDFDict | undefined, key: string): string | undefined {
-  return dict?.lookupMaybe(name(key), PDFName)?.decodeText();
+  // A value of another type (LibreOffice writes /Tabs (S), a string) is no name: undefined, not a throw.
+  const value = dict?.lookup(name(key));
+  return value instanceof PDFName ? value.decodeText() : undefined;
 }
 
 /** Looks up `key` in a number tree (Nums or Kids), e.g. the structure ParentTree. */

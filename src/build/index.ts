@@ -2,11 +2,9 @@
  * `build`: validated case → Doc → each requested backend → files in the output folder, written atomically.
  * Invalid cases are refused with the same diagnostics as `check`; nothing is written for them.
  *
- * Per case: render every format in memory (no lock held), then, holding the output-folder lock (lock.ts),
- * re-read the ownership index, check every output name (ownership.ts), and for each file record its owner
- * in the index *before* writing it. A kill at any point leaves each written file owned; a claim for a file
- * never written is harmless, as a missing file is free. A case is written only if all its formats rendered
- * and all its names are free or its own, so a PDF and a DOCX with one base name come from one case.
+ * Per case: render every format in memory (no lock held), then write them with `writeOwnedOutputs`
+ * (write.ts: the folder lock, the ownership index, atomic files). A case is written only if all its formats
+ * rendered and all its names are free or its own, so a PDF and a DOCX with one base name come from one case.
  *
  * Failures: an exception while rendering or writing one case (a bug, a name that is a folder …) becomes a
  * `build-failed` diagnostic for that case, and the batch goes on (exit 1). Errors of the environment that
@@ -14,18 +12,19 @@
  * and propagate as the errno error for the CLI to explain; what was written until then is already in the
  * index and reported through `onWritten`. A lock held too long by another build is a UsageError.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Case } from '../case/model.js';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
 import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
-import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.js';
-import { type LockTiming, withFolderLock } from '../util/lock.js';
+import type { writeFileAtomic } from '../util/atomic.js';
+import type { LockTiming } from '../util/lock.js';
 import { outputBaseName } from './output-name.js';
-import { claimFor, indexName, outputLockName, ownerKey, readOwners, writeOwners } from './ownership.js';
+import { buildFailed, messageOf, type NamedOutput, type SideFile, writeOwnedOutputs } from './write.js';
+
+export { environmentErrors, type SideFile } from './write.js';
 
 export type OutputFormat = 'pdf' | 'docx' | 'html';
 
@@ -47,12 +46,6 @@ export const outputFormats: Record<OutputFormat, Renderer> = {
   html: async (doc) => Buffer.from((await import('../backends/html/index.js')).renderHtml(doc), 'utf8'),
 };
 
-/** A file written with a case's outputs but elsewhere (a publication's masking log), before them. */
-export interface SideFile {
-  path: string;
-  data: Uint8Array;
-}
-
 /**
  * The Doc to render for a case (in `formats`), the base name of its output files when not the memo's
  * (`outputBaseName`), and any files to write beside them.
@@ -62,20 +55,6 @@ export type Prepare = (
   file: string,
   formats: readonly OutputFormat[],
 ) => { doc: Doc; baseName?: string; sideFiles?: SideFile[] };
-
-/** errno codes that mean the output folder itself is unusable, so every further case would fail too. */
-export const environmentErrors = new Set([
-  'ENOSPC',
-  'EDQUOT',
-  'EROFS',
-  'EACCES',
-  'EPERM',
-  'EIO',
-  'ENOENT',
-  'ENOTDIR',
-  'EMFILE',
-  'ENFILE',
-]);
 
 export interface BuildOptions {
   profile: Profile;
@@ -103,12 +82,6 @@ export interface BuildResult {
   written: string[];
 }
 
-interface Output {
-  format: OutputFormat;
-  name: string;
-  data: Uint8Array;
-}
-
 const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' };
 
 export async function buildCases(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
@@ -122,7 +95,7 @@ export async function buildCases(files: readonly string[], options: BuildOptions
     const result: BuildResult = { file, diagnostics: [...diagnostics], written: [] };
     results.push(result);
     if (!c || hasErrors(diagnostics)) continue;
-    const outputs: Output[] = [];
+    const outputs: NamedOutput[] = [];
     let sideFiles: SideFile[] = [];
     let format: OutputFormat | undefined;
     try {
@@ -131,115 +104,16 @@ export async function buildCases(files: readonly string[], options: BuildOptions
       sideFiles = prepared.sideFiles ?? [];
       for (format of formats) {
         const render = options.renderers?.[format] ?? outputFormats[format];
-        outputs.push({ format, name: `${baseName}.${format}`, data: await render(prepared.doc) });
+        outputs.push({ name: `${baseName}.${format}`, data: await render(prepared.doc) });
       }
     } catch (error) {
       const as = format ? ` som ${formatLabel[format]}` : '';
-      result.diagnostics.push(failed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
+      result.diagnostics.push(buildFailed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
       continue;
     }
-    await withFolderLock(
-      registry,
-      { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
-      () => writeOutputs(file, outputs, sideFiles, result, options),
-    );
+    const written = await writeOwnedOutputs(file, outputs, sideFiles, options);
+    result.written.push(...written.written);
+    result.diagnostics.push(...written.diagnostics);
   }
   return results;
-}
-
-/** Runs holding the lock: conflict check, then per file: record the owner, write the file. */
-function writeOutputs(
-  file: string,
-  outputs: Output[],
-  sideFiles: readonly SideFile[],
-  result: BuildResult,
-  options: BuildOptions,
-): void {
-  const { outDir } = options;
-  const registry = options.registryDir ?? outDir;
-  // Under the lock nobody else is writing here: a temporary file is what a killed build left.
-  for (const name of readdirSync(outDir)) if (isTempName(name)) removeFileDurably(join(outDir, name));
-  const key = ownerKey(outDir, file);
-  const owners = readOwners(registry);
-  const claims = outputs.map((o) => ({ ...o, claim: claimFor(outDir, owners, o.name, key, o.data) }));
-  const refused = claims.filter(({ claim }) => claim.kind === 'other' || claim.kind === 'unknown');
-  if (refused.length > 0) {
-    for (const { name, claim } of refused) {
-      result.diagnostics.push(
-        conflict(file, join(outDir, name), claim.kind === 'other' ? claim.owner : undefined),
-      );
-    }
-    return;
-  }
-  const write = options.writeFile ?? writeFileAtomic;
-  // Side files first: a masking log is never missing for a publication that was written.
-  for (const side of sideFiles) {
-    try {
-      mkdirSync(dirname(side.path), { recursive: true });
-      write(side.path, side.data);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined && environmentErrors.has(code)) throw error;
-      result.diagnostics.push(failed(file, `Filen ${side.path} kunde inte skrivas: ${messageOf(error)}`));
-      return;
-    }
-    result.written.push(side.path);
-    options.onWritten?.(side.path);
-  }
-  for (const { name, data, claim } of claims) {
-    const path = join(outDir, name);
-    const previous = owners[name];
-    owners[name] = key;
-    writeOwners(registry, owners);
-    try {
-      write(path, data, { noOverwrite: claim.kind === 'free' });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined && environmentErrors.has(code)) throw error;
-      if (code === 'EEXIST') {
-        // Created meanwhile by something that does not take the lock: not ours, so drop the claim.
-        if (previous === undefined) delete owners[name];
-        else owners[name] = previous;
-        writeOwners(registry, owners);
-        result.diagnostics.push(conflict(file, path, undefined));
-      } else {
-        result.diagnostics.push(failed(file, `Filen ${path} kunde inte skrivas: ${messageOf(error)}`));
-      }
-      return;
-    }
-    result.written.push(path);
-    options.onWritten?.(path);
-  }
-}
-
-function conflict(file: string, path: string, owner: string | undefined): Diagnostic {
-  return owner === undefined
-    ? {
-        severity: 'fel',
-        rule: 'output-conflict',
-        message: `Utdatafilen ${path} finns redan, och det går inte att se att den skapades från det här ärendet; den skrivs inte över.`,
-        hint: `Filen står inte i ${join(dirname(path), indexName)} (registret kan ha tagits bort). Ta bort eller flytta filen om den får ersättas, eller välj en annan mapp med --ut.`,
-        file,
-      }
-    : {
-        severity: 'fel',
-        rule: 'output-conflict',
-        message: `Utdatafilen ${path} kommer från ett annat ärende (${owner}) och skrivs inte över.`,
-        hint: 'Ge ärendena olika diarienummer eller rubrik, välj en annan mapp med --ut, eller ta bort den gamla filen.',
-        file,
-      };
-}
-
-function failed(file: string, message: string): Diagnostic {
-  return {
-    severity: 'fel',
-    rule: 'build-failed',
-    message,
-    hint: 'Troligen ett fel i skrivelse, inte i ärendet; de övriga ärendena skrevs ändå. Rapportera det gärna med ärendefilen.',
-    file,
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

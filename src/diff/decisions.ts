@@ -21,11 +21,7 @@ function diffBlock(before: DecisionBlock | undefined, after: DecisionBlock | und
   const oldPoints = (before?.points ?? []).map((p) => normalizeText(p.text));
   const newPoints = (after?.points ?? []).map((p) => normalizeText(p.text));
   const board = after?.board ?? before?.board ?? '';
-  const points: PointDiff[] = compareTexts(oldPoints, newPoints, pointThreshold).map(({ row, ...text }) => ({
-    ...(row.oldIndex === undefined ? {} : { oldNumber: row.oldIndex + 1 }),
-    ...(row.newIndex === undefined ? {} : { newNumber: row.newIndex + 1 }),
-    ...text,
-  }));
+  const points = comparePoints(oldPoints, newPoints);
   const kind = !before
     ? 'added'
     : !after
@@ -34,4 +30,13 @@ function diffBlock(before: DecisionBlock | undefined, after: DecisionBlock | und
         ? 'changed'
         : 'same';
   return { board, kind, points };
+}
+
+/** Decision points (normalised texts) matched by similarity, numbered 1-based on each side. */
+export function comparePoints(oldPoints: readonly string[], newPoints: readonly string[]): PointDiff[] {
+  return compareTexts(oldPoints, newPoints, pointThreshold).map(({ row, ...text }) => ({
+    ...(row.oldIndex === undefined ? {} : { oldNumber: row.oldIndex + 1 }),
+    ...(row.newIndex === undefined ? {} : { newNumber: row.newIndex + 1 }),
+    ...text,
+  }));
 }

@@ -7,10 +7,13 @@
 
 import { spokenChange } from '../doc/model.js';
 import { escapeHtml } from '../util/html.js';
+import { meetingSummaryLine } from './meeting.js';
 import type {
+  AgendaItemDiff,
   CaseDiff,
   DecisionBlockDiff,
   FieldChange,
+  MeetingDiff,
   ParagraphDiff,
   PointDiff,
   SectionDiff,
@@ -81,7 +84,8 @@ const kindBadge: Record<string, string> = {
   same: '',
 };
 
-function metadataHtml(fields: FieldChange[]): string {
+/** A table of changed fields, old and new value side by side; nothing when no field changed. */
+function fieldTable(fields: FieldChange[], caption: string): string {
   if (fields.length === 0) return '';
   const rows = fields
     .map(
@@ -89,12 +93,21 @@ function metadataHtml(fields: FieldChange[]): string {
         `<tr><th scope="row">${escapeHtml(f.label)} ${kindBadge[f.kind]}</th><td>${content(f, 'old') || '<span class="none">–</span>'}</td><td>${content(f, 'new') || '<span class="none">–</span>'}</td></tr>`,
     )
     .join('\n');
-  return `<section aria-labelledby="h-meta"><h2 id="h-meta">Metadata</h2>
-<table><caption class="vh">Ändrade uppgifter i ärendets huvud</caption>
+  return `<table><caption class="vh">${escapeHtml(caption)}</caption>
 <thead><tr><th scope="col">Uppgift</th><th scope="col">Tidigare</th><th scope="col">Nu</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table></section>`;
+</tbody></table>`;
+}
+
+/** A top-level group (h2) of the report; nothing when it has no content. */
+function group(id: string, title: string, body: string): string {
+  if (body === '') return '';
+  return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${escapeHtml(title)}</h2>\n${body}</section>`;
+}
+
+function metadataHtml(fields: FieldChange[]): string {
+  return group('meta', 'Metadata', fieldTable(fields, 'Ändrade uppgifter i ärendets huvud'));
 }
 
 function pointHtml(p: PointDiff): string {
@@ -213,25 +226,31 @@ footer{margin-top:2.5rem;color:var(--muted);font-size:.9rem}
 @media print{fieldset.views{display:none}}
 `;
 
-export function formatHtml(diff: CaseDiff): string {
-  const summary = escapeHtml(summaryLine(diff.summary));
-  const main = [metadataHtml(diff.metadata), decisionsHtml(diff.decisions), sectionsHtml(diff.sections)]
-    .filter((s) => s !== '')
-    .join('\n');
+interface Page {
+  /** "ärendet" or "mötesfilen". */
+  what: string;
+  oldLabel: string;
+  newLabel: string;
+  summary: string;
+  main: string;
+}
+
+/** The page around a report: head, labels, summary, the view switch and the legend. */
+function page(p: Page): string {
   return `<!doctype html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ändringar – ${escapeHtml(diff.newLabel)}</title>
+<title>Ändringar – ${escapeHtml(p.newLabel)}</title>
 <style>${css}</style>
 </head>
 <body>
 <div class="page">
 <header>
-<h1>Ändringar i ärendet</h1>
-<p class="files">Tidigare version: <code>${escapeHtml(diff.oldLabel)}</code><br>Ny version: <code>${escapeHtml(diff.newLabel)}</code></p>
-<p class="summary" role="status">${summary}</p>
+<h1>Ändringar i ${escapeHtml(p.what)}</h1>
+<p class="files">Tidigare version: <code>${escapeHtml(p.oldLabel)}</code><br>Ny version: <code>${escapeHtml(p.newLabel)}</code></p>
+<p class="summary" role="status">${escapeHtml(p.summary)}</p>
 <fieldset class="views"><legend>Visning</legend>
 <input type="radio" name="vy" id="vy-lopande" checked><label for="vy-lopande">Löpande text</label>
 <input type="radio" name="vy" id="vy-sida"><label for="vy-sida">Sida vid sida</label>
@@ -240,11 +259,97 @@ export function formatHtml(diff: CaseDiff): string {
 </header>
 <div class="colheads" aria-hidden="true"><div>Tidigare lydelse</div><div>Ny lydelse</div></div>
 <main>
-${main || '<p>Inga skillnader i innehållet.</p>'}
+${p.main || '<p>Inga skillnader i innehållet.</p>'}
 </main>
 <footer>Skapad av skrivelse jämför. Omformade rader, blanksteg och Unicode-normalform räknas inte som ändringar.</footer>
 </div>
 </body>
 </html>
 `;
+}
+
+export function formatHtml(diff: CaseDiff): string {
+  const main = [metadataHtml(diff.metadata), decisionsHtml(diff.decisions), sectionsHtml(diff.sections)]
+    .filter((s) => s !== '')
+    .join('\n');
+  return page({
+    what: 'ärendet',
+    oldLabel: diff.oldLabel,
+    newLabel: diff.newLabel,
+    summary: summaryLine(diff.summary),
+    main,
+  });
+}
+
+/** "2. Rubrik (fil.md)" with badges for what happened to the item (or to its decision). */
+function itemHeading(item: AgendaItemDiff, notes: string): string {
+  const number = item.newNumber ?? item.oldNumber;
+  const title =
+    item.kind === 'removed'
+      ? marked('del', item.title, escapeHtml)
+      : item.kind === 'added'
+        ? marked('ins', item.title, escapeHtml)
+        : escapeHtml(item.title);
+  const file = item.file === undefined ? '' : ` <span class="none">(${escapeHtml(item.file)})</span>`;
+  const badges = notes.replace(/\s+/g, ' ').trim();
+  return `<h3>${number}. ${title}${file}${badges === '' ? '' : ` ${badges}`}</h3>`;
+}
+
+function agendaHtml(items: AgendaItemDiff[]): string {
+  return items
+    .filter((i) => i.kind === 'added' || i.kind === 'removed' || i.moved || i.fields.length > 0)
+    .map((i) => {
+      const renumbered =
+        i.oldNumber !== undefined && i.newNumber !== undefined && i.oldNumber !== i.newNumber;
+      const notes = [
+        i.kind === 'added' || i.kind === 'removed' ? kindBadge[i.kind] : '',
+        i.moved
+          ? badge('moved', `flyttad från punkt ${i.oldNumber}`)
+          : renumbered
+            ? badge('note', `tidigare punkt ${i.oldNumber}`)
+            : '',
+      ].join(' ');
+      return `${itemHeading(i, notes)}\n${fieldTable(i.fields, `Ändrade uppgifter för punkt ${i.newNumber ?? i.oldNumber}`)}`;
+    })
+    .join('\n');
+}
+
+function meetingDecisionsHtml(items: AgendaItemDiff[]): string {
+  return items
+    .flatMap((i) => {
+      const d = i.decision;
+      if (!d || d.kind === 'same') return [];
+      const state =
+        d.kind === 'added'
+          ? badge('added', 'nytt beslut')
+          : d.kind === 'removed'
+            ? badge('removed', 'beslutet borttaget')
+            : '';
+      const notes = `${badge('note', `§ ${d.paragraph}`)} ${state}`;
+      const points = d.points.some((p) => p.kind !== 'same' || p.moved)
+        ? `<ol class="points">${d.points.map(pointHtml).join('\n')}</ol>`
+        : '';
+      return [
+        `${itemHeading(i, notes)}\n${fieldTable(d.fields, `Ändringar i beslutet för punkt ${i.newNumber ?? i.oldNumber}`)}${points}`,
+      ];
+    })
+    .join('\n');
+}
+
+export function formatMeetingHtml(diff: MeetingDiff): string {
+  const main = [
+    group('mote', 'Mötet', fieldTable(diff.meeting, 'Ändrade uppgifter om mötet')),
+    group('lista', 'Föredragningslistan', agendaHtml(diff.items)),
+    group('beslut', 'Beslut', meetingDecisionsHtml(diff.items)),
+    group('protokoll', 'Protokoll', fieldTable(diff.protocol, 'Ändrade uppgifter i protokollet')),
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
+  return page({
+    what: 'mötesfilen',
+    oldLabel: diff.oldLabel,
+    newLabel: diff.newLabel,
+    summary: meetingSummaryLine(diff.summary),
+    main,
+  });
 }

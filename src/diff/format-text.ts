@@ -4,10 +4,13 @@
  */
 
 import { escapeControls } from '../util/control-chars.js';
+import { meetingSummaryLine } from './meeting.js';
 import type {
+  AgendaItemDiff,
   CaseDiff,
   DecisionBlockDiff,
   FieldChange,
+  MeetingDiff,
   ParagraphDiff,
   PointDiff,
   SectionDiff,
@@ -123,23 +126,103 @@ function sectionLines(sections: SectionDiff[], style: Style): string[] {
     });
 }
 
-/** Control and bidi characters from a case (e.g. ESC) could drive the terminal; they are shown escaped. */
-function withoutControls(diff: CaseDiff): CaseDiff {
+/** Control and bidi characters from a file (e.g. ESC) could drive the terminal; they are shown escaped. */
+function withoutControls<T>(diff: T): T {
   return JSON.parse(JSON.stringify(diff), (_key, value: unknown) =>
     typeof value === 'string' ? escapeControls(value) : value,
-  ) as CaseDiff;
+  ) as T;
+}
+
+/** The report: labels, then each non-empty group under its heading, then the summary line. */
+function report(
+  diff: { oldLabel: string; newLabel: string },
+  style: Style,
+  groups: [title: string, lines: string[]][],
+  summary: string,
+): string {
+  const out = [`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`];
+  for (const [title, lines] of groups) if (lines.length > 0) out.push('', style.head(title), ...lines);
+  out.push('', summary);
+  return `${out.join('\n')}\n`;
 }
 
 export function formatText(unsafe: CaseDiff, options: { colour: boolean }): string {
   const diff = withoutControls(unsafe);
   const style = options.colour ? colour : plain;
-  const out = [`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`];
-  const group = (title: string, lines: string[]) => {
-    if (lines.length > 0) out.push('', style.head(title), ...lines);
-  };
-  group('Metadata', metadataLines(diff.metadata, style));
-  group('Förslag till beslut', decisionLines(diff.decisions, style));
-  group('Löptext', sectionLines(diff.sections, style));
-  out.push('', summaryLine(diff.summary));
-  return `${out.join('\n')}\n`;
+  return report(
+    diff,
+    style,
+    [
+      ['Metadata', metadataLines(diff.metadata, style)],
+      ['Förslag till beslut', decisionLines(diff.decisions, style)],
+      ['Löptext', sectionLines(diff.sections, style)],
+    ],
+    summaryLine(diff.summary),
+  );
+}
+
+const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
+
+/** "2. Rubrik (fil.md)" with what happened to the item: ny, borttagen, flyttad, tidigare punkt N. */
+function itemHead(item: AgendaItemDiff, style: Style, notes: string[]): string {
+  const number = item.newNumber ?? item.oldNumber;
+  const title =
+    item.kind === 'added'
+      ? style.ins(item.title)
+      : item.kind === 'removed'
+        ? style.del(item.title)
+        : item.title;
+  const file = item.file === undefined ? '' : ` ${style.dim(`(${item.file})`)}`;
+  const shown = notes.filter((n) => n !== '');
+  return `  ${number}. ${title}${file}${shown.length > 0 ? ` ${style.dim(`(${shown.join(', ')})`)}` : ''}`;
+}
+
+function agendaLines(items: AgendaItemDiff[], style: Style): string[] {
+  return items
+    .filter((i) => i.kind === 'added' || i.kind === 'removed' || i.moved || i.fields.length > 0)
+    .flatMap((i) => {
+      const renumbered =
+        i.oldNumber !== undefined && i.newNumber !== undefined && i.oldNumber !== i.newNumber;
+      const head = itemHead(i, style, [
+        i.kind === 'added' || i.kind === 'removed' ? kindWord[i.kind]! : '',
+        i.moved ? `flyttad från punkt ${i.oldNumber}` : renumbered ? `tidigare punkt ${i.oldNumber}` : '',
+      ]);
+      return [head, ...indent(metadataLines(i.fields, style))];
+    });
+}
+
+const decisionNote: Record<string, string> = {
+  added: 'nytt beslut',
+  removed: 'beslutet borttaget',
+  changed: '',
+  same: '',
+};
+
+function meetingDecisionLines(items: AgendaItemDiff[], style: Style): string[] {
+  return items.flatMap((i) => {
+    const d = i.decision;
+    if (!d || d.kind === 'same') return [];
+    const points = d.points.map((p) => pointLine(p, style)).filter((l) => l !== undefined);
+    return [
+      itemHead(i, style, [`§ ${d.paragraph}`, decisionNote[d.kind]!]),
+      ...indent(metadataLines(d.fields, style)),
+      ...points,
+    ];
+  });
+}
+
+export function formatMeetingText(unsafe: MeetingDiff, options: { colour: boolean }): string {
+  const diff = withoutControls(unsafe);
+  const style = options.colour ? colour : plain;
+  return report(
+    diff,
+    style,
+    [
+      ['Mötet', metadataLines(diff.meeting, style)],
+      ['Föredragningslistan', agendaLines(diff.items, style)],
+      ['Beslut', meetingDecisionLines(diff.items, style)],
+      ['Protokoll', metadataLines(diff.protocol, style)],
+    ],
+    meetingSummaryLine(diff.summary),
+  );
 }

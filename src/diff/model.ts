@@ -87,3 +87,69 @@ export interface CaseDiff {
   sections: SectionDiff[];
   summary: DiffSummary;
 }
+
+/**
+ * The result of comparing two versions of a meeting file (`--format json` with format
+ * "skrivelse-meeting-diff", see docs/sammantrade.md): the meeting's own fields, the agenda item by item
+ * (matched by identity, moves by longest increasing subsequence) and, after the meeting, the decisions
+ * and the protocol.
+ */
+export interface MeetingDiff {
+  oldLabel: string;
+  newLabel: string;
+  /** nämnd, datum, tid, plats, ordförande, sekreterare. */
+  meeting: FieldChange[];
+  /** Every item in new order, each removed one where it stood in the old version. */
+  items: AgendaItemDiff[];
+  /** justerare, justeringsdatum, förvaras, anslag. */
+  protocol: FieldChange[];
+  summary: MeetingDiffSummary;
+}
+
+export interface AgendaItemDiff {
+  /** Identity: the case file path relative to the meeting file's folder, or the rubrik of an item without a memo. */
+  id: string;
+  type: 'case' | 'note';
+  /** The rubrik (the memo's for a case item), new version's unless removed. */
+  title: string;
+  /** Case file path as relative to the meeting file's folder (case items only). */
+  file?: string;
+  /** `changed`: a field of the item or its decision changed. */
+  kind: ChangeKind | 'same';
+  /** True when the item changed place relative to the other items; renumbering alone is not a move. */
+  moved: boolean;
+  /** 1-based ärende number in the old version, absent when added. */
+  oldNumber?: number;
+  /** 1-based ärende number in the new version, absent when removed. */
+  newNumber?: number;
+  /** föredragande, bilagor, text (and rubrik): paths are the meeting file's keys. */
+  fields: FieldChange[];
+  /** Absent when neither version has a decision for the item. */
+  decision?: ItemDecisionDiff;
+}
+
+export interface ItemDecisionDiff {
+  /** `added`: the item got its decision; `removed`: the decision was taken out. */
+  kind: ChangeKind | 'same';
+  /** The paragraph number (§) in the new version, the old one's when the decision was removed. */
+  paragraph: number;
+  /** paragraf (§), beslut ("enligt förslaget" or "egen beslutstext"), reservationer, jäv: the keys of a decision in `protokoll:`. */
+  fields: FieldChange[];
+  /** The decision points, matched by similarity as the memo's förslag till beslut. */
+  points: PointDiff[];
+}
+
+export interface MeetingDiffSummary {
+  /** Changed meeting fields. */
+  meeting: number;
+  addedItems: number;
+  removedItems: number;
+  /** Items with a changed field (not counting their decision). */
+  changedItems: number;
+  movedItems: number;
+  /** Changes in decisions: a decision added or removed counts one, otherwise each field and point. */
+  decisions: number;
+  protocol: number;
+  /** Everything but moves: zero means no difference in content. */
+  total: number;
+}

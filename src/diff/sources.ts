@@ -14,6 +14,11 @@ export interface SourceText {
   /** Name used in diagnostics. */
   file: string;
   bytes: Uint8Array;
+  /**
+   * The file in the working tree this version is of (absolute): the file itself, or for a git revision the
+   * same path checked out. A meeting file's case paths are relative to its folder. Absent for a PDF.
+   */
+  path?: string;
 }
 
 const maxGitBytes = 16 * 1024 * 1024;
@@ -92,10 +97,29 @@ export async function readSource(arg: string, cwd: string): Promise<SourceText> 
     bytes = new Uint8Array(readRegularFileBytes(resolve(cwd, arg)));
   } catch (error) {
     if ((error as { code?: string }).code !== 'ENOENT') throw error; // worded by the CLI's fs-error table
-    if (isGitSpec(arg)) return unwrap(arg, await gitShow(arg, cwd));
+    if (isGitSpec(arg)) {
+      const source = await unwrap(arg, await gitShow(arg, cwd));
+      return source.file !== arg ? source : { ...source, path: await gitPath(arg, cwd) };
+    }
     throw new UsageError(`Filen ${arg} finns inte.`, 'Kontrollera stavningen och vilken mapp du står i.');
   }
-  return unwrap(arg, bytes);
+  const source = await unwrap(arg, bytes);
+  return source.file === arg ? { ...source, path: resolve(cwd, arg) } : source;
+}
+
+/**
+ * Where `REV:path` is in the working tree: git reads `path` from the top of the repository unless it
+ * starts with ./ or ../ (then from `cwd`).
+ */
+async function gitPath(spec: string, cwd: string): Promise<string | undefined> {
+  const path = spec.slice(spec.indexOf(':') + 1);
+  if (/^\.\.?[\\/]/.test(path)) return resolve(cwd, path);
+  const top = await new Promise<string | undefined>((done) => {
+    execFile('git', ['rev-parse', '--show-toplevel'], { cwd, windowsHide: true }, (error, stdout) =>
+      done(error ? undefined : String(stdout).trim()),
+    );
+  });
+  return top === undefined || top === '' ? undefined : resolve(top, path);
 }
 
 /** The old side for `--git REV`: the new file's path as it was in revision REV. */
@@ -104,5 +128,6 @@ export async function readGitRevisionOf(rev: string, newArg: string, cwd: string
   const path = resolve(cwd, newArg);
   // `REV:./name` is resolved by git relative to the working directory, so run git in the file's folder.
   const bytes = await gitShow(`${rev}:./${basename(path)}`, dirname(path));
-  return unwrap(`${rev}:${newArg}`, bytes);
+  const source = await unwrap(`${rev}:${newArg}`, bytes);
+  return source.file === source.label ? { ...source, path } : source;
 }

@@ -1,125 +1,88 @@
 /**
- * The handlingar: one PDF with the kallelse, then each memo in agenda order followed by its bilagor, and an
- * outline (bookmarks) with one entry per ärende. Built with pdf-lib by copying pages: copying drops the
- * parts' tag trees (structure, reading order, alt texts), so the pack is NOT PDF/UA; the kallelse and the
- * memos written alone are the accessible versions.
+ * The handlingar: one PDF with the kallelse, then each memo in agenda order followed by its bilagor, with
+ * bookmarks per ärende and under it per document. The kallelse and the memos are rendered from their Docs
+ * and joined with their tag trees (src/backends/pdf/merge.ts), so each keeps its own "N (M)" and the pack
+ * is as accessible as they are; bilagor go in as they are, and an untagged one is named in a warning, as
+ * it makes the pack not PDF/UA.
  */
-import { PDFDocument, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
-import { textString, writeInfo } from '../backends/pdf/index.js';
+import { PDFName } from 'pdf-lib';
+import { setMetadata } from '../backends/pdf/index.js';
+import type { OutlineEntry } from '../backends/pdf/layout/types.js';
+import { mergeTagged } from '../backends/pdf/merge.js';
+import { writeOutline } from '../backends/pdf/write/outline.js';
+import { savePdf } from '../backends/pdf/write/save.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { toolName } from '../util/package-info.js';
+import { lowerFirst } from './kallelse.js';
 import type { Meeting } from './model.js';
 
-/** The notice printed wherever the pack is written. */
-export const untaggedNotice =
-  'Handlingarna är sammanfogade genom att sidor kopierats; då följer inte taggningen med, så filen är inte tillgänglighetsanpassad (inte PDF/UA). Publicera kallelsen och skrivelserna var för sig som tillgängliga versioner.';
+export { MergePartError as PackPartError } from '../backends/pdf/merge.js';
 
-export interface PackPart {
-  /** The bookmark of this part; parts with the same `group` nest under the first one. */
+export interface PackDocument {
+  /** Its bookmark and the /T of its structure element: "Tjänsteskrivelse", "Bilaga: risk.pdf". */
   title: string;
   bytes: Uint8Array;
-  /** Index of the top-level bookmark (0, 1, 2 … without gaps) this part opens or nests under (a bilaga). */
-  group: number;
+  /** The ärende's bookmark ("2. Öppettider …") it nests under; none for the kallelse. */
+  item?: string;
+  /** A bilaga (as written in the meeting file, for the warning when it is untagged). */
+  attachment?: string;
 }
 
-export interface OutlineEntry {
-  title: string;
-  /** 0-based page index in the pack. */
-  page: number;
-  children: OutlineEntry[];
+export interface Pack {
+  bytes: Uint8Array;
+  /** The bilagor without a tag tree: while there is one, the pack is not PDF/UA. */
+  untagged: string[];
 }
 
-/** Thrown when a part cannot be read as a PDF (an encrypted or damaged bilaga). */
-export class PackPartError extends Error {
-  constructor(
-    readonly part: string,
-    cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = 'PackPartError';
-  }
-}
-
-/** The parts of a meeting's pack: kallelse, then per case item its memo and bilagor. */
+/** The bookmark of each agenda item: "2. Utökade öppettider …". */
 export function packTitles(m: Meeting): string[] {
   return m.items.map((item, i) => `${i + 1}. ${item.type === 'case' ? item.case.title : item.title}`);
 }
 
-export async function buildPack(
-  m: Meeting,
-  parts: readonly PackPart[],
-): Promise<{ bytes: Uint8Array; outline: OutlineEntry[] }> {
-  const pack = await PDFDocument.create({ updateMetadata: false });
+export async function buildPack(m: Meeting, documents: readonly PackDocument[]): Promise<Pack> {
+  const { pdf, parts } = await mergeTagged(
+    documents.map((d) => ({ title: d.item ? `${d.item}: ${d.title}` : d.title, bytes: d.bytes })),
+    'sv-SE',
+  );
+  const untagged = documents.flatMap((d, i) => (parts[i]!.tagged ? [] : [d.attachment ?? d.title]));
   const outline: OutlineEntry[] = [];
-  for (const part of parts) {
-    let source: PDFDocument;
-    try {
-      source = await PDFDocument.load(part.bytes, { updateMetadata: false });
-    } catch (error) {
-      throw new PackPartError(part.title, error);
+  documents.forEach((d, i) => {
+    const pageIndex = parts[i]!.firstPage;
+    if (d.item === undefined) outline.push({ level: 2, title: d.title, pageIndex, topPt: 0 });
+    else {
+      if (d.item !== documents[i - 1]?.item) outline.push({ level: 2, title: d.item, pageIndex, topPt: 0 });
+      outline.push({ level: 3, title: d.title, pageIndex, topPt: 0 });
     }
-    if (part.group > outline.length) throw new Error(`bokmärke ${part.group} saknar föregångare`);
-    const first = pack.getPageCount();
-    for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
-    const entry: OutlineEntry = { title: part.title, page: first, children: [] };
-    const parent = outline[part.group];
-    if (parent) parent.children.push(entry);
-    else outline[part.group] = entry;
-  }
-  addOutline(pack, outline);
-  // Info and language through the PDF backend's one string encoder (write/pdf-text.ts).
-  writeInfo(pack, {
-    title: `Handlingar till ${m.board.genitive.charAt(0).toLocaleLowerCase('sv-SE')}${m.board.genitive.slice(1)} sammanträde ${m.date}`,
-    author: m.secretary,
-    subject: '',
-    keywords: '',
-    creator: toolName,
-    producer: toolName,
-    date: `D:${m.date.replaceAll('-', '')}000000Z`,
   });
-  pack.catalog.set(PDFName.of('Lang'), textString('sv-SE'));
-  pack.catalog.set(PDFName.of('ViewerPreferences'), pack.context.obj({ DisplayDocTitle: true }));
-  return { bytes: await pack.save({ useObjectStreams: false }), outline };
+  const pageRefs = pdf.getPages().map((p) => p.ref);
+  const root = writeOutline(pdf.context, outline, pageRefs, pdf.getPage(0).getHeight());
+  if (root) {
+    pdf.catalog.set(PDFName.of('Outlines'), root);
+    pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  }
+  setMetadata(
+    pdf,
+    {
+      title: `Handlingar till ${lowerFirst(m.board.genitive)} sammanträde ${m.date}`,
+      author: m.secretary,
+      subject: `Kallelse, tjänsteskrivelser och bilagor till sammanträdet ${m.date}`,
+      keywords: [],
+      language: 'sv-SE',
+      date: m.date,
+      creator: toolName,
+    },
+    { pdfua: untagged.length === 0 },
+  );
+  return { bytes: await savePdf(pdf), untagged };
 }
 
-/** Writes the outline tree (ISO 32000-1 12.3.3) and opens the pack with the bookmarks shown. */
-function addOutline(pack: PDFDocument, entries: readonly OutlineEntry[]): void {
-  const { context } = pack;
-  const pages = pack.getPages();
-  const rootRef = context.nextRef();
-  const level = (
-    items: readonly OutlineEntry[],
-    parent: PDFRef,
-  ): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = items.map(() => context.nextRef());
-    let count = items.length;
-    items.forEach((item, i) => {
-      const dict = context.obj({});
-      dict.set(PDFName.of('Title'), textString(item.title));
-      dict.set(PDFName.of('Parent'), parent);
-      dict.set(
-        PDFName.of('Dest'),
-        context.obj([pages[item.page]!.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]),
-      );
-      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-      if (item.children.length > 0) {
-        const sub = level(item.children, refs[i]!);
-        dict.set(PDFName.of('First'), sub.first);
-        dict.set(PDFName.of('Last'), sub.last);
-        dict.set(PDFName.of('Count'), PDFNumber.of(sub.count));
-        count += sub.count;
-      }
-      context.assign(refs[i]!, dict);
-    });
-    return { first: refs[0]!, last: refs.at(-1)!, count };
-  };
-  const top = level(entries, rootRef);
-  const root = context.obj({});
-  root.set(PDFName.of('Type'), PDFName.of('Outlines'));
-  root.set(PDFName.of('First'), top.first);
-  root.set(PDFName.of('Last'), top.last);
-  root.set(PDFName.of('Count'), PDFNumber.of(top.count));
-  context.assign(rootRef, root);
-  pack.catalog.set(PDFName.of('Outlines'), rootRef);
-  pack.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+/** The warning for each untagged bilaga: the pack is not PDF/UA because of it. */
+export function untaggedWarnings(m: Meeting, untagged: readonly string[]): Diagnostic[] {
+  return untagged.map((attachment) => ({
+    severity: 'varning',
+    rule: 'meeting-attachment-untagged',
+    message: `Bilagan ${attachment} är inte taggad, så handlingarna är inte tillgänglighetsanpassade (inte PDF/UA): en skärmläsare kan inte läsa bilagans sidor i ordning. Kallelsen och skrivelserna i handlingarna är taggade.`,
+    hint: 'Spara bilagan på nytt som taggad PDF (i Word: Spara som PDF med "Dokumentstrukturtaggar för hjälpmedel"; i LibreOffice: Exportera som PDF med "Taggad PDF") och skriv handlingarna igen.',
+    file: m.file,
+  }));
 }

@@ -70,3 +70,6 @@ export function kallelseDoc(m: Meeting, profile: Profile): Doc {
     blocks,
   });
 }
+
+/** Kept here for the modules that import it from the kallelse (handlingar.ts); defined in meeting-doc.ts. */
+export { lowerFirst };

@@ -1,22 +1,16 @@
 /**
  * Renders the protocol's documents (each protokollsutdrag as PDF and DOCX, the tillkännagivande as PDF and
- * DOCX) and writes them as `skrivelse sammanträde` does (write.ts): under the output folder's lock, each
- * name checked against the ownership index and recorded before the atomic write, so a file from another
- * source is never overwritten. `writeOwned` is that writer for any list of outputs; it is meant to give way
- * to the shared writer once write.ts has one.
+ * DOCX) and writes them as `skrivelse sammanträde` does, through the one output writer (src/build/write.ts):
+ * under the output folder's lock, each name checked against the ownership index and recorded before the
+ * atomic write, so a file from another source is never overwritten.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { outputFormats } from '../build/index.js';
-import { claimFor, outputLockName, ownerKey, readOwners, writeOwners } from '../build/ownership.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type NamedOutput, type WriteResult, writeOwnedOutputs } from '../build/write.js';
 import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
-import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.js';
-import { withFolderLock } from '../util/lock.js';
 import type { Meeting, Protocol } from './model.js';
 import { anslagDoc, type DecidedItem, utdragDoc } from './protokollsutdrag.js';
-import { type MeetingOutput, meetingBaseName, type WriteResult } from './write.js';
+import { meetingBaseName } from './write.js';
 
 /** "kultur-och-fritidsnamnden_2025-04-10_protokollsutdrag-34": one utdrag's base name (§ 34). */
 export function utdragBaseName(m: Meeting, d: DecidedItem): string {
@@ -27,7 +21,7 @@ export function anslagBaseName(m: Meeting): string {
   return `${meetingBaseName(m)}_tillkannagivande`;
 }
 
-async function both(doc: Doc, base: string): Promise<MeetingOutput[]> {
+async function both(doc: Doc, base: string): Promise<NamedOutput[]> {
   return [
     { name: `${base}.pdf`, data: await outputFormats.pdf(doc) },
     { name: `${base}.docx`, data: await outputFormats.docx(doc) },
@@ -41,8 +35,8 @@ export async function renderProtocol(
   items: readonly DecidedItem[],
   profile: Profile,
   options: { anslag: boolean },
-): Promise<MeetingOutput[]> {
-  const outputs: MeetingOutput[] = [];
+): Promise<NamedOutput[]> {
+  const outputs: NamedOutput[] = [];
   for (const d of items)
     outputs.push(...(await both(utdragDoc(m, protocol, d, profile), utdragBaseName(m, d))));
   const { adjustedOn } = protocol;
@@ -51,45 +45,16 @@ export async function renderProtocol(
   return outputs;
 }
 
-/** Writes `outputs` into `outDir` as coming from `source`; nothing is written if any name is refused. */
-export async function writeOwned(
-  source: string,
-  outputs: readonly MeetingOutput[],
+/** Writes `outputs` into `outDir` as owned by the meeting file, through the one output writer (build/write.ts). */
+export function writeProtocol(
+  m: Meeting,
+  outputs: readonly NamedOutput[],
   outDir: string,
   onWritten?: (path: string) => void,
 ): Promise<WriteResult> {
-  const result: WriteResult = { written: [], diagnostics: [] };
-  mkdirSync(outDir, { recursive: true });
-  await withFolderLock(outDir, { name: outputLockName, what: 'Utdatamappen' }, () => {
-    for (const name of readdirSync(outDir)) if (isTempName(name)) removeFileDurably(join(outDir, name));
-    const key = ownerKey(outDir, source);
-    const owners = readOwners(outDir);
-    const claims = outputs.map((o) => ({ ...o, claim: claimFor(outDir, owners, o.name, key, o.data) }));
-    const refused = claims.filter(({ claim }) => claim.kind === 'other' || claim.kind === 'unknown');
-    for (const { name, claim } of refused)
-      result.diagnostics.push(conflict(join(outDir, name), claim, source));
-    if (refused.length > 0) return;
-    for (const { name, data, claim } of claims) {
-      const path = join(outDir, name);
-      owners[name] = key;
-      writeOwners(outDir, owners);
-      writeFileAtomic(path, data, { noOverwrite: claim.kind === 'free' });
-      result.written.push(path);
-      onWritten?.(path);
-    }
+  return writeOwnedOutputs(m.file, outputs, [], {
+    outDir,
+    nouns: { self: 'den här mötesfilen', other: 'en annan fil' },
+    ...(onWritten ? { onWritten } : {}),
   });
-  return result;
-}
-
-function conflict(path: string, claim: { kind: string; owner?: string }, file: string): Diagnostic {
-  return {
-    severity: 'fel',
-    rule: 'output-conflict',
-    message:
-      claim.kind === 'other'
-        ? `Utdatafilen ${path} kommer från ${claim.owner} och skrivs inte över.`
-        : `Utdatafilen ${path} finns redan och skapades inte från den här mötesfilen; den skrivs inte över.`,
-    hint: 'Välj en annan mapp med --ut, eller ta bort den gamla filen om den får ersättas.',
-    file,
-  };
 }

@@ -44,7 +44,8 @@ export function structText(path: string): StructTextElement[] {
   const elements: StructTextElement[] = [];
   for (const line of run('pdfinfo', ['-struct-text', path]).split('\n')) {
     // An element with attributes ends in ":" (its attributes follow, one per line, and are skipped).
-    const role = /^( *)(\w+)(?: <[^>]*>)?(?: \(\w+\))?:?$/.exec(line);
+    // A /T title follows the role in quotes (poppler prints its bytes as they are).
+    const role = /^( *)(\w+)(?: "[^"]*")?(?: <[^>]*>)?(?: \(\w+\))?:?$/.exec(line);
     const quoted = /^( *)"(.*)"$/.exec(line);
     if (role) elements.push({ role: role[2]!, depth: role[1]!.length / 2, text: '' });
     else if (quoted) {

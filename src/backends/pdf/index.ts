@@ -38,9 +38,10 @@ function caseDate(meta: DocMeta): { pdf: string; iso: string } | undefined {
 
 /**
  * Info and XMP with the same values; the XMP identifies the file as PDF/UA-1, since the build PDF is the one
- * published on the web (lagen 2018:1937) and must be as accessible as the archival copy.
+ * published on the web (lagen 2018:1937) and must be as accessible as the archival copy. `pdfua: false`
+ * leaves the identification out (a meeting pack holding an untagged bilaga).
  */
-function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
+export function setMetadata(pdf: PDFDocument, meta: DocMeta, options: { pdfua?: boolean } = {}): void {
   const date = caseDate(meta);
   const keywords = meta.keywords.join(' ');
   const creator = meta.creator || PDF_CREATOR;
@@ -62,6 +63,7 @@ function setMetadata(pdf: PDFDocument, meta: DocMeta): void {
     creatorTool: creator,
     producer: PDF_PRODUCER,
     ...(date ? { dateIso: date.iso } : {}),
+    pdfua: options.pdfua !== false,
   });
   pdf.catalog.set(PDFName.of('Lang'), textString(meta.language || 'sv-SE'));
   pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);

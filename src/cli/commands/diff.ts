@@ -1,4 +1,7 @@
-/** `skrivelse jämför` (aliases `diff`, `jamfor`): compares two versions of a case (files, git revisions or archived PDFs). */
+/**
+ * `skrivelse jämför` (aliases `diff`, `jamfor`): compares two versions of a case (files, git revisions or
+ * archived PDFs), or two versions of a meeting file (diff-meeting.ts).
+ */
 import { resolve } from 'node:path';
 import type { Case } from '../../case/model.js';
 import { readCase } from '../../case/read.js';
@@ -15,9 +18,10 @@ import { choice, parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
 import { formatDiagnostics } from '../output.js';
 import { checkOutputTarget } from '../output-target.js';
+import { checkSameKind, diffMeetingSources } from './diff-meeting.js';
 
 const usage = `Användning: skrivelse jämför <gammal> <ny> [--format text|html|json|docx|pdf] [--ut <fil>]
-       skrivelse jämför --git <revision> <ärendefil>
+       skrivelse jämför --git <revision> <ärendefil eller mötesfil>
 
 Visar vad som ändrats mellan två versioner av ett ärende: metadata (datum, Dnr, MBL, mottagare …),
 förslag till beslut per nämnd och löptexten avsnitt för avsnitt, ord för ord. Omformade rader,
@@ -26,10 +30,13 @@ blanksteg, radslut och Unicode-normalform räknas inte som ändringar.
 Varje version kan vara
   en ärendefil (.md),
   ett arkivexemplar (.pdf från \`skrivelse arkivera\`): den inbäddade ärendefilen jämförs,
+  en mötesfil (.yaml): mötets uppgifter, föredragningslistan (punkter som tillkommit, tagits bort,
+    flyttats eller ändrats), besluten och protokollet jämförs (båda versionerna ska då vara mötesfiler;
+    html och json som för ärenden, inte docx och pdf),
   en git-revision skriven REV:sökväg, t.ex. HEAD~1:cases/ärende.md.
 
 Flaggor:
-  --git <revision>     jämför <ärendefil> med samma fil i revisionen (t.ex. HEAD, main, v1.0)
+  --git <revision>     jämför filen med samma fil i revisionen (t.ex. HEAD, main, v1.0)
   --format <format>    text (standard), html (en fristående sida), json, docx: den nya
                        versionen som Word-fil med spårade ändringar, eller pdf: samma dokument
                        med ändringarna markerade (tillagt understruket, borttaget genomstruket);
@@ -65,7 +72,7 @@ export const diff: Command = {
       throw new UsageError(
         rev === undefined
           ? 'Ange två versioner att jämföra: <gammal> <ny>.'
-          : 'Ange en ärendefil efter --git <revision>.',
+          : 'Ange en ärendefil eller mötesfil efter --git <revision>.',
         'Se `skrivelse jämför --help`.',
       );
     }
@@ -84,6 +91,22 @@ export const diff: Command = {
       readSource(newArg, io.cwd),
     ]);
     const profile = profileFrom(values, io);
+    if (checkSameKind(oldSource, newSource)) {
+      const out = values.ut;
+      return diffMeetingSources(
+        oldSource,
+        newSource,
+        {
+          format,
+          profile,
+          colour: useColour(io, out),
+          ...(typeof out === 'string'
+            ? { write: (output: string) => writeFileAtomic(resolve(io.cwd, out), output) }
+            : {}),
+        },
+        io,
+      );
+    }
     const oldCase = parse(oldSource, profile, io);
     const newCase = parse(newSource, profile, io);
     if (!oldCase || !newCase) {

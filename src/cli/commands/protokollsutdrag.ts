@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import type { Meeting, Protocol } from '../../meeting/model.js';
 import { type DecidedItem, decidedItems } from '../../meeting/protokollsutdrag.js';
 import { readMeetingFile } from '../../meeting/read.js';
-import { renderProtocol, writeOwned } from '../../meeting/write-protocol.js';
+import { renderProtocol, writeProtocol } from '../../meeting/write-protocol.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
@@ -139,7 +139,7 @@ export const protokollsutdrag: Command = {
             anslag: values.ärende === undefined,
           },
         );
-        const written = await writeOwned(file, outputs, outDir, (path) =>
+        const written = await writeProtocol(selection.meeting, outputs, outDir, (path) =>
           io.out(`skrev ${relative(io.cwd, path)}\n`),
         );
         diagnostics = [...diagnostics, ...written.diagnostics];

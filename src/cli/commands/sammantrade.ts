@@ -1,7 +1,6 @@
 /** `skrivelse sammanträde`: check a meeting file, then write the kallelse (PDF, DOCX) and the handlingar PDF. */
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { untaggedNotice } from '../../meeting/handlingar.js';
 import { readMeetingFile } from '../../meeting/read.js';
 import { writeMeeting } from '../../meeting/write.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
@@ -14,8 +13,9 @@ const usage = `Användning: skrivelse sammanträde <möte.yaml> [--ut <mapp>] [-
 Kontrollerar mötesfilen och varje ärende på föredragningslistan (att ärendefilen finns och är utan fel,
 att den är ställd till nämnden, att inget ärende står två gånger och att bilagorna är PDF-filer).
 Skriver sedan kallelsen med föredragningslistan som PDF och DOCX, och handlingarna: en PDF med kallelsen,
-varje skrivelse i föredragningslistans ordning och dess bilagor, med ett bokmärke per ärende.
-Handlingarna är inte tillgänglighetsanpassade (sidorna kopieras och taggningen följer inte med).
+varje skrivelse i föredragningslistans ordning och dess bilagor, med bokmärken per ärende och handling.
+Kallelsen och skrivelserna är taggade i handlingarna; en bilaga som inte är taggad får en varning,
+eftersom handlingarna då inte är tillgänglighetsanpassade (PDF/UA).
 Mötesfilens format beskrivs i docs/sammantrade.md.
 
 Flaggor:
@@ -51,13 +51,13 @@ export const sammantrade: Command = {
     let diagnostics = read.diagnostics;
     const withHandlingar = values['utan-handlingar'] !== true;
     if (read.meeting) {
-      const written = await writeMeeting(read.meeting, profile, outDir, {
-        handlingar: withHandlingar,
-        onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
-      });
+      const written = await writeMeeting(
+        read.meeting,
+        profile,
+        { outDir, onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`) },
+        { handlingar: withHandlingar },
+      );
       diagnostics = [...diagnostics, ...written.diagnostics];
-      if (withHandlingar && written.written.some((p) => p.endsWith('_handlingar.pdf')))
-        io.out(`obs: ${untaggedNotice}\n`);
     }
     const shownDiagnostics = diagnostics.map((d) => ({
       ...d,

@@ -2,28 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCase } from '../../../src/case/read.js';
-import { UsageError } from '../../../src/errors.js';
 import { rapport } from '../../../src/kinds/rapport.js';
 import { defaultProfilePath, parseProfile } from '../../../src/profile/load.js';
 import { ruleSetting } from '../../../src/validate/index.js';
+import { profileProblems } from '../../helpers/profile.js';
 import { at, language, memoText } from './helpers.js';
 
 const base = readFileSync(defaultProfilePath(), 'utf8');
 const baseLines = base.split('\n').length;
 const withYaml = (yaml: string) => parseProfile(`${base}\n${yaml}`, 'p.yaml');
 
-function problems(yaml: string): string[] {
-  try {
-    withYaml(yaml);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim());
-  }
-  throw new Error('profilen borde ha underkänts');
-}
+const problems = (yaml: string) => profileProblems(`${base}\n${yaml}`);
 
 describe('regler:', () => {
   it('turns a rule off', () => {

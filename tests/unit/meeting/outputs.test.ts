@@ -1,5 +1,5 @@
 /**
- * The kallelse (PDF, DOCX) and the handlingar PDF, read back by independent tools: pdftotext, qpdf,
+ * The kallelse (PDF, DOCX) and the command's files (the handlingar: pack.test.ts), read back by independent tools: pdftotext, qpdf,
  * the Open XML SDK validator and LibreOffice; same bytes twice; the command's exit codes.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import validate from '@ooxml-tools/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../src/meeting/model.js';
 import { readMeetingFile } from '../../../src/meeting/read.js';
-import { meetingBaseName, renderHandlingar, renderKallelse } from '../../../src/meeting/write.js';
+import { meetingBaseName, renderKallelse } from '../../../src/meeting/write.js';
 import { loadProfile } from '../../../src/profile/load.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { pdftotext, run, tempPdf } from '../../helpers/pdf.js';
@@ -93,36 +93,6 @@ describe('the kallelse as DOCX', () => {
   });
 });
 
-describe('the handlingar PDF', () => {
-  it('holds the kallelse, each memo and its bilaga in order, with one bookmark per ärende; same bytes twice', async () => {
-    const pack = await renderHandlingar(meeting, profile, pdf);
-    expect(pack.name).toBe(`${meetingBaseName(meeting)}_handlingar.pdf`);
-    const path = tempPdf(pack.data, 'handlingar');
-    expect(run('qpdf', ['--check', path])).toContain('No syntax or stream encoding errors');
-    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', path])).outlines as {
-      title: string;
-      destpageposfrom1: number;
-      kids: { title: string; destpageposfrom1: number }[];
-    }[];
-    expect(outlines.map((o) => o.title)).toEqual([
-      'Kallelse och föredragningslista',
-      '2. Utökade öppettider på Stadsbiblioteket med meröppet från och med hösten 2025',
-      '3. Meröppet på Stadsbiblioteket – uppföljning efter det första året',
-    ]);
-    expect(outlines[1]!.kids.map((k) => k.title)).toEqual(['Bilaga: riskbedomning.pdf']);
-    const pages = outlines.map((o) => o.destpageposfrom1);
-    const bilaga = outlines[1]!.kids[0]!.destpageposfrom1;
-    expect(pages[0]).toBe(1);
-    expect(pages[1]! < bilaga && bilaga < pages[2]!).toBe(true);
-    expect(flat(pdftotext(path, bilaga))).toContain('Riskbedömning av meröppet');
-    expect(flat(pdftotext(path, pages[1]))).toContain('TJÄNSTESKRIVELSE');
-    // Copying pages drops the tag trees: the pack says so by not claiming to be tagged.
-    expect(run('pdfinfo', [path])).toMatch(/^Tagged:\s+no$/m);
-    const again = await renderHandlingar(meeting, profile, pdf);
-    expect(Buffer.from(again.data).equals(Buffer.from(pack.data))).toBe(true);
-  });
-});
-
 describe('skrivelse sammanträde', () => {
   it('writes kallelse PDF, DOCX and handlingar, prints the notice, exit 0; a second run rewrites its own files', async () => {
     const out = mkdtempSync(join(dir, 'ut-'));
@@ -130,8 +100,10 @@ describe('skrivelse sammanträde', () => {
     for (let i = 0; i < 2; i++) {
       const r = await runCaptured(['sammanträde', file, '--ut', out], { cwd: dir });
       expect(r.code, r.out + r.err).toBe(0);
-      expect(r.out).toContain('obs: Handlingarna är sammanfogade');
-      expect(r.out).toContain('inte PDF/UA');
+      // The bilaga of the good meeting is untagged: a warning naming it, and still exit 0.
+      expect(r.out).toContain(
+        'varning [meeting-attachment-untagged] Bilagan riskbedomning.pdf är inte taggad',
+      );
     }
     const base = meetingBaseName(meeting);
     expect(
@@ -152,7 +124,7 @@ describe('skrivelse sammanträde', () => {
       '--utan-handlingar',
     ]);
     expect(r.code).toBe(0);
-    expect(r.out).not.toContain('obs:');
+    expect(r.out).not.toContain('meeting-attachment-untagged');
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toEqual([
       `${meetingBaseName(meeting)}_kallelse.pdf`,
     ]);

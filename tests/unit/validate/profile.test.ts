@@ -5,25 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
 import { compileDnrPattern } from '../../../src/profile/dnr-pattern.js';
-import { defaultProfilePath, loadProfile, parseProfile } from '../../../src/profile/load.js';
+import { defaultProfilePath, loadProfile } from '../../../src/profile/load.js';
+import { profileProblems } from '../../helpers/profile.js';
 
 const exempelPath = fileURLToPath(new URL('../../../templates/profiler/exempelkommun.yaml', import.meta.url));
 const exempelText = readFileSync(exempelPath, 'utf8');
 
-function problems(text: string): string[] {
-  try {
-    parseProfile(text, 'p.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim());
-  }
-  throw new Error('profilen borde ha underkänts');
-}
+const problems = profileProblems;
 
 describe('loadProfile', () => {
   it('loads the default profile from the package, whatever the cwd', () => {

@@ -19,6 +19,8 @@ export interface XmpFields {
   dateIso?: string;
   /** PDF/A identification (the archival copy only). */
   pdfa?: { part: number; conformance: string };
+  /** False: no PDF/UA identification (a meeting pack with an untagged bilaga); default true. */
+  pdfua?: boolean;
 }
 
 const pdfuaExtensionSchema = `
@@ -76,8 +78,7 @@ export function buildXmp(f: XmpFields): string {
     <dc:language><rdf:Bag><rdf:li>${e(f.language)}</rdf:li></rdf:Bag></dc:language>
     <xmp:CreatorTool>${e(f.creatorTool)}</xmp:CreatorTool>${dates}
     <pdf:Producer>${e(f.producer)}</pdf:Producer>
-    <pdf:Keywords>${e(f.keywords)}</pdf:Keywords>${pdfaId}
-    <pdfuaid:part>1</pdfuaid:part>
+    <pdf:Keywords>${e(f.keywords)}</pdf:Keywords>${pdfaId}${f.pdfua === false ? '' : '\n    <pdfuaid:part>1</pdfuaid:part>'}
    </rdf:Description>${f.pdfa ? pdfuaExtensionSchema : ''}
  </rdf:RDF>
 </x:xmpmeta>

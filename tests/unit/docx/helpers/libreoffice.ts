@@ -67,5 +67,5 @@ export function convert(workDir: string, files: string[], format: string): strin
     },
   );
   const extension = format.split(':')[0]!;
-  return files.map((file) => join(outDir, basename(file).replace(/\.docx$/, `.${extension}`)));
+  return files.map((file) => join(outDir, basename(file).replace(/\.[^.]+$/, `.${extension}`)));
 }
