@@ -15,6 +15,7 @@ import { anslagBaseName, renderProtocol, utdragBaseName } from '../../../src/mee
 import { loadProfile } from '../../../src/profile/load.js';
 import { runCaptured } from '../../helpers/cli.js';
 import { pdftotext, run, tempPdf } from '../../helpers/pdf.js';
+import { convert, hasLibreOffice, makeWorkDir } from '../docx/helpers/libreoffice.js';
 import { goodMeeting, protocol, scratch, writeMeeting } from './helpers.js';
 
 const profile = loadProfile();
@@ -146,6 +147,22 @@ describe('the protokollsutdrag of a decision "enligt förslaget"', () => {
     expect(pointXml).toMatch(/<w:numPr>/);
     const errors = await validate(utdrag(34, 'docx'), 'docx', 'Microsoft365');
     expect(errors, JSON.stringify(errors).slice(0, 2000)).toHaveLength(0);
+  });
+
+  it.runIf(hasLibreOffice())('opens in LibreOffice with the points numbered in order', () => {
+    const work = makeWorkDir();
+    const file = join(work, 'utdrag.docx');
+    writeFileSync(file, utdrag(34, 'docx'));
+    const [txt] = convert(work, [file], 'txt:Text');
+    const text = flat(readFileSync(txt!, 'utf8'));
+    const points = memo.case.decisions[0]!.points.map((p) => flat(p.text));
+    const at = points.map((p, i) => text.indexOf(`${i + 1}. ${p}`));
+    expect(
+      at.every((x) => x >= 0),
+      text,
+    ).toBe(true);
+    expect(at[0]! < at[1]!).toBe(true);
+    expect(text).toContain('Expedieras till:');
   });
 
   it('is the same bytes twice', async () => {
