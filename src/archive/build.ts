@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { buildPdfDocument } from '../backends/pdf/index.js';
 import { decodedPath } from '../case/images.js';
 import type { Case } from '../case/model.js';
+import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { toolName } from '../util/package-info.js';
@@ -64,9 +65,12 @@ export async function buildArchivalPdf(
   profile: Profile,
   caseBytes: Uint8Array,
 ): Promise<ArchivalPdf> {
-  const doc = renderDoc(c, profile);
+  return archivalPdfOf(renderDoc(c, profile), archiveSources(c, caseBytes, profile));
+}
+
+/** Any Doc as PDF/A-3a + PDF/UA-1 with `sources` embedded (a memo, a protokollsutdrag …). */
+export async function archivalPdfOf(doc: Doc, sources: SourceFile[]): Promise<ArchivalPdf> {
   const pdf = await buildPdfDocument(doc);
-  const sources = archiveSources(c, caseBytes, profile);
   const bytes = await toArchivalPdf(pdf, { ...doc.meta, producer: toolName }, sources);
   return { bytes, sources };
 }

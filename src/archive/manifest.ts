@@ -65,6 +65,9 @@ export const entrySchema = z
     message: 'dnrs ska börja med dnr',
   });
 
+/** The document type of an archived protokollsutdrag (made from a meeting file, src/meeting/archive-protocol.ts). */
+export const protokollsutdragType = 'Protokollsutdrag';
+
 /** The document type of a manifest line (dc:type); lines from before kinds were recorded are memos. */
 export function entryType(entry: Pick<ManifestEntry, 'type'>): string {
   return entry.type ?? 'Tjänsteskrivelse';

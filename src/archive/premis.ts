@@ -6,7 +6,7 @@
 
 import { escapeXml as e } from '../util/xml.js';
 import { packagePath, versionId } from './layout.js';
-import { entryDnrs, type ManifestEntry } from './manifest.js';
+import { entryDnrs, entryType, type ManifestEntry, protokollsutdragType } from './manifest.js';
 
 const fileName = (entry: ManifestEntry): string => entry.file.split('/').pop() ?? entry.file;
 const eventId = (entry: ManifestEntry): string => `skapande-${versionId(entry.version)}`;
@@ -36,6 +36,14 @@ function object(entry: ManifestEntry): string {
 `;
 }
 
+/** What the creation made, and from what: a protokollsutdrag is made from the meeting file and the case file. */
+function eventDetail(entry: ManifestEntry): string {
+  const dnr = entryDnrs(entry).join(', ');
+  return entryType(entry) === protokollsutdragType
+    ? `Arkivexemplar (PDF/A-3a, PDF/UA-1) av protokollsutdrag, version ${entry.version} av ${dnr}, skapat från mötesfilen och ärendefilen.`
+    : `Arkivexemplar (PDF/A-3a, PDF/UA-1) version ${entry.version} av ${dnr} skapat från ärendefilen.`;
+}
+
 function event(entry: ManifestEntry): string {
   return `  <premis:event>
     <premis:eventIdentifier>
@@ -45,7 +53,7 @@ function event(entry: ManifestEntry): string {
     <premis:eventType>creation</premis:eventType>
     <premis:eventDateTime>${entry.date}T00:00:00Z</premis:eventDateTime>
     <premis:eventDetailInformation>
-      <premis:eventDetail>Arkivexemplar (PDF/A-3a, PDF/UA-1) version ${entry.version} av ${e(entryDnrs(entry).join(', '))} skapat från ärendefilen.</premis:eventDetail>
+      <premis:eventDetail>${e(eventDetail(entry))}</premis:eventDetail>
     </premis:eventDetailInformation>
     <premis:eventOutcomeInformation>
       <premis:eventOutcome>success</premis:eventOutcome>

@@ -41,6 +41,12 @@ import { packageMetadata } from './package-metadata.js';
 export interface StoreRequest {
   arkivDir: string;
   dnr: string[];
+  /**
+   * The package (folder) name; absent: the Dnr's (`packageName`). A document of another kind filed under
+   * the same Dnr (a protokollsutdrag) has its own package, so each package's METS and Dublin Core name
+   * one kind and its versions are versions of one document.
+   */
+  package?: string;
   title: string;
   /** What the document is, as dc:type records it (the kind's archive type); absent: a tjänsteskrivelse. */
   type?: string;
@@ -174,7 +180,7 @@ function removeLeftovers(arkivDir: string): string[] {
 
 function storeLocked(req: StoreRequest, lock: HeldLock): StoreResult {
   const repairs = [...completePending(req.arkivDir, lock), ...removeLeftovers(req.arkivDir)];
-  const pkg = packageName(req.dnr);
+  const pkg = req.package ?? packageName(req.dnr);
   const dir = join(req.arkivDir, pkg);
   const all = readManifest(req.arkivDir);
   const entries = all.filter((x) => x.package === pkg);

@@ -3,12 +3,8 @@
  * nämnd as addressee), so every backend renders it as it renders a memo.
  */
 import type { Block, Doc, Inline, TableCell } from '../doc/model.js';
-import { keepNumbersTogetherIn } from '../doc/nobreak.js';
-import { defaultKind } from '../kinds/index.js';
 import type { Profile } from '../profile/model.js';
-import { pageSetup } from '../render/furniture.js';
-import { loadTemplate } from '../render/template.js';
-import { toolName } from '../util/package-info.js';
+import { lowerFirst, meetingDoc } from './meeting-doc.js';
 import type { AgendaItem, Meeting } from './model.js';
 
 export const kallelseLabel = 'KALLELSE';
@@ -25,7 +21,6 @@ export function agendaRow(item: AgendaItem): { title: string; dnr: string; prese
 }
 
 export function kallelseDoc(m: Meeting, profile: Profile): Doc {
-  const settings = loadTemplate(defaultKind.name).settings;
   const title = kallelseTitle(m);
   const cell = (inlines: Inline[]): TableCell => ({ inlines });
   const plain = (t: string): Inline[] => [{ type: 'text', text: t === '' ? '–' : t }];
@@ -65,33 +60,16 @@ export function kallelseDoc(m: Meeting, profile: Profile): Doc {
       ],
     },
   ];
-  // Numbers kept whole at line ends, as in a memo.
-  return keepNumbersTogetherIn({
-    meta: {
-      title,
-      author: m.secretary,
-      subject: `Kallelse och föredragningslista, ${m.board.name} ${m.date}`,
-      keywords: [m.board.name, 'kallelse', 'föredragningslista', m.date],
-      language: 'sv-SE',
-      date: m.date,
-      creator: toolName,
-    },
-    page: pageSetup(profile),
-    furniture: {
-      municipality: profile.municipality,
-      label: kallelseLabel,
-      senderLines: [m.board.name, `${m.secretary}, sekreterare`],
-      date: m.date,
-      dnrLines: [],
-      addressees: [m.board.name],
-      shortHead: [profile.municipality, m.date, title],
-      footer: profile.footer,
-      pageNumberFormat: settings.pageNumberFormat,
-    },
+  return meetingDoc(m, profile, {
+    title,
+    label: kallelseLabel,
+    subject: `Kallelse och föredragningslista, ${m.board.name} ${m.date}`,
+    keywords: [m.board.name, 'kallelse', 'föredragningslista', m.date],
+    senderLines: [m.board.name, `${m.secretary}, sekreterare`],
+    addressees: [m.board.name],
     blocks,
   });
 }
 
-export function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
-}
+/** Kept here for the modules that import it from the kallelse (handlingar.ts); defined in meeting-doc.ts. */
+export { lowerFirst };

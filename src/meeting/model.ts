@@ -10,6 +10,8 @@ export interface CaseItem {
   case: Case;
   presenter?: string;
   attachments: string[];
+  /** The case file's bytes exactly as read and checked (archiving embeds these, not a second read). */
+  caseBytes?: Uint8Array;
   /** Set once the meeting file has the item's decision. */
   decision?: ItemDecision;
 }

@@ -16,7 +16,8 @@ import type { Profile } from '../profile/model.js';
 import { didYouMeanHint } from '../util/did-you-mean.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { type PathPart, positionAt, toPosition } from '../util/yaml-position.js';
-import type { AgendaItem, Meeting } from './model.js';
+import { latestPostingDay } from './anslag-dates.js';
+import type { AgendaItem, ItemDecision, Meeting, Protocol } from './model.js';
 
 /** A meeting file is small; anything larger is not one. */
 const maxMeetingBytes = 1024 * 1024;
@@ -31,6 +32,7 @@ const meetingSchema = z.strictObject({
   ordförande: text,
   sekreterare: text,
   ärenden: z.array(z.unknown()).min(1, 'måste ha minst en punkt'),
+  protokoll: z.unknown().optional(),
 });
 
 const caseItemSchema = z.strictObject({
@@ -45,12 +47,39 @@ const noteItemSchema = z.strictObject({
   föredragande: text.optional(),
 });
 
+const names = z.array(text).min(1, 'måste ha minst ett namn');
+
+const protocolSchema = z.strictObject({
+  justerare: names,
+  justeringsdatum: text.optional(),
+  förvaras: text,
+  anslag: text.optional(),
+  beslut: z.array(z.unknown()).optional(),
+});
+
+const number = z.number().int('ska vara ett heltal').min(1, 'ska vara minst 1');
+
+const decisionSchema = z.strictObject({
+  punkt: number,
+  paragraf: number,
+  beslut: z.union([text, z.array(text).min(1, 'måste ha minst en punkt')]),
+  reservationer: z.array(text).optional(),
+  jäv: z.array(text).optional(),
+});
+
+/** The value of `beslut:` that takes the memo's decision points word for word. */
+export const asProposedText = 'enligt förslaget';
+
 export const meetingKeys = Object.keys(meetingSchema.shape);
+export const protocolKeys = Object.keys(protocolSchema.shape);
+export const decisionKeys = Object.keys(decisionSchema.shape);
 const itemKeys = [...new Set([...Object.keys(caseItemSchema.shape), ...Object.keys(noteItemSchema.shape)])];
 
 export interface MeetingResult {
   meeting?: Meeting;
   diagnostics: Diagnostic[];
+  /** The meeting file's bytes exactly as read (by `readMeetingFile`), for archiving. */
+  bytes?: Uint8Array;
 }
 
 type Locate = (path: readonly PathPart[], key?: boolean) => Position | undefined;
@@ -81,7 +110,7 @@ export function readMeetingFile(file: string, profile: Profile): MeetingResult {
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n');
-  return readMeeting(source, file, profile);
+  return { ...readMeeting(source, file, profile), bytes: new Uint8Array(bytes) };
 }
 
 /** Reads meeting text; `file` names it in diagnostics and is the folder case paths are relative to. */
@@ -175,9 +204,16 @@ export function readMeeting(source: string, file: string, profile: Profile): Mee
     if (item) items.push(item);
   });
 
+  // Decisions are checked against the agenda only when every item could be read.
+  const protocol =
+    data.protokoll !== undefined && items.length === rawItems.length && board
+      ? readProtocol(data.protokoll, file, locate, items, board.name, date, diagnostics)
+      : undefined;
+
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted) || !top.success || !board || !date || items.length !== rawItems.length)
     return { diagnostics: sorted };
+  if (data.protokoll !== undefined && !protocol) return { diagnostics: sorted };
   const m = top.data;
   return {
     meeting: {
@@ -189,9 +225,263 @@ export function readMeeting(source: string, file: string, profile: Profile): Mee
       chair: m.ordförande,
       secretary: m.sekreterare,
       items,
+      ...(protocol ? { protocol } : {}),
     },
     diagnostics: sorted,
   };
+}
+
+/**
+ * `protokoll:`: the justering and, per agenda item, its decision. Each decision is set on its item
+ * (`items` is changed in place); the Protocol is returned only when nothing in it is a 'fel'.
+ */
+function readProtocol(
+  raw: unknown,
+  file: string,
+  locate: Locate,
+  items: AgendaItem[],
+  board: string,
+  meetingDate: string | undefined,
+  out: Diagnostic[],
+): Protocol | undefined {
+  const at: PathPart[] = ['protokoll'];
+  const before = out.length;
+  const failed = () => out.slice(before).some((d) => d.severity === 'fel');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    out.push({
+      ...fel(
+        file,
+        'field-type',
+        `protokoll ska vara en tabell med nycklar, inte ${describeValue(raw)}.`,
+        'Skriv justerare:, justeringsdatum:, förvaras: och beslut: på egna rader under protokoll:, indragna.',
+      ),
+      field: 'protokoll',
+      position: locate(at),
+    });
+    return undefined;
+  }
+  const parsed = protocolSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) out.push(...issueDiagnostics(parsed.error.issues, at, file, locate, protocolKeys));
+  const record = raw as Record<string, unknown>;
+  const date = (key: 'justeringsdatum' | 'anslag'): string | undefined => {
+    const value = record[key];
+    if (typeof value !== 'string' || value.trim() === '') return undefined;
+    if (isIsoDate(value.trim())) return value.trim();
+    out.push({
+      ...fel(
+        file,
+        'protocol-date',
+        `${key} "${value.trim()}" under protokoll är inte ett giltigt datum.`,
+        'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-04-15.',
+      ),
+      field: `protokoll.${key}`,
+      position: locate([...at, key]),
+    });
+    return undefined;
+  };
+  const adjustedOn = date('justeringsdatum');
+  const postedOn = date('anslag');
+  if (adjustedOn && meetingDate && isIsoDate(meetingDate) && adjustedOn < meetingDate) {
+    out.push({
+      ...fel(
+        file,
+        'protocol-date',
+        `justeringsdatum ${adjustedOn} är före sammanträdet (${meetingDate}).`,
+        'Protokollet justeras efter sammanträdet; kontrollera datumet.',
+      ),
+      field: 'protokoll.justeringsdatum',
+      position: locate([...at, 'justeringsdatum']),
+    });
+  }
+  if (postedOn && !adjustedOn && !('justeringsdatum' in record)) {
+    out.push({
+      ...fel(
+        file,
+        'protocol-posting-date',
+        `anslag ${postedOn} står, men protokollet har inget justeringsdatum.`,
+        'Justeringen tillkännages först när protokollet är justerat: skriv justeringsdatum: eller ta bort anslag:.',
+      ),
+      field: 'protokoll.anslag',
+      position: locate([...at, 'anslag']),
+    });
+  } else if (postedOn && adjustedOn && postedOn < adjustedOn) {
+    out.push({
+      ...fel(
+        file,
+        'protocol-posting-date',
+        `anslag ${postedOn} är före justeringen (${adjustedOn}).`,
+        'Anslaget om att protokollet är justerat kan sättas upp tidigast samma dag som justeringen.',
+      ),
+      field: 'protokoll.anslag',
+      position: locate([...at, 'anslag']),
+    });
+  } else if (postedOn && adjustedOn && postedOn > latestPostingDay(adjustedOn)) {
+    out.push({
+      severity: 'varning',
+      rule: 'protocol-posting-late',
+      message: `anslag ${postedOn} är senare än två dagar efter justeringen (${adjustedOn}); sista dag var ${latestPostingDay(adjustedOn)}.`,
+      hint: 'Enligt kommunallagen 8 kap. 12 § ska justeringen tillkännages på anslagstavlan inom två dagar efter justeringen.',
+      file,
+      field: 'protokoll.anslag',
+      position: locate([...at, 'anslag']),
+    });
+  }
+
+  const rawDecisions = Array.isArray(record.beslut) ? record.beslut : [];
+  const decided = new Map<number, { index: number; paragraph: number }>();
+  rawDecisions.forEach((rawDecision, index) => {
+    const where: PathPart[] = [...at, 'beslut', index];
+    const decision = readDecision(rawDecision, where, file, locate, items, board, decided, out);
+    if (decision) decided.set(decision.item, { index, paragraph: decision.decision.paragraph });
+  });
+  // § numbers rise in agenda order: item by item, each § larger than the one of the item before.
+  let previous: { item: number; paragraph: number } | undefined;
+  const seenParagraphs = new Map<number, number>();
+  for (const [item, { index, paragraph }] of [...decided].sort((a, b) => a[0] - b[0])) {
+    const position = locate([...at, 'beslut', index, 'paragraf']);
+    const other = seenParagraphs.get(paragraph);
+    if (other !== undefined) {
+      out.push({
+        ...fel(
+          file,
+          'protocol-paragraph-duplicate',
+          `§ ${paragraph} står redan för punkt ${other}.`,
+          'Varje beslut har en egen paragraf i protokollet; numrera om.',
+        ),
+        field: `protokoll.beslut.${index}.paragraf`,
+        position,
+      });
+    } else if (previous && paragraph < previous.paragraph) {
+      out.push({
+        ...fel(
+          file,
+          'protocol-paragraph-order',
+          `§ ${paragraph} för punkt ${item} är lägre än § ${previous.paragraph} för punkt ${previous.item}.`,
+          'Paragraferna följer föredragningslistans ordning: en senare punkt har ett högre §-nummer.',
+        ),
+        field: `protokoll.beslut.${index}.paragraf`,
+        position,
+      });
+    }
+    seenParagraphs.set(paragraph, item);
+    previous = { item, paragraph };
+  }
+  if (!parsed.success || failed()) {
+    for (const item of items) delete item.decision;
+    return undefined;
+  }
+  const p = parsed.data;
+  return {
+    adjusters: p.justerare,
+    ...(adjustedOn ? { adjustedOn } : {}),
+    keptAt: p.förvaras,
+    ...(postedOn ? { postedOn } : {}),
+  };
+}
+
+/** One entry of `protokoll.beslut`, checked against its agenda item; sets the item's decision. */
+function readDecision(
+  raw: unknown,
+  at: PathPart[],
+  file: string,
+  locate: Locate,
+  items: AgendaItem[],
+  board: string,
+  decided: ReadonlyMap<number, { index: number }>,
+  out: Diagnostic[],
+): { item: number; decision: ItemDecision } | undefined {
+  const label = `beslut ${Number(at[2]) + 1} under protokoll`;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    out.push({
+      ...fel(
+        file,
+        'field-type',
+        `${label[0]!.toUpperCase()}${label.slice(1)} ska vara en tabell med nycklar, inte ${describeValue(raw)}.`,
+        'Skriv "- punkt: <nr>" med "paragraf:" och "beslut:" på raderna under.',
+      ),
+      position: locate(at),
+    });
+    return undefined;
+  }
+  const parsed = decisionSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    out.push(...issueDiagnostics(parsed.error.issues, at, file, locate, decisionKeys));
+    return undefined;
+  }
+  const { punkt, paragraf, beslut, reservationer = [], jäv = [] } = parsed.data;
+  const item = items[punkt - 1];
+  if (!item) {
+    out.push({
+      ...fel(
+        file,
+        'protocol-item-unknown',
+        `Punkt ${punkt} finns inte på föredragningslistan, som har ${items.length} punkter.`,
+        `punkt: är punktens nummer på föredragningslistan (1–${items.length}).`,
+      ),
+      field: fieldPath([...at, 'punkt']),
+      position: locate([...at, 'punkt']),
+    });
+    return undefined;
+  }
+  const earlier = decided.get(punkt);
+  if (earlier !== undefined) {
+    out.push({
+      ...fel(
+        file,
+        'protocol-item-duplicate',
+        `Punkt ${punkt} har redan ett beslut (beslut ${earlier.index + 1} under protokoll).`,
+        'Varje punkt har högst ett beslut; slå ihop dem eller rätta punktens nummer.',
+      ),
+      field: fieldPath([...at, 'punkt']),
+      position: locate([...at, 'punkt']),
+    });
+    return undefined;
+  }
+  let points: string[];
+  const asProposed = typeof beslut === 'string' && isAsProposed(beslut);
+  if (asProposed) {
+    const proposal =
+      item.type === 'case' ? item.case.decisions.find((d) => d.board === board)?.points : undefined;
+    if (!proposal || proposal.length === 0) {
+      out.push({
+        ...fel(
+          file,
+          'protocol-as-proposed',
+          item.type === 'case'
+            ? `Punkt ${punkt} beslutas "${asProposedText}", men ärendet har inget förslag till beslut för ${board}.`
+            : `Punkt ${punkt} beslutas "${asProposedText}", men punkten har ingen tjänsteskrivelse med förslag till beslut.`,
+          'Skriv beslutet som det fattades, punkt för punkt, under beslut: (en rad per punkt som börjar med "- ").',
+        ),
+        field: fieldPath([...at, 'beslut']),
+        position: locate([...at, 'beslut']),
+      });
+      return undefined;
+    }
+    points = proposal.map((p) => p.text);
+  } else {
+    points = typeof beslut === 'string' ? [beslut] : beslut;
+  }
+  const decision: ItemDecision = {
+    paragraph: paragraf,
+    asProposed,
+    points,
+    reservations: reservationer,
+    conflicts: jäv,
+  };
+  item.decision = decision;
+  return { item: punkt, decision };
+}
+
+/** "enligt förslaget", in any case and with any spacing (also "Enligt förslaget."). */
+function isAsProposed(value: string): boolean {
+  return (
+    value.trim().replace(/\.$/, '').replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE').normalize('NFC') ===
+    asProposedText
+  );
+}
+
+function fieldPath(path: readonly PathPart[]): string {
+  return path.map(String).join('.');
 }
 
 function readItem(
@@ -343,6 +633,7 @@ function readItem(
     case: c,
     ...(föredragande ? { presenter: föredragande } : {}),
     attachments,
+    ...(read.bytes ? { caseBytes: read.bytes } : {}),
   };
 }
 
@@ -391,7 +682,7 @@ function unknownKey(
   locate: Locate,
   allowed: readonly string[],
 ): Diagnostic {
-  const where = at.length === 0 ? '' : ` i punkt ${Number(at[1]) + 1}`;
+  const where = placeOf(at);
   return {
     ...fel(
       file,
@@ -402,6 +693,15 @@ function unknownKey(
     field: [...at, key].map(String).join('.'),
     position: locate([...at, key], true),
   };
+}
+
+/** " i punkt 2", " under protokoll", " i beslut 3 under protokoll": where a key stands, for messages. */
+function placeOf(at: readonly PathPart[]): string {
+  if (at[0] === 'ärenden' && at.length > 1) return ` i punkt ${Number(at[1]) + 1}`;
+  if (at[0] === 'protokoll' && at[1] === 'beslut' && at.length > 2)
+    return ` i beslut ${Number(at[2]) + 1} under protokoll`;
+  if (at[0] === 'protokoll') return ' under protokoll';
+  return '';
 }
 
 /** zod issues of the meeting schemas → Swedish diagnostics at their YAML positions. */
@@ -443,15 +743,33 @@ function issueDiagnostics(
         position: locate(path, true),
       });
     } else if (issue.code === 'invalid_type') {
-      const expected = issue.expected === 'array' ? 'en lista' : 'text';
+      const expected =
+        issue.expected === 'array'
+          ? 'en lista'
+          : issue.expected === 'number' || issue.expected === 'int'
+            ? 'ett heltal'
+            : 'text';
       const hint =
-        typeof input === 'number' || typeof input === 'boolean'
-          ? `Sätt värdet inom citattecken, t.ex. ${String(path.at(-1))}: "…".`
-          : expected === 'en lista'
-            ? 'Skriv en lista: varje post på en egen rad som börjar med "- ".'
-            : undefined;
+        expected === 'ett heltal'
+          ? `Skriv numret utan citattecken och utan §, t.ex. ${String(path.at(-1))}: 34.`
+          : typeof input === 'number' || typeof input === 'boolean'
+            ? `Sätt värdet inom citattecken, t.ex. ${String(path.at(-1))}: "…".`
+            : expected === 'en lista'
+              ? 'Skriv en lista: varje post på en egen rad som börjar med "- ".'
+              : undefined;
       out.push({
         ...fel(file, 'field-type', `${label} ska vara ${expected}, inte ${describeValue(input)}.`, hint),
+        ...base,
+        position: locate(path),
+      });
+    } else if (issue.code === 'invalid_union' && String(path.at(-1)) === 'beslut') {
+      out.push({
+        ...fel(
+          file,
+          'field-type',
+          `${label} ska vara "${asProposedText}" eller en lista med beslutets punkter, inte ${describeValue(input)}.`,
+          `Skriv beslut: ${asProposedText}, eller beslutet punkt för punkt på egna rader som börjar med "- ".`,
+        ),
         ...base,
         position: locate(path),
       });

@@ -12,8 +12,10 @@ import { toolName } from '../../util/package-info.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
+import { archiveProtocol } from './arkivera-protokoll.js';
 
 const usage = `Användning: skrivelse arkivera <ärendefil> [--arkiv <mapp>] [--profil <fil>]
+       skrivelse arkivera <möte.yaml> [--ärende <nr>] [--arkiv <mapp>] [--profil <fil>]
 
 Kontrollerar ärendet och skapar ett arkivexemplar som PDF/A-3a och PDF/UA-1, med ärendefilen och
 kommunprofilen inbäddade som källfiler. Exemplaret sparas i ett paket enligt FGS Paketstruktur
@@ -22,22 +24,41 @@ nästa versionsnummer och inget skrivs någonsin över. Ett oförändrat ärende
 Manifestet (<arkiv>/manifest.jsonl), paketets METS.xml, representationens METS.xml, Dublin Core och
 PREMIS uppdateras.
 
+Med en mötesfil (.yaml) arkiveras i stället protokollsutdraget för varje beslutad punkt med
+tjänsteskrivelse (eller bara punkt <nr>), när protokollet är justerat: som PDF/A-3a och PDF/UA-1 med
+mötesfilen, ärendefilen och kommunprofilen inbäddade, under ärendets diarienummer i paketet
+<arkiv>/<Dnr>_protokollsutdrag/ och med typen Protokollsutdrag i METS och Dublin Core.
+
 Flaggor:
   --arkiv <mapp>   arkivmapp (standard: arkiv/)
+  --ärende <nr>    med en mötesfil: bara punkt <nr> på föredragningslistan
   --profil <fil>   kommunprofil (YAML); standard är Linköpings profil
   -h, --help       visa den här hjälpen
 
-Slutkod: 0 = arkiverat eller oförändrat, 1 = ärendet har fel, 2 = fel i anropet.
+Slutkod: 0 = arkiverat eller oförändrat, 1 = ärendet (eller mötesfilen) har fel, 2 = fel i anropet.
 `;
 
 export const arkivera: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { arkiv: { type: 'string' } }, 'arkivera');
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { arkiv: { type: 'string' }, ärende: { type: 'string' } },
+      'arkivera',
+    );
     if (positionals.length !== 1)
       throw new UsageError('Ange exakt en ärendefil.', 'Se `skrivelse arkivera --help`.');
     const file = positionals[0]!;
     const profile = profileFrom(values, io);
+    if (/\.ya?ml$/i.test(file)) {
+      const arkiv = resolve(io.cwd, typeof values.arkiv === 'string' ? values.arkiv : 'arkiv');
+      return archiveProtocol(file, values.ärende, arkiv, profile, io);
+    }
+    if (values.ärende !== undefined)
+      throw new UsageError(
+        '--ärende gäller en mötesfil (.yaml), inte en ärendefil.',
+        'Exempel: skrivelse arkivera cases/möte-kfn-2025-04.yaml --ärende 2',
+      );
     const path = resolve(io.cwd, file);
     const read = readCaseFile(path, profile);
     if (!read.case) {

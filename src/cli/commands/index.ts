@@ -60,6 +60,10 @@ export const commands: Record<string, CommandEntry> = {
     aliases: ['sammantrade'],
     load: async () => (await import('./sammantrade.js')).sammantrade,
   },
+  protokollsutdrag: {
+    summary: 'skriv protokollsutdrag per beslut och tillkännagivandet av det justerade protokollet',
+    load: async () => (await import('./protokollsutdrag.js')).protokollsutdrag,
+  },
 };
 
 export interface FoundCommand {

@@ -28,6 +28,7 @@ const expectedNames: Record<string, string[]> = {
   arkivera: [],
   verifiera: [],
   sammanträde: ['sammantrade'],
+  protokollsutdrag: [],
 };
 
 let tmp: string;
@@ -242,7 +243,7 @@ describe('an unknown command', () => {
     expect(r.err).toContain(`fel: Okänt kommando "${typed}".`);
     expect(r.err).toContain(hint);
     expect(r.err).toContain(
-      'Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.',
+      'Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde, protokollsutdrag.',
     );
   });
 
@@ -250,7 +251,7 @@ describe('an unknown command', () => {
     const r = await runCaptured(['granska']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde.\n',
+      'fel: Okänt kommando "granska".\n  tips: Kända kommandon: kontrollera, språk, ny, skapa, jämför, publicera, arkivera, verifiera, sammanträde, protokollsutdrag.\n',
     );
   });
 });

@@ -50,3 +50,26 @@ export function writeMeeting(dir: string, text: string, name = 'möte.yaml'): st
   writeFileSync(path, text);
   return path;
 }
+
+/** The protocol of `goodMeeting`: §§ 33–35 on items 1, 2 ("enligt förslaget", with reservation and jäv) and 4;
+ * anslag 2025-12-10, so the appeal period ends over nyårsafton and nyårsdagen. */
+export const protocol = `protokoll:
+  justerare: [Anna Berg]
+  justeringsdatum: 2025-12-09
+  förvaras: Kultur- och fritidsförvaltningen, Stadshuset, Linköping
+  anslag: 2025-12-10
+  beslut:
+    - punkt: 1
+      paragraf: 33
+      beslut: Anna Berg väljs att justera protokollet.
+    - punkt: 2
+      paragraf: 34
+      beslut: enligt förslaget
+      reservationer: ["Per Ek (M) reserverar sig mot beslutet."]
+      jäv: ["Eva Ros (S) anmäler jäv och deltar inte i handläggningen."]
+    - punkt: 4
+      paragraf: 35
+      beslut:
+        - Delegationsbesluten läggs till handlingarna.
+        - Nämnden noterar informationen.
+`;
