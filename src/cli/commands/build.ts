@@ -19,8 +19,8 @@ Filnamnen bildas av diarienumret och början av rubriken. En fil som skapats fr�
 eller som inte går att knyta till det här ärendet, skrivs aldrig över. Ett ärende som inte kan skrivas
 rapporteras, och de övriga skrivs ändå. Flera samtidiga körningar mot samma utdatamapp turas om.
 På en terminal visar en rad på standard error hur många ärenden som är klara av hur många, vilket
-som skrivs nu och ungefär hur lång tid som är kvar; raden visas inte när utdata går till en fil,
-en pipe eller en CI-logg (CI satt), eller med TERM=dumb.
+som skrivs nu och ungefär hur lång tid som är kvar. Raden visas inte när standard error inte är en
+terminal, när standard output går till en pipe, i CI (CI satt) eller med TERM=dumb.
 
 Med --bevaka skrivs ärendena först en gång; sedan skrivs ett ärende om varje gång dess fil (eller en
 bild som den visar) sparas, med felen och varningarna för just det ärendet, tills du trycker Ctrl-C.
