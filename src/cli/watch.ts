@@ -10,7 +10,7 @@
  * built after it. The lock on the output folder is taken per case only while its files are written
  * (buildCases), so a stop waits at most for the case in hand, and leaves no lock and no temporary file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodedPath } from '../case/images.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -18,6 +18,7 @@ import { isCaseFileName, isSearchedFolderName } from './collect.js';
 import type { BuildRun } from './commands/build.js';
 import type { Io } from './io.js';
 import { exitCodeFor } from './output.js';
+import type { BatchProgress } from './progress.js';
 
 export interface WatchPlan {
   /** The paths named on the command line, files and folders, as typed. */
@@ -66,6 +67,14 @@ function imagesShownBy(caseFile: string): string[] {
   return found;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function clock(): string {
   const d = new Date();
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
@@ -80,10 +89,48 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
   /** Case files by absolute path → as shown (the name the user typed, or found below a typed folder). */
   const cases = new Map(plan.files.map((f) => [resolve(io.cwd, f), f]));
   const named = new Set(roots.map((r) => r.abs));
+  const folders = new Set([...named].filter((p) => isFolder(p)));
   /** Image path → the case files (absolute) showing it. */
   const imageUsers = new Map<string, Set<string>>();
   const latest = new Map<string, Diagnostic[]>();
+  const inFolder = (path: string) => [...folders].some((f) => isInside(f, path));
+  /**
+   * A named file, and an image outside the named folders, is watched through its folder, which sees a
+   * save by rename (a watch on the file itself may lose it when the file is replaced). In such a folder
+   * only those files count; everything else in it is ignored.
+   */
+  const fileFolders = new Set<string>();
+  const watchFolderOf = (file: string) => {
+    const folder = dirname(file);
+    if (inFolder(file) || fileFolders.has(folder)) return undefined;
+    fileFolders.add(folder);
+    return folder;
+  };
+  /** Notes the images `file` shows; returns the folders to watch newly for them. */
+  const rememberImages = (file: string): string[] => {
+    for (const users of imageUsers.values()) users.delete(file);
+    const added: string[] = [];
+    for (const image of imagesShownBy(file)) {
+      if (!imageUsers.has(image)) {
+        imageUsers.set(image, new Set());
+        const folder = watchFolderOf(image);
+        if (folder !== undefined) added.push(folder);
+      }
+      imageUsers.get(image)!.add(file);
+    }
+    return added;
+  };
+  // Everything known now is watched from the start, so the watch is complete when it reports ready.
+  const initial = [...folders];
+  for (const path of named) {
+    const folder = folders.has(path) ? undefined : watchFolderOf(path);
+    if (folder !== undefined) initial.push(folder);
+  }
+  for (const file of cases.keys()) initial.push(...rememberImages(file));
 
+  let progress: BatchProgress | undefined;
+  /** A message of the watch, on standard error, around the progress line of a batch being built. */
+  const say = (text: string) => (progress ? progress.around(() => io.err(text)) : io.err(text));
   let stopping = false;
   let wake: (() => void) | undefined;
   const stopped = new Promise<void>((resolveStop) => {
@@ -92,40 +139,36 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    io.err('\nBevakningen avslutas …\n');
+    say('\nBevakningen avslutas …\n');
     wake?.();
   };
   const unsubscribe = (plan.onInterrupt ?? processSignals)(stop);
-  const run: BuildRun = { ...plan.run, stopRequested: () => stopping };
+  const run: BuildRun = {
+    ...plan.run,
+    stopRequested: () => stopping,
+    onProgress: (shown) => {
+      progress = shown;
+    },
+  };
 
   const { watch } = await import('chokidar');
-  const watcher = watch([...named], {
+  const watcher = watch(initial, {
     ignoreInitial: true,
-    // The output folder (written by us) and what a folder search skips: hidden files (editors' swap and
-    // backup files, .git) and tool folders. What was named on the command line is always watched.
+    // Below a named folder: the output folder (written by us) and what a folder search skips, hidden
+    // files (editors' swap and backup files, .git) and tool folders. What was named is always watched.
     ignored: (path: string) => {
-      if (named.has(path) || imageUsers.has(path)) return false;
+      if (folders.has(path) || fileFolders.has(path) || named.has(path) || imageUsers.has(path)) return false;
+      if (!inFolder(path)) return true;
       if (isInside(outDir, path)) return true;
       return !isSearchedFolderName(basename(path));
     },
   });
 
-  const rememberImages = (file: string) => {
-    for (const users of imageUsers.values()) users.delete(file);
-    for (const image of imagesShownBy(file)) {
-      if (!imageUsers.has(image)) {
-        imageUsers.set(image, new Set());
-        if (!roots.some((r) => r.abs !== image && isInside(r.abs, image))) watcher.add(image);
-      }
-      imageUsers.get(image)!.add(file);
-    }
-  };
-
   const buildNow = async (absFiles: string[]) => {
     const shownNames = absFiles.map((f) => cases.get(f)!);
     const results = await plan.build(shownNames, io, run);
     for (const [file, diagnostics] of results) latest.set(file, diagnostics);
-    for (const f of absFiles) rememberImages(f);
+    for (const f of absFiles) for (const folder of rememberImages(f)) watcher.add(folder);
   };
 
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
@@ -144,14 +187,12 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
         const order = [...cases.keys()];
         const batch = [...pending].sort((a, b) => order.indexOf(a) - order.indexOf(b));
         pending.clear();
-        io.err(`\n${clock()} sparad: ${batch.map((f) => cases.get(f)!).join(', ')}\n`);
+        say(`\n${clock()} sparad: ${batch.map((f) => cases.get(f)!).join(', ')}\n`);
         try {
           await buildNow(batch);
         } catch (error) {
           // A machine fault (disk full …) ends this build, not the watch: the next save tries again.
-          io.err(
-            `fel: ärendet kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}\n`,
-          );
+          say(`fel: ärendet kunde inte skrivas: ${error instanceof Error ? error.message : String(error)}\n`);
         }
       });
   };
@@ -185,10 +226,10 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     cases.delete(path);
     latest.delete(name);
     pending.delete(path);
-    io.err(`\n${clock()} borttagen: ${name} (skrivs inte längre)\n`);
+    say(`\n${clock()} borttagen: ${name} (skrivs inte längre)\n`);
   });
   watcher.on('error', (error) => {
-    io.err(`fel: bevakningen: ${error instanceof Error ? error.message : String(error)}\n`);
+    say(`fel: bevakningen: ${error instanceof Error ? error.message : String(error)}\n`);
   });
 
   try {
@@ -198,7 +239,7 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     await Promise.race([ready, stopped]);
     if (!stopping) {
       const count = cases.size;
-      io.err(
+      say(
         `\nBevakar ${count} ${count === 1 ? 'ärende' : 'ärenden'}; sparade ändringar skrivs om. Avsluta med Ctrl-C.\n`,
       );
     }
@@ -210,6 +251,6 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     await watcher.close();
     unsubscribe();
   }
-  io.err('Bevakningen är avslutad.\n');
+  say('Bevakningen är avslutad.\n');
   return exitCodeFor([...latest.values()].flat());
 }

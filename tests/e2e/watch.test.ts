@@ -134,14 +134,15 @@ describe('skrivelse skapa --bevaka', () => {
     expect(readdirSync(folder).filter((n) => n.endsWith('.lock'))).toEqual([]);
   });
 
-  it('watches a case named as a file and the image it shows; exit 0 when all is well', async () => {
+  it('watches a case named as a file, saved as vim does, and the image it shows; exit 0 when all is well', async () => {
     const dir = join(work, 'b');
     mkdirSync(dir, { recursive: true });
     // JPEG: the built CLI cannot decode a PNG at the moment (upng's CommonJS default, reported).
-    copyFileSync('tests/fixtures/images/photo.jpg', join(dir, 'karta.jpg'));
+    mkdirSync(join(dir, 'bilder'));
+    copyFileSync('tests/fixtures/images/photo.jpg', join(dir, 'bilder', 'karta.jpg'));
     const withImage = valid.replace(
       '## Ärende\n\n',
-      '## Ärende\n\n![Karta över Stadsbiblioteket](karta.jpg)\n\n',
+      '## Ärende\n\n![Karta över Stadsbiblioteket](bilder/karta.jpg)\n\n',
     );
     writeFileSync(join(dir, 'kfn.md'), withImage);
     const ut = join(dir, 'ut');
@@ -150,13 +151,48 @@ describe('skrivelse skapa --bevaka', () => {
     const first = pdfIn(ut, 'KFN-2025-41_')!;
     expect(first).toBeDefined();
 
-    copyFileSync('tests/fixtures/images/pdf-photo.jpg', join(dir, 'karta.jpg'));
+    copyFileSync('tests/fixtures/images/pdf-photo.jpg', join(dir, 'bilder', 'karta.jpg'));
     await until('en ny PDF efter bilden', () => !pdfIn(ut, 'KFN-2025-41_')!.equals(first), cli);
     await until('diagnostiken igen', () => count(out(cli), 'i 1 fil\n') >= 2, cli);
+    const second = pdfIn(ut, 'KFN-2025-41_')!;
+
+    // A file named on the command line, saved twice as vim does (renamed to a backup, written anew).
+    const file = join(dir, 'kfn.md');
+    for (const [n, hours] of [
+      [3, '65'],
+      [4, '66'],
+    ] as const) {
+      renameSync(file, `${file}~`);
+      writeFileSync(file, withImage.replace('64 timmar i veckan', `${hours} timmar i veckan`));
+      await until(`sparning ${n}`, () => count(out(cli), 'i 1 fil\n') >= n, cli);
+    }
+    expect(pdfIn(ut, 'KFN-2025-41_')!.equals(second)).toBe(false);
 
     cli.child.kill('SIGINT');
     const run = await cli.done;
     expect(run.code).toBe(0);
     expect(leftovers(ut)).toEqual([]);
+  });
+
+  it('Ctrl-C during the first batch stops after the case in hand, cleanly', async () => {
+    const dir = join(work, 'c');
+    mkdirSync(join(dir, 'ärenden'), { recursive: true });
+    for (const name of readdirSync('cases').filter((n) => n.endsWith('.md')))
+      copyFileSync(join('cases', name), join(dir, 'ärenden', name));
+    const total = readdirSync(join(dir, 'ärenden')).length;
+    const cli = watchCli(['skapa', 'ärenden', '--ut', 'ut', '--bevaka'], dir);
+    await until('det första ärendet', () => out(cli).includes('skrev ut/'), cli, 60_000);
+    cli.child.kill('SIGINT');
+    const run = await cli.done;
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(0);
+    // Unless the batch was already over when the signal came (a fast machine), it was cut short.
+    const built = count(out(cli), '.pdf\n');
+    if (built < total)
+      expect(err(cli)).toContain(
+        `Avbrutet: ${total - built} av ${total} ärenden skrevs inte den här gången.`,
+      );
+    expect(err(cli)).toContain('Bevakningen är avslutad.');
+    expect(leftovers(join(dir, 'ut'))).toEqual([]);
   });
 });

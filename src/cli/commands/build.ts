@@ -9,7 +9,7 @@ import { collectCaseFiles } from '../collect.js';
 import type { Command, Io } from '../io.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
 import { checkOutputFolder } from '../output-target.js';
-import { batchProgress } from '../progress.js';
+import { type BatchProgress, batchProgress } from '../progress.js';
 
 const usage = `Användning: skrivelse skapa <filer|mappar …> [--format pdf,docx] [--ut <mapp>] [--profil <fil>] [--bevaka]
 
@@ -61,6 +61,8 @@ export interface BuildRun {
   outDir: string;
   /** Asked before each case: true stops the batch there (Ctrl-C while watching). */
   stopRequested?: () => boolean;
+  /** Told the progress display of the batch at its start, and undefined at its end, to write around it. */
+  onProgress?: (progress: BatchProgress | undefined) => void;
 }
 
 /** Thrown from onCaseStart to stop a batch before its next case. */
@@ -79,6 +81,7 @@ export async function buildAndReport(
   const byPath = new Map(files.map((f) => [resolve(io.cwd, f), f]));
   const done = new Map<string, Diagnostic[]>();
   const progress = batchProgress(io, files.length);
+  run.onProgress?.(progress);
   // Everything printed while the line is shown clears it first and redraws it after.
   const shown: Io = {
     ...io,
@@ -109,6 +112,7 @@ export async function buildAndReport(
     if (!(error instanceof StopRequested)) throw error;
   } finally {
     progress.stop();
+    run.onProgress?.(undefined);
   }
   // In the order named, whatever order the cases finished in.
   const ordered = new Map(files.flatMap((f) => (done.has(f) ? [[f, done.get(f)!] as const] : [])));
@@ -116,6 +120,8 @@ export async function buildAndReport(
   io.out(formatDiagnostics(diagnostics, { format: 'text', color: io.colorOut, fileCount: ordered.size }), {
     styled: true,
   });
+  const left = files.length - ordered.size;
+  if (left > 0) io.err(`Avbrutet: ${left} av ${files.length} ärenden skrevs inte den här gången.\n`);
   return ordered;
 }
 
