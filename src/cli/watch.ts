@@ -182,12 +182,19 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     building = building
       .catch(() => undefined)
       .then(async () => {
-        if (stopping || pending.size === 0) return;
-        // In the order of the first build, then new files by name.
+        if (stopping || pending.size === 0) {
+          saved.clear();
+          return;
+        }
+        // In the order of the first build, then new files in the order they appeared.
         const order = [...cases.keys()];
         const batch = [...pending].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+        const names = batch.map((f) => cases.get(f)!);
+        const savedNames = [...saved].map((f) => cases.get(f) ?? relative(io.cwd, f));
         pending.clear();
-        say(`\n${clock()} sparad: ${batch.map((f) => cases.get(f)!).join(', ')}\n`);
+        saved.clear();
+        const also = savedNames.join() === names.join() ? '' : ` – skriver om ${names.join(', ')}`;
+        say(`\n${clock()} sparad: ${savedNames.join(', ')}${also}\n`);
         try {
           await buildNow(batch);
         } catch (error) {
@@ -196,7 +203,10 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
         }
       });
   };
-  const schedule = (file: string) => {
+  /** What was saved (a case or an image), for the message. */
+  const saved = new Set<string>();
+  const schedule = (file: string, what: string) => {
+    saved.add(what);
     pending.add(file);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
@@ -215,8 +225,8 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
       const name = newCaseName(path);
       if (name !== undefined) cases.set(path, name);
     }
-    if (cases.has(path)) schedule(path);
-    for (const user of imageUsers.get(path) ?? []) if (cases.has(user)) schedule(user);
+    if (cases.has(path)) schedule(path, path);
+    for (const user of imageUsers.get(path) ?? []) if (cases.has(user)) schedule(user, path);
   };
   watcher.on('add', changed);
   watcher.on('change', changed);
@@ -226,6 +236,7 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     cases.delete(path);
     latest.delete(name);
     pending.delete(path);
+    saved.delete(path);
     say(`\n${clock()} borttagen: ${name} (skrivs inte längre)\n`);
   });
   watcher.on('error', (error) => {
@@ -247,6 +258,7 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     if (timer) clearTimeout(timer);
     await building;
   } finally {
+    stopping = true;
     if (timer) clearTimeout(timer);
     await watcher.close();
     unsubscribe();

@@ -154,6 +154,7 @@ describe('skrivelse skapa --bevaka', () => {
     copyFileSync('tests/fixtures/images/pdf-photo.jpg', join(dir, 'bilder', 'karta.jpg'));
     await until('en ny PDF efter bilden', () => !pdfIn(ut, 'KFN-2025-41_')!.equals(first), cli);
     await until('diagnostiken igen', () => count(out(cli), 'i 1 fil\n') >= 2, cli);
+    expect(err(cli)).toContain('sparad: bilder/karta.jpg – skriver om kfn.md');
     const second = pdfIn(ut, 'KFN-2025-41_')!;
 
     // A file named on the command line, saved twice as vim does (renamed to a backup, written anew).
