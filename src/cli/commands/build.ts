@@ -25,7 +25,8 @@ terminal, när standard output går till en pipe, i CI (CI satt) eller med TERM=
 Med --bevaka skrivs ärendena först en gång; sedan skrivs ett ärende om varje gång dess fil (eller en
 bild som den visar) sparas, med felen och varningarna för just det ärendet, tills du trycker Ctrl-C.
 Nya .md-filer i en bevakad mapp skrivs också. Låset på utdatamappen hålls bara medan filer skrivs,
-så PDF:en kan vara öppen bredvid redigeraren.
+så PDF:en kan vara öppen bredvid redigeraren. Trycker du Ctrl-C mitt i en skrivning avslutas den
+efter ärendet som skrivs just då; inga halvskrivna filer och inget lås blir kvar.
 
 Flaggor:
   --format pdf,docx   vilka format som skrivs (standard: pdf,docx)
