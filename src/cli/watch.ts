@@ -94,6 +94,9 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
   const imageUsers = new Map<string, Set<string>>();
   const latest = new Map<string, Diagnostic[]>();
   const inFolder = (path: string) => [...folders].some((f) => isInside(f, path));
+  // The output folder is skipped, unless the cases themselves are in it (`--ut .`): then only its hidden
+  // files (index, lock, temporary files) are, like every hidden file.
+  const skipOutDir = ![...folders].some((f) => isInside(outDir, f));
   /**
    * A named file, and an image outside the named folders, is watched through its folder, which sees a
    * save by rename (a watch on the file itself may lose it when the file is replaced). In such a folder
@@ -159,7 +162,7 @@ export async function watchCases(plan: WatchPlan): Promise<number> {
     ignored: (path: string) => {
       if (folders.has(path) || fileFolders.has(path) || named.has(path) || imageUsers.has(path)) return false;
       if (!inFolder(path)) return true;
-      if (isInside(outDir, path)) return true;
+      if (skipOutDir && isInside(outDir, path)) return true;
       return !isSearchedFolderName(basename(path));
     },
   });
