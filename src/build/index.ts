@@ -62,6 +62,12 @@ export interface BuildOptions {
   outDir: string;
   /** Called as each file is written, so a batch stopped by an environment error still reports it. */
   onWritten?: (path: string) => void;
+  /**
+   * Called as a case's work begins and when it is over (written, refused or failed): the CLI's progress
+   * display. An exception thrown by `onCaseStart` stops the batch before that case (Ctrl-C in `--bevaka`).
+   */
+  onCaseStart?: (file: string) => void;
+  onCaseDone?: (result: BuildResult) => void;
   /** The Doc of each case (publication: the masked one, with its log); default the memo's own. */
   prepare?: Prepare;
   /**
@@ -91,10 +97,14 @@ export async function buildCases(files: readonly string[], options: BuildOptions
   mkdirSync(registry, { recursive: true });
   const results: BuildResult[] = [];
   for (const file of files) {
+    options.onCaseStart?.(file);
     const { case: c, diagnostics } = readCaseFile(file, profile);
     const result: BuildResult = { file, diagnostics: [...diagnostics], written: [] };
     results.push(result);
-    if (!c || hasErrors(diagnostics)) continue;
+    if (!c || hasErrors(diagnostics)) {
+      options.onCaseDone?.(result);
+      continue;
+    }
     const outputs: NamedOutput[] = [];
     let sideFiles: SideFile[] = [];
     let format: OutputFormat | undefined;
@@ -109,11 +119,13 @@ export async function buildCases(files: readonly string[], options: BuildOptions
     } catch (error) {
       const as = format ? ` som ${formatLabel[format]}` : '';
       result.diagnostics.push(buildFailed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
+      options.onCaseDone?.(result);
       continue;
     }
     const written = await writeOwnedOutputs(file, outputs, sideFiles, options);
     result.written.push(...written.written);
     result.diagnostics.push(...written.diagnostics);
+    options.onCaseDone?.(result);
   }
   return results;
 }

@@ -7,6 +7,17 @@ import { refuseSpecialFile } from '../fs-errors.js';
 /** Folders never searched for case files. */
 const skipped = new Set(['node_modules', '.git', 'dist', 'output']);
 
+/** Whether a folder below a named one is searched for case files (not hidden, not a tool's folder). */
+export function isSearchedFolderName(name: string): boolean {
+  return !name.startsWith('.') && !skipped.has(name);
+}
+
+/** Whether a file found in a searched folder is a case file: `.md`, not hidden, not a README. */
+export function isCaseFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !name.startsWith('.') && lower.endsWith('.md') && lower !== 'readme.md';
+}
+
 /**
  * Returns the case files in a deterministic order: each argument in turn, and within a folder sorted
  * by path (code-point order, independent of locale). A file named explicitly is taken whatever its
@@ -57,15 +68,10 @@ function walk(dir: string): string[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || skipped.has(entry.name)) continue;
+    if (!isSearchedFolderName(entry.name)) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...walk(full));
-    else if (
-      entry.isFile() &&
-      entry.name.toLowerCase().endsWith('.md') &&
-      entry.name.toLowerCase() !== 'readme.md'
-    )
-      files.push(full);
+    else if (entry.isFile() && isCaseFileName(entry.name)) files.push(full);
   }
   return files;
 }

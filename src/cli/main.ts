@@ -3,7 +3,7 @@
  * The `skrivelse` command: parses global flags, dispatches to a command from the table, and turns
  * every outcome into a documented exit code. The only place that calls process.exit.
  */
-import { realpathSync } from 'node:fs';
+import { fstatSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
@@ -11,7 +11,7 @@ import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
 import { asciiFold, didYouMean } from '../util/did-you-mean.js';
 import { toolName } from '../util/package-info.js';
 import { allCommandNames, commands, findCommand, primaryName } from './commands/index.js';
-import { type Io, terminalSafe } from './io.js';
+import { type Io, progressWanted, terminalSafe } from './io.js';
 
 export function mainHelp(): string {
   const names = Object.keys(commands);
@@ -152,7 +152,22 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     colorOut: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+    ...(progressWanted(process.stderr, process.env) && !stdoutIsPipe() ? { progress: process.stderr } : {}),
   };
+}
+
+/**
+ * Standard output into a pipe (`| tee log`, `| head`) may reach the same terminal later, out of step with
+ * the progress line on standard error, so no line is drawn then; into the terminal or a file it is.
+ */
+function stdoutIsPipe(): boolean {
+  if (process.stdout.isTTY) return false;
+  try {
+    const stats = fstatSync(1);
+    return stats.isFIFO() || stats.isSocket();
+  } catch {
+    return true;
+  }
 }
 
 /** True when this file is the program being run (directly or via the npm bin symlink), not imported. */
