@@ -10,7 +10,7 @@ import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import type { Meeting, Protocol } from './model.js';
 import { anslagDoc, type DecidedItem, utdragDoc } from './protokollsutdrag.js';
-import { meetingBaseName } from './write.js';
+import { meetingBaseName, meetingNouns } from './write.js';
 
 /** "kultur-och-fritidsnamnden_2025-04-10_protokollsutdrag-34": one utdrag's base name (§ 34). */
 export function utdragBaseName(m: Meeting, d: DecidedItem): string {
@@ -54,7 +54,7 @@ export function writeProtocol(
 ): Promise<WriteResult> {
   return writeOwnedOutputs(m.file, outputs, [], {
     outDir,
-    nouns: { self: 'den här mötesfilen', other: 'en annan fil' },
+    nouns: meetingNouns,
     ...(onWritten ? { onWritten } : {}),
   });
 }

@@ -13,6 +13,9 @@ import { buildPack, type PackDocument, PackPartError, packTitles, untaggedWarnin
 import { kallelseDoc } from './kallelse.js';
 import type { Meeting } from './model.js';
 
+/** How a meeting file is named in the output writer's conflict messages. */
+export const meetingNouns = { self: 'den här mötesfilen', other: 'en annan fil' };
+
 /** "kultur-och-fritidsnamnden_2025-04-10": the base of the meeting's file names. */
 export function meetingBaseName(m: Meeting): string {
   return `${slug(m.board.name)}_${m.date}`;
@@ -97,7 +100,7 @@ export async function writeMeeting(
     }
   }
   const result = await writeOwnedOutputs(m.file, outputs, [], {
-    nouns: { self: 'den här mötesfilen', other: 'en annan fil' },
+    nouns: meetingNouns,
     ...target,
   });
   return { ...result, diagnostics: [...warnings, ...result.diagnostics] };

@@ -6,6 +6,7 @@ import { type Diagnostic, hasErrors } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { meetingPublication } from '../../meeting/publish.js';
 import { readMeetingFile } from '../../meeting/read.js';
+import { meetingNouns } from '../../meeting/write.js';
 import type { Profile } from '../../profile/model.js';
 import { publication } from '../../publish/index.js';
 import { parseCommandArgs, profileFrom } from '../args.js';
@@ -113,7 +114,7 @@ async function publishMeeting(
   const written = await writeOwnedOutputs(file, pub.outputs, pub.sideFiles, {
     outDir: target.outDir,
     registryDir: target.logDir,
-    nouns: { self: 'den här mötesfilen', other: 'en annan fil' },
+    nouns: meetingNouns,
     onWritten: (path) => io.out(`skrev ${relative(io.cwd, path)}\n`),
   });
   return [...found, ...written.diagnostics];
