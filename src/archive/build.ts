@@ -33,7 +33,11 @@ export function archiveSources(c: Case, caseBytes: Uint8Array, profile: Profile)
       description: 'Bild i ärendet (källa)',
     };
   });
-  const caseFile = c.file;
+  return [...caseAndProfile(c.file, caseBytes, profile), ...images];
+}
+
+/** The case file as read and the profile, as embedded sources (of a memo, and of a protokollsutdrag). */
+export function caseAndProfile(caseFile: string, caseBytes: Uint8Array, profile: Profile): SourceFile[] {
   return [
     {
       name: basename(caseFile),
@@ -47,7 +51,6 @@ export function archiveSources(c: Case, caseBytes: Uint8Array, profile: Profile)
       mimeType: 'application/yaml',
       description: 'Kommunprofil (källa)',
     },
-    ...images,
   ];
 }
 

@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path';
 import type { SourceFile } from '../archive/attachments.js';
-import { type ArchivalPdf, archivalPdfOf } from '../archive/build.js';
+import { type ArchivalPdf, archivalPdfOf, caseAndProfile } from '../archive/build.js';
 import { protokollsutdragType } from '../archive/manifest.js';
 import { packageName } from '../archive/store.js';
 import type { Profile } from '../profile/model.js';
@@ -39,18 +39,7 @@ export function utdragSources(
       mimeType: 'application/yaml',
       description: 'Mötesfil (källa)',
     },
-    {
-      name: basename(item.file),
-      bytes: caseBytes,
-      mimeType: 'text/markdown',
-      description: 'Ärendefil (källa)',
-    },
-    {
-      name: basename(profile.file),
-      bytes: new TextEncoder().encode(profile.source),
-      mimeType: 'application/yaml',
-      description: 'Kommunprofil (källa)',
-    },
+    ...caseAndProfile(item.file, caseBytes, profile),
   ];
 }
 

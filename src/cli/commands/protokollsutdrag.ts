@@ -2,17 +2,15 @@
  * `skrivelse protokollsutdrag`: from a meeting file with its `protokoll:`, write one protokollsutdrag per
  * decided item (PDF and DOCX) and the tillkännagivande of the justered protocol (PDF and DOCX).
  */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import type { Meeting, Protocol } from '../../meeting/model.js';
 import { type DecidedItem, decidedItems } from '../../meeting/protokollsutdrag.js';
-import { readMeetingFile } from '../../meeting/read.js';
 import { renderProtocol, writeProtocol } from '../../meeting/write-protocol.js';
-import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command, Io } from '../io.js';
+import { startMeetingCommand } from '../meeting-command.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
-import { checkOutputFolder } from '../output-target.js';
 
 const usage = `Användning: skrivelse protokollsutdrag <möte.yaml> [--ärende <nr>] [--ut <mapp>] [--profil <fil>]
 
@@ -106,24 +104,9 @@ export const notAdjustedNotice =
 export const protokollsutdrag: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      { ut: { type: 'string' }, ärende: { type: 'string' } },
-      'protokollsutdrag',
-    );
-    if (positionals.length !== 1) {
-      throw new UsageError(
-        positionals.length === 0 ? 'Ange en mötesfil.' : 'Ange bara en mötesfil.',
-        'Exempel: skrivelse protokollsutdrag cases/möte-kfn-2025-04.yaml',
-      );
-    }
-    const shown = positionals[0]!;
-    const file = resolve(io.cwd, shown);
-    const profile = profileFrom(values, io);
-    const outArg = typeof values.ut === 'string' ? values.ut : 'output';
-    const outDir = resolve(io.cwd, outArg);
-    checkOutputFolder(outDir, outArg);
-    const read = readMeetingFile(file, profile);
+    const { values, shown, file, outDir, read, profile } = startMeetingCommand(argv, io, 'protokollsutdrag', {
+      ärende: { type: 'string' },
+    });
     let diagnostics = read.diagnostics;
     if (read.meeting) {
       const chosen = selectDecided(read.meeting, values.ärende, `protokollsutdrag ${shown}`);

@@ -1,12 +1,9 @@
 /** `skrivelse sammanträde`: check a meeting file, then write the kallelse (PDF, DOCX) and the handlingar PDF. */
-import { relative, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
-import { readMeetingFile } from '../../meeting/read.js';
+import { relative } from 'node:path';
 import { writeMeeting } from '../../meeting/write.js';
-import { parseCommandArgs, profileFrom } from '../args.js';
 import type { Command } from '../io.js';
+import { startMeetingCommand } from '../meeting-command.js';
 import { exitCodeFor, formatDiagnostics } from '../output.js';
-import { checkOutputFolder } from '../output-target.js';
 
 const usage = `Användning: skrivelse sammanträde <möte.yaml> [--ut <mapp>] [--utan-handlingar] [--profil <fil>]
 
@@ -30,24 +27,9 @@ Slutkod: 0 = allt skrevs, 1 = mötesfilen eller ett ärende hade fel, 2 = fel i 
 export const sammantrade: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      { ut: { type: 'string' }, 'utan-handlingar': { type: 'boolean' } },
-      'sammanträde',
-    );
-    if (positionals.length !== 1) {
-      throw new UsageError(
-        positionals.length === 0 ? 'Ange en mötesfil.' : 'Ange bara en mötesfil.',
-        'Exempel: skrivelse sammanträde cases/möte-kfn-2025-04.yaml',
-      );
-    }
-    const shown = positionals[0]!;
-    const file = resolve(io.cwd, shown);
-    const profile = profileFrom(values, io);
-    const outArg = typeof values.ut === 'string' ? values.ut : 'output';
-    const outDir = resolve(io.cwd, outArg);
-    checkOutputFolder(outDir, outArg);
-    const read = readMeetingFile(file, profile);
+    const { values, shown, file, profile, outDir, read } = startMeetingCommand(argv, io, 'sammanträde', {
+      'utan-handlingar': { type: 'boolean' },
+    });
     let diagnostics = read.diagnostics;
     const withHandlingar = values['utan-handlingar'] !== true;
     if (read.meeting) {
