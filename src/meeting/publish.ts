@@ -13,7 +13,7 @@ import type { NamedOutput, SideFile } from '../build/write.js';
 import { findPersonnummer } from '../case/personnummer.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
-import { maskCase, maskDoc, maskLog, maskLogText, maskText } from '../publish/index.js';
+import { maskCase, maskDoc, maskLog, maskLogText, maskText, wordingOf } from '../publish/index.js';
 import { renderDoc } from '../render/index.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
 import { untaggedWarnings } from './handlingar.js';
@@ -44,10 +44,15 @@ export async function meetingPublication(
   const base = `${meetingBaseName(m)}_publicering`;
   const names = { kallelse: `${base}_kallelse`, handlingar: `${base}_handlingar.pdf` };
   const sideFiles: SideFile[] = [];
+  const wording = wordingOf(profile);
   const items = m.items.map((item, i) => {
     if (item.type === 'note')
-      return { ...item, title: maskText(item.title), ...(item.text ? { text: maskText(item.text) } : {}) };
-    const result = maskCase(item.case);
+      return {
+        ...item,
+        title: maskText(item.title, wording),
+        ...(item.text ? { text: maskText(item.text, wording) } : {}),
+      };
+    const result = maskCase(item.case, wording);
     const log = maskLog(
       shown(item.file),
       item.case,
@@ -62,9 +67,11 @@ export async function meetingPublication(
     return { ...item, case: result.case };
   });
   const public_: Meeting = { ...m, items };
-  const kallelse = maskDoc(kallelseDoc(public_, profile));
+  const kallelse = maskDoc(kallelseDoc(public_, profile), wording);
   const kallelsePdf = await outputFormats.pdf(kallelse);
-  const pack = await renderHandlingar(public_, profile, kallelsePdf, (c) => maskDoc(renderDoc(c, profile)));
+  const pack = await renderHandlingar(public_, profile, kallelsePdf, (c) =>
+    maskDoc(renderDoc(c, profile), wording),
+  );
   diagnostics.push(...untaggedWarnings(m, pack.untagged));
   return {
     outputs: [

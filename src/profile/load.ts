@@ -105,6 +105,14 @@ const profileSchema = z
           .optional(),
       })
       .optional(),
+    // What publication prints in place of what it masks (docs/publicering.md); {grund} is the ground.
+    maskering: z
+      .strictObject({
+        avsnitt: text.optional(),
+        markering: text.optional(),
+        personnummer: text.optional(),
+      })
+      .optional(),
     // The kommun's severity per rule: rule id → av, info, varning or fel.
     regler: z.record(z.string(), z.enum(['av', 'info', 'varning', 'fel'])).optional(),
   })
@@ -279,6 +287,15 @@ function toProfile(raw: RawProfile, file: string, source: string): Profile {
     mbl: { heading: raw.mbl.rubrik, sentences: raw.mbl.meningar },
     ...(raw.regler ? { rules: raw.regler } : {}),
     language: languageSettings(raw.klarspråk),
+    ...(raw.maskering ? { masking: maskingOf(raw.maskering) } : {}),
+  };
+}
+
+function maskingOf(raw: { avsnitt?: string; markering?: string; personnummer?: string }): Profile['masking'] {
+  return {
+    ...(raw.avsnitt ? { section: raw.avsnitt } : {}),
+    ...(raw.markering ? { mark: raw.markering } : {}),
+    ...(raw.personnummer ? { personnummer: raw.personnummer } : {}),
   };
 }
 

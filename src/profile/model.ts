@@ -69,4 +69,6 @@ export interface Profile {
   rules?: Readonly<Record<string, Severity | 'av'>>;
   /** The klarspråk settings (`klarspråk:`) with the defaults filled in; absent: the defaults. */
   language?: LanguageSettings;
+  /** What publication prints for what it masks (`maskering:`), `{grund}` for the ground; absent: defaults. */
+  masking?: { section?: string; mark?: string; personnummer?: string };
 }

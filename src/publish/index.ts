@@ -12,10 +12,19 @@ import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { maskLog, maskLogText } from './log.js';
-import { maskCase, maskDoc, maskText } from './mask.js';
+import { maskCase, maskDoc, maskText, wordingOf } from './mask.js';
 
 export { maskLog, maskLogText } from './log.js';
-export { type MaskEntry, maskCase, maskDoc, maskHash, maskText, maskWording } from './mask.js';
+export {
+  type MaskEntry,
+  type MaskWording,
+  maskCase,
+  maskDoc,
+  maskHash,
+  maskText,
+  maskWording,
+  wordingOf,
+} from './mask.js';
 
 /**
  * The publication Doc of a case, its file names' base (from the masked title: a name is published too)
@@ -28,9 +37,10 @@ export function publication(
   profile: Profile,
   logDir: string,
 ): { doc: Doc; baseName: string; sideFiles: SideFile[] } {
-  const masked = maskCase(c);
-  const doc = maskDoc(renderDoc(masked.case, profile));
-  const base = outputBaseName({ dnr: c.dnr, title: maskText(c.title) });
+  const wording = wordingOf(profile);
+  const masked = maskCase(c, wording);
+  const doc = maskDoc(renderDoc(masked.case, profile), wording);
+  const base = outputBaseName({ dnr: c.dnr, title: maskText(c.title, wording) });
   const names = formats.map((f) => `${base}.${f}`);
   const log = maskLog(file, c, names, masked.entries);
   return {

@@ -14,17 +14,40 @@ import { isMask, maskedRanges, maskGround, masksIn, secretSections } from '../ca
 import type { Case, Section } from '../case/model.js';
 import { findPersonnummer } from '../case/personnummer.js';
 import type { Block, Doc, Furniture, Inline, ListItem, ListItemBlock, QuoteContent } from '../doc/model.js';
+import type { Profile } from '../profile/model.js';
 import { LineIndex } from '../util/line-index.js';
 
 /** The words publication prints in place of what it masks. */
-export const maskWording = {
-  section: (ground: string) => `Uppgifterna i avsnittet omfattas av sekretess enligt ${ground}.`,
-  mark: (ground: string) => `[maskerat: ${ground}]`,
+export interface MaskWording {
+  section: (ground: string) => string;
+  mark: (ground: string) => string;
+  personnummer: string;
+  /** The ground logged for a personnummer. */
+  personnummerGround: string;
+}
+
+/** The default words; a profile's `maskering:` replaces any of the three printed ones (`wordingOf`). */
+export const maskWording: MaskWording = {
+  section: (ground) => `Uppgifterna i avsnittet omfattas av sekretess enligt ${ground}.`,
+  mark: (ground) => `[maskerat: ${ground}]`,
   personnummer: '[personnummer maskerat]',
-  /** The ground logged for a personnummer (dataskyddslagen 2018:218). */
+  // Dataskyddslagen (2018:218).
   personnummerGround:
     '3 kap. 10 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning',
-} as const;
+};
+
+/** The kommun's words from its profile (`{grund}` is the legal ground), the defaults where it has none. */
+export function wordingOf(profile: Pick<Profile, 'masking'>): MaskWording {
+  const own = profile.masking;
+  if (!own) return maskWording;
+  const withGround = (template: string) => (ground: string) => template.replaceAll('{grund}', ground);
+  return {
+    section: own.section === undefined ? maskWording.section : withGround(own.section),
+    mark: own.mark === undefined ? maskWording.mark : withGround(own.mark),
+    personnummer: own.personnummer ?? maskWording.personnummer,
+    personnummerGround: maskWording.personnummerGround,
+  };
+}
 
 export type MaskKind = 'avsnitt' | 'markering' | 'personnummer';
 
@@ -55,11 +78,11 @@ const paragraph = (text: string): RootContent => ({
 });
 
 /** A copy of `nodes` with every mark replaced by its placeholder. */
-function withoutMarks(nodes: readonly RootContent[]): RootContent[] {
+function withoutMarks(nodes: readonly RootContent[], w: MaskWording): RootContent[] {
   const copy = structuredClone(nodes) as RootContent[];
   const visit = (node: Parent): void => {
     node.children = node.children.map((child) =>
-      isMask(child as Nodes) ? { type: 'text', value: maskWording.mark(maskGround(child as never)) } : child,
+      isMask(child as Nodes) ? { type: 'text', value: w.mark(maskGround(child as never)) } : child,
     ) as typeof node.children;
     for (const child of node.children) if ('children' in child) visit(child as Parent);
   };
@@ -68,7 +91,7 @@ function withoutMarks(nodes: readonly RootContent[]): RootContent[] {
 }
 
 /** The case as it may be published: secret sections and marks replaced, and where each was. */
-export function maskCase(c: Case): { case: Case; entries: MaskEntry[] } {
+export function maskCase(c: Case, w: MaskWording = maskWording): { case: Case; entries: MaskEntry[] } {
   const index = new LineIndex(c.source);
   const entries: MaskEntry[] = [];
   const secret = new Set(secretSections(c.sections, c.secrecy));
@@ -78,7 +101,7 @@ export function maskCase(c: Case): { case: Case; entries: MaskEntry[] } {
     )!.osl;
   const sections = c.sections.map((s): Section => {
     if (secret.has(s)) {
-      const sentence = maskWording.section(groundOf(s));
+      const sentence = w.section(groundOf(s));
       const first = s.nodes.find((n) => n.position)?.position?.start ?? s.position;
       entries.push({
         kind: 'avsnitt',
@@ -101,7 +124,7 @@ export function maskCase(c: Case): { case: Case; entries: MaskEntry[] } {
         ground: maskGround(mark),
         hash: maskHash(c.source, nodeText(mark)),
       });
-    return { ...s, nodes: withoutMarks(s.nodes) };
+    return { ...s, nodes: withoutMarks(s.nodes, w) };
   });
   // Personnummer not already inside a masked section or mark: logged where the case file has them.
   const masked = maskedRanges(c.sections, c.secrecy);
@@ -114,7 +137,7 @@ export function maskCase(c: Case): { case: Case; entries: MaskEntry[] } {
       ...(section?.position ? { section: section.heading } : {}),
       line: position.line,
       column: position.column,
-      ground: maskWording.personnummerGround,
+      ground: w.personnummerGround,
       hash: maskHash(c.source, found.text),
     });
   }
@@ -141,13 +164,13 @@ export function accessRestrictions(c: Case): { kind: MaskKind; section?: string;
 // Personnummer in the Doc
 
 /** `text` with every personnummer replaced. */
-export function maskText(text: string): string {
+export function maskText(text: string, w: MaskWording = maskWording): string {
   const found = findPersonnummer(text);
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
   for (const f of found) {
-    out += text.slice(at, f.index) + maskWording.personnummer;
+    out += text.slice(at, f.index) + w.personnummer;
     at = f.index + f.text.length;
   }
   return out + text.slice(at);
@@ -161,7 +184,7 @@ const boundary = '\uE000';
  * text is searched as one, the placeholder put in the run where the number began. A link whose target
  * holds one is no longer a link.
  */
-export function maskInlines(inlines: readonly Inline[]): Inline[] {
+export function maskInlines(inlines: readonly Inline[], w: MaskWording = maskWording): Inline[] {
   const joined = inlines.map((i) => (i.type === 'text' ? i.text : boundary)).join('');
   const found = findPersonnummer(joined);
   const out: Inline[] = [];
@@ -175,10 +198,10 @@ export function maskInlines(inlines: readonly Inline[]): Inline[] {
       for (let i = start; i < end; i++) {
         const hit = found.find((f) => i >= f.index && i < f.index + f.text.length);
         if (!hit) text += joined[i];
-        else if (hit.index === i) text += maskWording.personnummer;
+        else if (hit.index === i) text += w.personnummer;
       }
       const { href, ...rest } = inline;
-      const keepsLink = href !== undefined && maskText(href) === href;
+      const keepsLink = href !== undefined && maskText(href, w) === href;
       if (text !== '' || length === 0) out.push({ ...rest, text, ...(keepsLink ? { href } : {}) });
     }
     start = end;
@@ -186,76 +209,80 @@ export function maskInlines(inlines: readonly Inline[]): Inline[] {
   return out;
 }
 
-function maskItem(item: ListItem): ListItem {
-  return { ...item, blocks: item.blocks.map((b) => maskBlock(b) as ListItemBlock) };
+function maskItem(item: ListItem, w: MaskWording): ListItem {
+  return { ...item, blocks: item.blocks.map((b) => maskBlock(b, w) as ListItemBlock) };
 }
 
-function maskBlock(block: Block): Block {
+function maskBlock(block: Block, w: MaskWording): Block {
+  const text = (t: string) => maskText(t, w);
+  const inlines = (i: readonly Inline[]) => maskInlines(i, w);
   switch (block.type) {
     case 'title':
     case 'heading':
     case 'paragraph':
-      return { ...block, inlines: maskInlines(block.inlines) };
+      return { ...block, inlines: inlines(block.inlines) };
     case 'list':
-      return { ...block, items: block.items.map(maskItem) };
+      return { ...block, items: block.items.map((i) => maskItem(i, w)) };
     case 'signatures':
       return {
         ...block,
         signatures: block.signatures.map((s) => ({
-          department: maskText(s.department),
-          name: maskText(s.name),
-          ...(s.title === undefined ? {} : { title: maskText(s.title) }),
+          department: text(s.department),
+          name: text(s.name),
+          ...(s.title === undefined ? {} : { title: text(s.title) }),
         })),
       };
     case 'recipients':
-      return { ...block, label: maskText(block.label), recipients: block.recipients.map(maskText) };
+      return { ...block, label: text(block.label), recipients: block.recipients.map(text) };
     case 'notes':
       return {
         ...block,
-        notes: block.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map(maskInlines) })),
+        notes: block.notes.map((n) => ({ ...n, paragraphs: n.paragraphs.map(inlines) })),
       };
     case 'table': {
-      const cell = (c: (typeof block.header)[number]) => ({ ...c, inlines: maskInlines(c.inlines) });
+      const cell = (c: (typeof block.header)[number]) => ({ ...c, inlines: inlines(c.inlines) });
       return { ...block, header: block.header.map(cell), rows: block.rows.map((r) => r.map(cell)) };
     }
     case 'figure':
-      return { ...block, alt: maskText(block.alt) };
+      return { ...block, alt: text(block.alt) };
     case 'quote':
-      return { ...block, blocks: block.blocks.map((b) => maskBlock(b) as QuoteContent) };
+      return { ...block, blocks: block.blocks.map((b) => maskBlock(b, w) as QuoteContent) };
     case 'toc':
-      return { ...block, title: maskText(block.title) };
+      return { ...block, title: text(block.title) };
     case 'rule':
       return block;
   }
 }
 
-function maskFurniture(f: Furniture): Furniture {
+function maskFurniture(f: Furniture, w: MaskWording): Furniture {
+  const text = (t: string) => maskText(t, w);
   const { changes: _changes, ...plain } = f;
   return {
     ...plain,
-    municipality: maskText(f.municipality),
-    label: maskText(f.label),
-    senderLines: f.senderLines.map(maskText),
-    date: maskText(f.date),
-    dnrLines: f.dnrLines.map(maskText),
-    addressees: f.addressees.map(maskText),
-    shortHead: f.shortHead.map(maskText),
-    footer: f.footer.map((x) => ({ label: maskText(x.label), value: maskText(x.value) })),
+    municipality: text(f.municipality),
+    label: text(f.label),
+    senderLines: f.senderLines.map(text),
+    date: text(f.date),
+    dnrLines: f.dnrLines.map(text),
+    addressees: f.addressees.map(text),
+    shortHead: f.shortHead.map(text),
+    footer: f.footer.map((x) => ({ label: text(x.label), value: text(x.value) })),
   };
 }
 
 /** The Doc with every personnummer replaced: metadata, heads, blocks, alt texts and link targets. */
-export function maskDoc(doc: Doc): Doc {
+export function maskDoc(doc: Doc, w: MaskWording = maskWording): Doc {
+  const text = (t: string) => maskText(t, w);
   return {
     ...doc,
     meta: {
       ...doc.meta,
-      title: maskText(doc.meta.title),
-      author: maskText(doc.meta.author),
-      subject: maskText(doc.meta.subject),
-      keywords: doc.meta.keywords.map(maskText),
+      title: text(doc.meta.title),
+      author: text(doc.meta.author),
+      subject: text(doc.meta.subject),
+      keywords: doc.meta.keywords.map(text),
     },
-    furniture: maskFurniture(doc.furniture),
-    blocks: doc.blocks.map(maskBlock),
+    furniture: maskFurniture(doc.furniture, w),
+    blocks: doc.blocks.map((b) => maskBlock(b, w)),
   };
 }

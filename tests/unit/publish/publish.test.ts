@@ -19,7 +19,7 @@ import { readXmpFromCatalog } from '../../../src/archive/xmp.js';
 import { findPersonnummer } from '../../../src/case/personnummer.js';
 import { readCase } from '../../../src/case/read.js';
 import type { Inline } from '../../../src/doc/model.js';
-import { loadProfile } from '../../../src/profile/load.js';
+import { defaultProfilePath, loadProfile, parseProfile } from '../../../src/profile/load.js';
 import { maskHash, maskText } from '../../../src/publish/index.js';
 import { maskInlines } from '../../../src/publish/mask.js';
 import { axeViolations, launchChromium } from '../../helpers/browser.js';
@@ -212,6 +212,44 @@ describe('skrivelse publicera', () => {
     );
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('får inte ligga i varandra');
+  });
+});
+
+describe('the kommun’s own masking words (profile maskering:)', () => {
+  const own = `${readFileSync(defaultProfilePath(), 'utf8')}
+maskering:
+  avsnitt: "Avsnittet är borttaget enligt {grund}."
+  markering: "[uppgift borttagen, {grund}]"
+  personnummer: "[pnr borttaget]"
+`;
+
+  it('prints them in the PDF and the HTML, and masks exactly what the defaults mask', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'skrivelse-maskord-'));
+    writeFileSync(join(work, 'profil.yaml'), own);
+    const r = await runCaptured(
+      ['publicera', join(process.cwd(), fixture), '--ut', 'ut', '--profil', 'profil.yaml'],
+      { cwd: work },
+    );
+    expect(r.code, r.out + r.err).toBe(0);
+    const text = pdftotext(fileIn(join(work, 'ut'), '.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('[uppgift borttagen, uppgift om enskild]');
+    expect(text).toContain('Avsnittet är borttaget enligt');
+    expect(text).toContain('[pnr borttaget]');
+    expect(text).not.toContain('[maskerat:');
+    expect(text).not.toContain('[personnummer maskerat]');
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    const html = readFileSync(fileIn(join(work, 'ut'), '.html'), 'utf8');
+    expect(html).toContain('[uppgift borttagen, uppgift om enskild]');
+    // The log records the same places as with the default words.
+    const log = (folder: string) =>
+      JSON.parse(readFileSync(fileIn(folder, '.maskering.json'), 'utf8')).maskeringar;
+    expect(log(join(work, 'ut-maskeringslogg'))).toEqual(log(logDir));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('refuses an empty or unknown word, with its line', () => {
+    expect(() => parseProfile(`${own.replace('"[pnr borttaget]"', '""')}`, 'p.yaml')).toThrow(/maskering/);
+    expect(() => parseProfile(`${own}  sekretess: x\n`, 'p.yaml')).toThrow(/sekretess/);
   });
 });
 
