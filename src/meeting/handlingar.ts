@@ -48,11 +48,22 @@ export async function buildPack(m: Meeting, documents: readonly PackDocument[]):
   const outline: OutlineEntry[] = [];
   documents.forEach((d, i) => {
     const pageIndex = parts[i]!.firstPage;
+    // Kallelse and ärenden at the top; an ärende's documents under it; each document's own bookmarks
+    // (a memo's title and headings) under the document.
+    let level: 2 | 3 = 2;
     if (d.item === undefined) outline.push({ level: 2, title: d.title, pageIndex, topPt: 0 });
     else {
       if (d.item !== documents[i - 1]?.item) outline.push({ level: 2, title: d.item, pageIndex, topPt: 0 });
       outline.push({ level: 3, title: d.title, pageIndex, topPt: 0 });
+      level = 3;
     }
+    for (const { depth, title, pageIndex: page, topPt } of parts[i]!.bookmarks)
+      outline.push({
+        level: Math.min(level + depth, 6) as OutlineEntry['level'],
+        title,
+        pageIndex: page,
+        topPt,
+      });
   });
   const pageRefs = pdf.getPages().map((p) => p.ref);
   const root = writeOutline(pdf.context, outline, pageRefs, pdf.getPage(0).getHeight());

@@ -31,6 +31,7 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
+import { DEST_ABOVE_PT } from './write/outline.js';
 import { textString } from './write/pdf-text.js';
 
 export interface MergeSource {
@@ -45,7 +46,20 @@ export interface MergedPart {
   firstPage: number;
   pageCount: number;
   tagged: boolean;
+  /** The part's own bookmarks, depth first: depth (1 = its top level), page in the merged document, title. */
+  bookmarks: PartBookmark[];
 }
+
+export interface PartBookmark {
+  depth: number;
+  title: string;
+  pageIndex: number;
+  /** From the top of the page, where the bookmark's destination says (0 when it gives none). */
+  topPt: number;
+}
+
+/** A part's bookmarks beyond these are left out: a pack's outline stays usable, and bounded. */
+const MAX_BOOKMARKS = 2000;
 
 /** Thrown when a part cannot be read as a PDF (an encrypted or damaged bilaga). */
 export class MergePartError extends Error {
@@ -102,7 +116,8 @@ export async function mergeTagged(
         if (tagged && leaf.has(name('Annots'))) leaf.set(name('Tabs'), name('S'));
         pdf.addPage(PDFPage.of(leaf, ref, pdf));
       }
-      parts.push({ title: source.title, firstPage, pageCount: src.getPageCount(), tagged });
+      const bookmarks = readBookmarks(src).map((b) => ({ ...b, pageIndex: firstPage + b.pageIndex }));
+      parts.push({ title: source.title, firstPage, pageCount: src.getPageCount(), tagged, bookmarks });
       if (!tagged) continue;
 
       const kids = topKids.map((ref) => copier.copy(ref));
@@ -237,4 +252,41 @@ function prefixIds(src: PDFDocument, top: readonly PDFRef[], prefix: string): vo
 
 function stringValue(object: PDFObject | undefined): string | undefined {
   return object instanceof PDFString || object instanceof PDFHexString ? object.decodeText() : undefined;
+}
+
+/**
+ * The bookmarks of `src` whose destination is one of its pages (an explicit /Dest or a GoTo action's /D;
+ * named destinations are left out), depth first, with cycles and more than MAX_BOOKMARKS cut off.
+ */
+function readBookmarks(src: PDFDocument): PartBookmark[] {
+  const pages = new Map(
+    src.getPages().map((page, i) => [page.ref.toString(), { i, height: page.getHeight() }]),
+  );
+  const out: PartBookmark[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (first: PDFObject | undefined, depth: number): void => {
+    let node = first === undefined ? undefined : src.context.lookup(first);
+    while (node instanceof PDFDict && !seen.has(node) && out.length < MAX_BOOKMARKS) {
+      seen.add(node);
+      const title = stringValue(node.lookup(name('Title')));
+      const action = node.lookup(name('A'));
+      const dest = src.context.lookup(
+        node.get(name('Dest')) ?? (action instanceof PDFDict ? action.get(name('D')) : undefined),
+      );
+      const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+      const page = target instanceof PDFRef ? pages.get(target.toString()) : undefined;
+      if (title !== undefined && page) {
+        const top = dest instanceof PDFArray && dest.lookup(1) === name('XYZ') ? dest.lookup(3) : undefined;
+        // Back from the destination's top (user space) to the line below the page's top it stands for.
+        const topPt =
+          top instanceof PDFNumber ? Math.max(0, page.height - top.asNumber() + DEST_ABOVE_PT) : 0;
+        out.push({ depth, title, pageIndex: page.i, topPt });
+      }
+      walk(node.get(name('First')), depth + 1);
+      node = src.context.lookup(node.get(name('Next')));
+    }
+  };
+  const root = src.catalog.lookup(name('Outlines'));
+  if (root instanceof PDFDict) walk(root.get(name('First')), 1);
+  return out;
 }

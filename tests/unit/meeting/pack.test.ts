@@ -45,6 +45,27 @@ async function pack(m: Meeting) {
   return { kallelse, ...(await renderHandlingar(m, profile, kallelse)) };
 }
 
+interface Bookmark {
+  title: string;
+  page: number;
+  /** The destination's top (user space). */
+  top: number | null;
+  kids: Bookmark[];
+}
+
+/** The outline as qpdf reads it. */
+function outlineOf(path: string): Bookmark[] {
+  type Raw = { title: string; destpageposfrom1: number; dest: unknown[]; kids: Raw[] };
+  const convert = (entries: Raw[]): Bookmark[] =>
+    entries.map((e) => ({
+      title: e.title,
+      page: e.destpageposfrom1,
+      top: (e.dest?.[3] as number | null) ?? null,
+      kids: convert(e.kids),
+    }));
+  return convert(JSON.parse(run('qpdf', ['--json', '--json-key=outlines', path])).outlines);
+}
+
 /** The text pdftotext reads on pages from..to (1-based) of a PDF. */
 function pagesText(path: string, from: number, to: number): string {
   return flat(run('pdftotext', ['-f', String(from), '-l', String(to), path, '-']).replace(/\f/g, ' '));
@@ -97,18 +118,11 @@ describe('the handlingar of memos and tagged bilagor', () => {
     expect(pageCount(path)).toBe(counts.reduce((a, b) => a + b, 0));
     const starts = counts.map((_, i) => 1 + counts.slice(0, i).reduce((a, b) => a + b, 0));
 
-    const outlines = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', path])).outlines as {
-      title: string;
-      destpageposfrom1: number;
-      kids: { title: string; destpageposfrom1: number }[];
-    }[];
-    const tree = outlines.map((o) => [
-      o.title,
-      o.destpageposfrom1,
-      o.kids.map((k) => [k.title, k.destpageposfrom1]),
-    ]);
+    const outlines = outlineOf(path);
+    const tree = outlines.map((o) => [o.title, o.page, o.kids.map((k) => [k.title, k.page])]);
+    const kallelseOwn = outlineOf(tempPdf(kallelse, 'k-alone')).map((k) => [k.title, k.page]);
     expect(tree).toEqual([
-      ['Kallelse och föredragningslista', 1, []],
+      ['Kallelse och föredragningslista', 1, kallelseOwn],
       [
         `2. ${item(1).title}`,
         starts[1],
@@ -119,6 +133,15 @@ describe('the handlingar of memos and tagged bilagor', () => {
       ],
       [`3. ${item(2).title}`, starts[3], [['Rapport', starts[3]]]],
     ]);
+    // Under each document, its own bookmarks as it has them alone: titles, nesting, page and position.
+    const shifted = (entries: Bookmark[], by: number): Bookmark[] =>
+      entries.map((e) => ({ ...e, page: e.page + by, kids: shifted(e.kids, by) }));
+    const documents = [outlines[1]!.kids[0]!, outlines[1]!.kids[1]!, outlines[2]!.kids[0]!];
+    for (const [k, bytes] of [memo, renderedBilaga(), rapport].entries()) {
+      const alone = outlineOf(tempPdf(bytes, `o${k}`));
+      expect(alone.length).toBeGreaterThan(2);
+      expect(documents[k]!.kids).toEqual(shifted(alone, starts[k + 1]! - 1));
+    }
 
     // Every document's text, page range by page range, is what it is alone: nothing dropped or moved.
     for (const [i, bytes] of [kallelse, memo, renderedBilaga(), rapport].entries()) {

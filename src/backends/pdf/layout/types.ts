@@ -127,7 +127,8 @@ export interface LinkArea {
 }
 
 export interface OutlineEntry {
-  level: 1 | 2 | 3 | 4;
+  /** 1–4 in a memo (title, sections, subsections); a meeting pack nests a document's own below its entry. */
+  level: 1 | 2 | 3 | 4 | 5 | 6;
   title: string;
   pageIndex: number;
   topPt: number;

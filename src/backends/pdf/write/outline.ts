@@ -7,13 +7,22 @@ import { textString } from './pdf-text.js';
  * An explicit destination [page /XYZ null top null]: the line at `topPt` (from the page's top) a little below
  * the window's top edge, horizontal position and zoom as they are. Bookmarks and a toc's links go there.
  */
+/** How far above the line a destination puts the window's top edge. */
+export const DEST_ABOVE_PT = 4;
+
 export function lineDestination(
   context: PDFContext,
   pageRef: PDFRef,
   topPt: number,
   pageHeightPt: number,
 ): PDFArray {
-  return context.obj([pageRef, PDFName.of('XYZ'), PDFNull, Math.round(pageHeightPt - topPt + 4), PDFNull]);
+  return context.obj([
+    pageRef,
+    PDFName.of('XYZ'),
+    PDFNull,
+    Math.round(pageHeightPt - topPt + DEST_ABOVE_PT),
+    PDFNull,
+  ]);
 }
 
 interface OutlineNode {
