@@ -11,7 +11,7 @@ import type { OutlineEntry } from '../backends/pdf/layout/types.js';
 import { mergeTagged } from '../backends/pdf/merge.js';
 import { writeOutline } from '../backends/pdf/write/outline.js';
 import { savePdf } from '../backends/pdf/write/save.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Position } from '../diagnostics.js';
 import { toolName } from '../util/package-info.js';
 import { lowerFirst } from './kallelse.js';
 import type { Meeting } from './model.js';
@@ -24,14 +24,14 @@ export interface PackDocument {
   bytes: Uint8Array;
   /** The ärende's bookmark ("2. Öppettider …") it nests under; none for the kallelse. */
   item?: string;
-  /** A bilaga (as written in the meeting file, for the warning when it is untagged). */
-  attachment?: string;
+  /** A bilaga: as written in the meeting file and where, for the warning when it is untagged. */
+  attachment?: { shown: string; position?: Position };
 }
 
 export interface Pack {
   bytes: Uint8Array;
   /** The bilagor without a tag tree: while there is one, the pack is not PDF/UA. */
-  untagged: string[];
+  untagged: NonNullable<PackDocument['attachment']>[];
 }
 
 /** The bookmark of each agenda item: "2. Utökade öppettider …". */
@@ -44,7 +44,9 @@ export async function buildPack(m: Meeting, documents: readonly PackDocument[]):
     documents.map((d) => ({ title: d.item ? `${d.item}: ${d.title}` : d.title, bytes: d.bytes })),
     'sv-SE',
   );
-  const untagged = documents.flatMap((d, i) => (parts[i]!.tagged ? [] : [d.attachment ?? d.title]));
+  const untagged = documents.flatMap((d, i) =>
+    parts[i]!.tagged ? [] : [d.attachment ?? { shown: d.title }],
+  );
   const outline: OutlineEntry[] = [];
   documents.forEach((d, i) => {
     const pageIndex = parts[i]!.firstPage;
@@ -88,12 +90,13 @@ export async function buildPack(m: Meeting, documents: readonly PackDocument[]):
 }
 
 /** The warning for each untagged bilaga: the pack is not PDF/UA because of it. */
-export function untaggedWarnings(m: Meeting, untagged: readonly string[]): Diagnostic[] {
-  return untagged.map((attachment) => ({
+export function untaggedWarnings(m: Meeting, untagged: Pack['untagged']): Diagnostic[] {
+  return untagged.map(({ shown: attachment, position }) => ({
     severity: 'varning',
     rule: 'meeting-attachment-untagged',
     message: `Bilagan ${attachment} är inte taggad, så handlingarna är inte tillgänglighetsanpassade (inte PDF/UA): en skärmläsare kan inte läsa bilagans sidor i ordning. Kallelsen och skrivelserna i handlingarna är taggade.`,
     hint: 'Spara bilagan på nytt som taggad PDF (i Word: Spara som PDF med "Dokumentstrukturtaggar för hjälpmedel"; i LibreOffice: Exportera som PDF med "Taggad PDF") och skriv handlingarna igen.',
     file: m.file,
+    ...(position ? { position } : {}),
   }));
 }

@@ -1,5 +1,6 @@
 /** A nämnd's meeting (sammanträde), read from a meeting file by `readMeetingFile` (read.ts). */
 import type { Case } from '../case/model.js';
+import type { Position } from '../diagnostics.js';
 import type { Board } from '../profile/model.js';
 
 /** An agenda item with a memo: the case, read and checked, with its bilagor (absolute paths). */
@@ -10,6 +11,8 @@ export interface CaseItem {
   case: Case;
   presenter?: string;
   attachments: string[];
+  /** Where each bilaga is written in the meeting file (same order as `attachments`). */
+  attachmentPositions?: (Position | undefined)[];
   /** The case file's bytes exactly as read and checked (archiving embeds these, not a second read). */
   caseBytes?: Uint8Array;
   /** Set once the meeting file has the item's decision. */

@@ -11,7 +11,7 @@ import { openWithPdfJs } from '../archive/pdfjs.js';
 import { outputFormats } from '../build/index.js';
 import type { NamedOutput, SideFile } from '../build/write.js';
 import { findPersonnummer } from '../case/personnummer.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Position } from '../diagnostics.js';
 import type { Profile } from '../profile/model.js';
 import { maskCase, maskDoc, maskLog, maskLogText, maskText, wordingOf } from '../publish/index.js';
 import { renderDoc } from '../render/index.js';
@@ -38,7 +38,8 @@ export async function meetingPublication(
   const diagnostics: Diagnostic[] = [];
   for (const item of m.items)
     if (item.type === 'case')
-      for (const path of item.attachments) diagnostics.push(...(await attachmentFindings(m, path, shown)));
+      for (const [k, path] of item.attachments.entries())
+        diagnostics.push(...(await attachmentFindings(m, path, item.attachmentPositions?.[k], shown)));
   if (diagnostics.some((d) => d.severity === 'fel')) return { outputs: [], sideFiles: [], diagnostics };
 
   const base = `${meetingBaseName(m)}_publicering`;
@@ -88,8 +89,10 @@ export async function meetingPublication(
 async function attachmentFindings(
   m: Meeting,
   path: string,
+  position: Position | undefined,
   shown: (path: string) => string,
 ): Promise<Diagnostic[]> {
+  const at = position ? { position } : {};
   const name = relative(join(m.file, '..'), path) || basename(path);
   let pages: string[];
   try {
@@ -108,6 +111,7 @@ async function attachmentFindings(
         message: `Bilagan ${name} går inte att läsa som PDF (${error instanceof Error ? error.message : String(error)}), så den kan inte kontrolleras före publiceringen.`,
         hint: 'Spara bilagan på nytt som PDF utan lösenord.',
         file: m.file,
+        ...at,
       },
     ];
   }
@@ -120,6 +124,7 @@ async function attachmentFindings(
         message: `Bilagan ${name} innehåller personnummer (sidan ${found.join(', ')}) och kan inte publiceras som den är; ingenting publicerades.`,
         hint: `En bilaga kan inte maskeras av skrivelse. Gör en maskerad kopia av ${shown(path)}, ange den under bilagor: i en mötesfil för publiceringen och publicera igen.`,
         file: m.file,
+        ...at,
       },
     ];
   if (pages.every((text) => text.trim() === ''))
@@ -130,6 +135,7 @@ async function attachmentFindings(
         message: `Bilagan ${name} har ingen text som går att läsa (en inskannad sida?), så den kunde inte sökas igenom efter personnummer.`,
         hint: 'Kontrollera själv att bilagan inte innehåller personuppgifter eller sekretess innan handlingarna läggs ut.',
         file: m.file,
+        ...at,
       },
     ];
   return [];

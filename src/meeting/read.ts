@@ -599,6 +599,7 @@ function readItem(
     return undefined;
   }
   const attachments: string[] = [];
+  const attachmentPositions: (Position | undefined)[] = [];
   bilagor.forEach((bilaga, i) => {
     const path = join(dirname(file), bilaga);
     const where = locate([...at, 'bilagor', i]);
@@ -624,6 +625,7 @@ function readItem(
       });
     } else {
       attachments.push(path);
+      attachmentPositions.push(where);
     }
   });
   if (attachments.length !== bilagor.length) return undefined;
@@ -633,6 +635,7 @@ function readItem(
     case: c,
     ...(föredragande ? { presenter: föredragande } : {}),
     attachments,
+    attachmentPositions,
     ...(read.bytes ? { caseBytes: read.bytes } : {}),
   };
 }

@@ -9,7 +9,14 @@ import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import { readRegularFileBytes } from '../util/regular-file.js';
-import { buildPack, type PackDocument, PackPartError, packTitles, untaggedWarnings } from './handlingar.js';
+import {
+  buildPack,
+  type Pack,
+  type PackDocument,
+  PackPartError,
+  packTitles,
+  untaggedWarnings,
+} from './handlingar.js';
 import { kallelseDoc } from './kallelse.js';
 import type { Meeting } from './model.js';
 
@@ -40,7 +47,7 @@ export async function renderHandlingar(
   profile: Profile,
   kallelsePdf: Uint8Array,
   memoDoc: (c: Case) => Doc = (c) => renderDoc(c, profile),
-): Promise<NamedOutput & { untagged: string[] }> {
+): Promise<NamedOutput & { untagged: Pack['untagged'] }> {
   const titles = packTitles(m);
   const documents: PackDocument[] = [{ title: 'Kallelse och föredragningslista', bytes: kallelsePdf }];
   for (const [i, item] of m.items.entries()) {
@@ -50,15 +57,15 @@ export async function renderHandlingar(
       bytes: await outputFormats.pdf(memoDoc(item.case)),
       item: titles[i]!,
     });
-    for (const path of item.attachments) {
-      const shown = relative(dirname(m.file), path);
+    item.attachments.forEach((path, k) => {
+      const position = item.attachmentPositions?.[k];
       documents.push({
         title: `Bilaga: ${basename(path)}`,
         bytes: readRegularFileBytes(path),
         item: titles[i]!,
-        attachment: shown,
+        attachment: { shown: relative(dirname(m.file), path), ...(position ? { position } : {}) },
       });
-    }
+    });
   }
   const pack = await buildPack(m, documents);
   return { name: `${meetingBaseName(m)}_handlingar.pdf`, data: pack.bytes, untagged: pack.untagged };

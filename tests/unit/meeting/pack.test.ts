@@ -210,6 +210,8 @@ describe('the handlingar with an untagged bilaga', () => {
       ['varning', 'meeting-attachment-untagged'],
     ]);
     expect(result.diagnostics[0]!.message).toContain('Bilagan riskbedomning.pdf är inte taggad');
+    // At the bilaga's place in the meeting file.
+    expect(result.diagnostics[0]!.position).toMatchObject({ line: 9, column: 15 });
     expect(result.diagnostics[0]!.message).toContain('inte PDF/UA');
     const { data } = await pack(m);
     const rules = (await preflightPdf(data)).map((f) => f.rule);

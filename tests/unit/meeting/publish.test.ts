@@ -88,7 +88,7 @@ describe('skrivelse publicera of a meeting file', () => {
     const r = await runCaptured(['publicera', 'pnr.yaml', '--ut', 'webb-pnr'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      'pnr.yaml: fel [meeting-attachment-personnummer] Bilagan pnr.pdf innehåller personnummer (sidan 2)',
+      'pnr.yaml:9:34: fel [meeting-attachment-personnummer] Bilagan pnr.pdf innehåller personnummer (sidan 2)',
     );
     expect(r.out).not.toContain('19121212');
     expect(
