@@ -4,7 +4,8 @@
  * src/publish), with one masking log per memo beside the publication folder. A bilaga cannot be masked
  * (it is another program's PDF), so its text is read (pdf.js) and searched for personnummer: one found is
  * an error naming the bilaga and page, and nothing is published; a bilaga without any text (a scan) is a
- * warning, as nobody can tell what it holds but a person.
+ * warning, as nobody can tell what it holds but a person. Once the protocol is justerat, the
+ * tillkännagivande (PDF, HTML) is published with them, for the kommun's digital anslagstavla.
  */
 import { basename, join, relative } from 'node:path';
 import { openWithPdfJs } from '../archive/pdfjs.js';
@@ -19,6 +20,7 @@ import { readRegularFileBytes } from '../util/regular-file.js';
 import { untaggedWarnings } from './handlingar.js';
 import { kallelseDoc } from './kallelse.js';
 import type { Meeting } from './model.js';
+import { anslagDoc } from './protokollsutdrag.js';
 import { meetingBaseName, renderHandlingar } from './write.js';
 
 export interface MeetingPublication {
@@ -74,12 +76,22 @@ export async function meetingPublication(
     maskDoc(renderDoc(c, profile), wording),
   );
   diagnostics.push(...untaggedWarnings(m, pack.untagged));
+  const outputs: NamedOutput[] = [
+    { name: `${names.kallelse}.pdf`, data: kallelsePdf },
+    { name: `${names.kallelse}.html`, data: await outputFormats.html(kallelse) },
+    { name: names.handlingar, data: pack.data },
+  ];
+  // Once the protocol is justerat, its tillkännagivande goes on the digital anslagstavla too (KL 8:12).
+  const adjustedOn = m.protocol?.adjustedOn;
+  if (m.protocol && adjustedOn) {
+    const anslag = maskDoc(anslagDoc(public_, { ...m.protocol, adjustedOn }, profile), wording);
+    outputs.push(
+      { name: `${base}_tillkannagivande.pdf`, data: await outputFormats.pdf(anslag) },
+      { name: `${base}_tillkannagivande.html`, data: await outputFormats.html(anslag) },
+    );
+  }
   return {
-    outputs: [
-      { name: `${names.kallelse}.pdf`, data: kallelsePdf },
-      { name: `${names.kallelse}.html`, data: await outputFormats.html(kallelse) },
-      { name: names.handlingar, data: pack.data },
-    ],
+    outputs,
     sideFiles,
     diagnostics,
   };

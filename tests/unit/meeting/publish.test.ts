@@ -9,7 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../../helpers/cli.js';
 import { run } from '../../helpers/pdf.js';
-import { head, kfnCase, kfnRapport, scratch, writeMeeting } from './helpers.js';
+import { goodMeeting, head, kfnCase, kfnRapport, protocol, scratch, writeMeeting } from './helpers.js';
 
 let dir: string;
 const secret = 'Anna Andersson på Storgatan 3';
@@ -108,6 +108,28 @@ describe('skrivelse publicera of a meeting file', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('varning [meeting-attachment-no-text] Bilagan skannad.pdf har ingen text');
     expect(r.out).toContain('varning [meeting-attachment-untagged]');
+  });
+
+  it('publishes the tillkännagivande (PDF, HTML) for the anslagstavla once the protocol is justerat', async () => {
+    writeMeeting(dir, `${goodMeeting}${protocol}`, 'justerat.yaml');
+    const r = await runCaptured(['publicera', 'justerat.yaml', '--ut', 'anslag'], { cwd: dir });
+    expect(r.code, r.out).toBe(0);
+    const base = 'kultur-och-fritidsnamnden_2025-04-10_publicering_tillkannagivande';
+    const html = flat(readFileSync(join(dir, 'anslag', `${base}.html`), 'utf8'));
+    // Anslag 2025-12-10: the three weeks end on nyårsafton, so the last day is 2026-01-02.
+    expect(html).toContain('2026-01-02');
+    const pdf = flat(run('pdftotext', [join(dir, 'anslag', `${base}.pdf`), '-']));
+    expect(pdf).toContain('Tillkännagivande om justerat protokoll');
+    expect(pdf).toContain('2026-01-02');
+    // Not yet justerat: no tillkännagivande.
+    writeMeeting(
+      dir,
+      `${goodMeeting}${protocol.replace('  justeringsdatum: 2025-12-09\n', '').replace('  anslag: 2025-12-10\n', '')}`,
+      'ojusterat.yaml',
+    );
+    const early = await runCaptured(['publicera', 'ojusterat.yaml', '--ut', 'anslag-tidigt'], { cwd: dir });
+    expect(early.code, early.out).toBe(0);
+    expect(readdirSync(join(dir, 'anslag-tidigt')).some((f) => f.includes('tillkannagivande'))).toBe(false);
   });
 
   it('a meeting file with errors publishes nothing (exit 1)', async () => {
