@@ -16,6 +16,7 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { LayoutResult } from '../backends/pdf/layout/types.js';
 import type { Case } from '../case/model.js';
 import { readCaseFile } from '../case/read.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
@@ -31,17 +32,33 @@ export type OutputFormat = 'pdf' | 'docx' | 'html';
 
 export type Renderer = (doc: Doc) => Promise<Uint8Array>;
 
+/**
+ * The PDF layout of a Doc, laid out once for both formats (the PDF draws it, the DOCX caches its page
+ * numbers): a sixth or so of a memo's rendering. Kept while the Doc is alive, not longer.
+ */
+const layouts = new WeakMap<Doc, Promise<LayoutResult>>();
+function layoutOf(doc: Doc): Promise<LayoutResult> {
+  let layout = layouts.get(doc);
+  if (!layout) {
+    layout = import('../backends/pdf/layout/index.js').then(({ layoutDoc }) => layoutDoc(doc));
+    layouts.set(doc, layout);
+  }
+  return layout;
+}
+
 /** Backends are loaded on first use, so commands that render nothing start fast. */
 export const outputFormats: Record<OutputFormat, Renderer> = {
-  pdf: async (doc) => (await import('../backends/pdf/index.js')).renderPdf(doc),
+  pdf: async (doc) => {
+    const [{ renderPdf }, layout] = await Promise.all([import('../backends/pdf/index.js'), layoutOf(doc)]);
+    return renderPdf(doc, layout);
+  },
   // The DOCX caches the page count of the PDF layout (not of the PDF writer) in its NUMPAGES fields, and
   // a table of contents the pages of that same layout (laid out once for both).
   docx: async (doc) => {
-    const [{ renderDocx, blockPagesOf }, { layoutDoc }] = await Promise.all([
+    const [{ renderDocx, blockPagesOf }, layout] = await Promise.all([
       import('../backends/docx/index.js'),
-      import('../backends/pdf/layout/index.js'),
+      layoutOf(doc),
     ]);
-    const layout = layoutDoc(doc);
     return renderDocx(doc, { pageCount: layout.pages.length, blockPages: blockPagesOf(layout) });
   },
   html: async (doc) => Buffer.from((await import('../backends/html/index.js')).renderHtml(doc), 'utf8'),
