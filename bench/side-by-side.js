@@ -26,7 +26,7 @@ function run(command, args, options = {}) {
   const rssFile = options.rssFile;
   const [cmd, argv] =
     options.measureRss && gnuTime
-      ? [gnuTime, ['-f', '%M', '-o', rssFile, command, ...args]]
+      ? [gnuTime, ['-f', '%M %U %S', '-o', rssFile, command, ...args]]
       : [command, args];
   const start = performance.now();
   const result = spawnSync(cmd, argv, {
@@ -41,11 +41,14 @@ function run(command, args, options = {}) {
     );
   }
   let rssKiB;
+  let cpuMs;
   if (rssFile && existsSync(rssFile)) {
-    rssKiB = Number.parseInt(readFileSync(rssFile, 'utf8').trim().split('\n').pop(), 10);
+    const [rss, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rssKiB = rss;
+    cpuMs = (user + system) * 1000;
     rmSync(rssFile);
   }
-  return { ms, rssKiB, status: result.status };
+  return { ms, rssKiB, cpuMs, status: result.status };
 }
 
 /** skrivelse skapa <inputs> --ut <out>, with its peak RSS from the preload. */
@@ -69,6 +72,7 @@ function countFiles(dir, ext) {
 function anchor(tools, memos, outDir, work, profileDir) {
   mkdirSync(outDir, { recursive: true });
   let rss = 0;
+  let cpu = 0;
   const start = performance.now();
   for (const memo of memos) {
     const out = join(outDir, `${basename(memo.anchorPath, '.md')}.docx`);
@@ -77,6 +81,7 @@ function anchor(tools, memos, outDir, work, profileDir) {
       rssFile: join(work, 'rss-pandoc'),
     });
     rss = Math.max(rss, r.rssKiB ?? 0);
+    cpu += r.cpuMs ?? 0;
   }
   const docx = readdirSync(outDir)
     .filter((f) => f.endsWith('.docx'))
@@ -87,7 +92,9 @@ function anchor(tools, memos, outDir, work, profileDir) {
     rssFile: join(work, 'rss-soffice'),
   });
   rss = Math.max(rss, r.rssKiB ?? 0);
-  return { ms: performance.now() - start, rssKiB: gnuTime ? rss : undefined };
+  cpu += r.cpuMs ?? 0;
+  const ms = performance.now() - start;
+  return gnuTime ? { ms, rssKiB: rss, cpuMs: cpu } : { ms };
 }
 
 /** A profile of its own: another soffice of the same user would otherwise take the call over. */
@@ -135,19 +142,23 @@ export function sideBySide({ n = 20, runs = 3 } = {}) {
       const written = countFiles(out('batch'), '.pdf') + countFiles(out('batch'), '.docx');
       if (written !== 2 * n) throw new Error(`skrivelse skrev ${written} filer av ${2 * n}`);
       f.batch = batch.ms / n;
+      f.batchCpu = batch.cpuMs / n;
       f.batchRss = batch.rssKiB / 1024;
       const cold = skrivelse([coldMemo.casePath], out('cold'), work);
       if (countFiles(out('cold'), '.pdf') !== 1 || countFiles(out('cold'), '.docx') !== 1)
         throw new Error('skrivelse skrev inte PDF och DOCX för ett ärende');
       f.cold = cold.ms;
+      f.coldCpu = cold.cpuMs;
       if (haveAnchor) {
         const a = anchor(tools, memos, out('anchor-batch'), work, profileDir);
         if (countFiles(out('anchor-batch'), '.pdf') !== n)
           throw new Error('LibreOffice skrev inte alla PDF-filer');
         f.anchorBatch = a.ms / n;
+        f.anchorCpu = a.cpuMs === undefined ? undefined : a.cpuMs / n;
         f.anchorRss = a.rssKiB === undefined ? undefined : a.rssKiB / 1024;
         const c = anchor(tools, [coldMemo], out('anchor-cold'), work, profileDir);
         f.anchorCold = c.ms;
+        f.anchorColdCpu = c.cpuMs;
       }
       rmSync(out('batch'), { recursive: true, force: true });
       figures.push(f);
@@ -165,7 +176,9 @@ function report(figures, n, haveAnchor, tools) {
   console.log(`\nSida vid sida: ${n} skrivelser, ${figures.length} körningar (median, spann inom parentes)`);
   const rows = [
     ['batch, ms per skrivelse (DOCX+PDF)', 'batch', 'anchorBatch', 1],
+    ['batch, CPU-ms per skrivelse (user+sys)', 'batchCpu', 'anchorCpu', 1],
     ['en skrivelse kallt, ms (start till filer)', 'cold', 'anchorCold', 0],
+    ['en skrivelse kallt, CPU-ms (user+sys)', 'coldCpu', 'anchorColdCpu', 0],
     ['högsta RSS i batchen, MB', 'batchRss', 'anchorRss', 0],
   ];
   const table = {};
@@ -191,7 +204,8 @@ function report(figures, n, haveAnchor, tools) {
     console.log('Högsta RSS för pandoc och soffice mäts med /usr/bin/time, som saknas här.');
   }
   console.log(
-    'Ankarets RSS är den största enskilda processens (pandoc eller soffice); skrivelse kör allt i en process.',
+    'Ankarets RSS är den största enskilda processens (pandoc eller soffice); skrivelse kör allt i en process. ' +
+      'CPU-tiden påverkas mindre än väggklockan av andra som kör på maskinen samtidigt.',
   );
 }
 
