@@ -1,0 +1,43 @@
+// Bundles the CLI (src/cli/main.ts) into dist/cli/main.js and a few chunks beside it, after tsc has written
+// dist/ (the library, dist/index.js, stays tsc's). Start-up then reads a handful of files instead of
+// several hundred (pdf-lib alone is 173): module loading was about 440 ms of every start.
+//
+// esbuild: a bundler that reads the TypeScript sources directly, keeps the dynamic imports of the backends
+// as separate chunks (code splitting for ESM), and is a single pinned devDependency with no plugins needed.
+//
+// The chunks live in dist/cli/ itself, at the depth of dist/util/, so `new URL('../../', import.meta.url)`
+// (src/util/package-info.ts: the package root, for templates/ and package.json) means the same folder in a
+// chunk as in tsc's output.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const outdir = join(root, 'dist/cli');
+
+for (const name of readdirSync(outdir)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(outdir, name));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts'],
+  outdir,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Loaded from node_modules as before: pdfjs-dist (archive checks only) brings its own worker files,
+  // subset-font finds harfbuzz's .wasm file beside itself, fontkit is required lazily (src/backends/pdf/fonts.ts).
+  external: ['pdfjs-dist', 'subset-font', '@pdf-lib/fontkit'],
+  // Bundled CommonJS modules call require(); an ES module has none, so each chunk makes one.
+  banner: {
+    js: "import { createRequire as __skrivelseRequire } from 'node:module'; const require = __skrivelseRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+// The bundle must find the package root as tsc's output does.
+execFileSync(process.execPath, [join(outdir, 'main.js'), '--version'], { stdio: 'ignore' });
