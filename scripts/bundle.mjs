@@ -20,9 +20,9 @@ for (const name of readdirSync(outdir)) if (/^chunk-.*\.js$/.test(name)) rmSync(
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  // The build's worker thread (src/build/pool.ts) loads build-worker.js from beside its own chunk.
+  entryPoints: { main: 'src/cli/main.ts', 'build-worker': 'src/build/build-worker.ts' },
   outdir,
-  entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   bundle: true,
   splitting: true,

@@ -27,6 +27,7 @@ import { isTempName, removeFileDurably, writeFileAtomic } from '../util/atomic.j
 import { type LockTiming, withFolderLock } from '../util/lock.js';
 import { outputBaseName } from './output-name.js';
 import { claimFor, indexName, outputLockName, ownerKey, readOwners, writeOwners } from './ownership.js';
+import { RenderPool, workerCount } from './pool.js';
 
 export type OutputFormat = 'pdf' | 'docx' | 'html';
 
@@ -111,6 +112,14 @@ export interface BuildOptions {
   renderers?: Partial<Record<OutputFormat, Renderer>>;
   writeFile?: typeof writeFileAtomic;
   lockTiming?: Partial<LockTiming>;
+  /**
+   * Worker threads that render the cases (default 1: all in this thread; SKRIVELSE_TRADAR=<n> sets it for
+   * the CLI). Used for a batch of at least two cases when the backends are the program's own (`prepare` and
+   * `renderers` are functions, which a worker cannot be given). The files are the same bytes whatever the
+   * count. Not on by default: on the 2-core benchmark machine, shared with other work, two workers were
+   * slower than one (each warms up its own fonts and compiled code; see README, Prestanda).
+   */
+  workers?: number;
 }
 
 export interface BuildResult {
@@ -120,7 +129,7 @@ export interface BuildResult {
   written: string[];
 }
 
-interface Output {
+export interface Output {
   format: OutputFormat;
   name: string;
   data: Uint8Array;
@@ -128,38 +137,68 @@ interface Output {
 
 const formatLabel: Record<OutputFormat, string> = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' };
 
+/** What rendering one case gives: its diagnostics, and its outputs unless it is not to be written. */
+export interface RenderedCase {
+  diagnostics: Diagnostic[];
+  outputs?: Output[];
+  sideFiles?: SideFile[];
+}
+
+/** Reads, checks and renders one case in memory (no lock, nothing written); in a worker or here. */
+export async function renderCase(
+  file: string,
+  options: Pick<BuildOptions, 'profile' | 'formats' | 'prepare' | 'renderers'>,
+): Promise<RenderedCase> {
+  const { formats, profile } = options;
+  const { case: c, diagnostics } = readCaseFile(file, profile);
+  const rendered: RenderedCase = { diagnostics: [...diagnostics] };
+  if (!c || hasErrors(diagnostics)) return rendered;
+  const outputs: Output[] = [];
+  let format: OutputFormat | undefined;
+  try {
+    const prepared = options.prepare?.(c, file, formats) ?? { doc: renderDoc(c, profile) };
+    const baseName = prepared.baseName ?? outputBaseName(c);
+    const sideFiles = prepared.sideFiles ?? [];
+    for (format of formats) {
+      const render = options.renderers?.[format] ?? outputFormats[format];
+      outputs.push({ format, name: `${baseName}.${format}`, data: await render(prepared.doc) });
+    }
+    return { ...rendered, outputs, sideFiles };
+  } catch (error) {
+    const as = format ? ` som ${formatLabel[format]}` : '';
+    rendered.diagnostics.push(failed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
+    return rendered;
+  }
+}
+
 export async function buildCases(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
-  const { outDir, formats, profile } = options;
+  const { outDir } = options;
   const registry = options.registryDir ?? outDir;
   mkdirSync(outDir, { recursive: true });
   mkdirSync(registry, { recursive: true });
   const results: BuildResult[] = [];
-  for (const file of files) {
-    const { case: c, diagnostics } = readCaseFile(file, profile);
-    const result: BuildResult = { file, diagnostics: [...diagnostics], written: [] };
-    results.push(result);
-    if (!c || hasErrors(diagnostics)) continue;
-    const outputs: Output[] = [];
-    let sideFiles: SideFile[] = [];
-    let format: OutputFormat | undefined;
-    try {
-      const prepared = options.prepare?.(c, file, formats) ?? { doc: renderDoc(c, profile) };
-      const baseName = prepared.baseName ?? outputBaseName(c);
-      sideFiles = prepared.sideFiles ?? [];
-      for (format of formats) {
-        const render = options.renderers?.[format] ?? outputFormats[format];
-        outputs.push({ format, name: `${baseName}.${format}`, data: await render(prepared.doc) });
-      }
-    } catch (error) {
-      const as = format ? ` som ${formatLabel[format]}` : '';
-      result.diagnostics.push(failed(file, `Ärendet kunde inte skrivas${as}: ${messageOf(error)}`));
-      continue;
+  const workers = workerCount(files.length, options);
+  // Rendered in parallel by worker threads, or here one by one; written here, in the order of `files`
+  // either way, so the files, the index and the callbacks do not depend on which thread finished first.
+  const pool = workers > 1 ? new RenderPool(workers, options) : undefined;
+  try {
+    const pending = pool ? files.map((file) => pool.render(file)) : [];
+    // A batch stopped by an environment error leaves later cases unawaited: their failure is not news.
+    for (const p of pending) p.catch(() => {});
+    for (const [i, file] of files.entries()) {
+      const rendered = pool ? await pending[i]! : await renderCase(file, options);
+      const result: BuildResult = { file, diagnostics: rendered.diagnostics, written: [] };
+      results.push(result);
+      if (!rendered.outputs) continue;
+      const { outputs, sideFiles = [] } = rendered;
+      await withFolderLock(
+        registry,
+        { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
+        () => writeOutputs(file, outputs, sideFiles, result, options),
+      );
     }
-    await withFolderLock(
-      registry,
-      { name: outputLockName, what: 'Utdatamappen', timing: options.lockTiming },
-      () => writeOutputs(file, outputs, sideFiles, result, options),
-    );
+  } finally {
+    await pool?.close();
   }
   return results;
 }
