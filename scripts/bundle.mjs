@@ -39,5 +39,10 @@ await build({
   logLevel: 'warning',
 });
 
+// The embedded fonts' base-set subsets, made once here instead of at the first memo of each process
+// (src/backends/docx/font-cache.ts), with tsc's output.
+const { writeFontCache } = await import(join(root, 'dist/backends/docx/font-cache-build.js'));
+await writeFontCache();
+
 // The bundle must find the package root as tsc's output does.
 execFileSync(process.execPath, [join(outdir, 'main.js'), '--version'], { stdio: 'ignore' });

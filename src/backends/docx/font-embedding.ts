@@ -12,10 +12,10 @@
  * edits the DOCX where Noto Sans is not installed can type any Swedish letter, not only those the memo
  * happened to contain. The price is about 15 kB per face (about 36 kB instead of about 21 kB).
  */
-import subsetFont from 'subset-font';
 import type { Doc, Inline, ListBlock } from '../../doc/model.js';
 import { list } from '../../doc/typography.js';
 import { type FaceId, fontBytes } from '../../fonts/coverage.js';
+import { cachedSubset } from './font-cache.js';
 
 export interface EmbeddedFace {
   face: FaceId;
@@ -105,7 +105,16 @@ export function facesUsed(doc: Doc): FaceId[] {
 const MAX_CACHED_SUBSETS = 32;
 const subsets = new Map<string, Promise<Uint8Array>>();
 
-/** `face` subset to `text` (harfbuzz), once per process for each face and character set. */
+/** `face` subset to `text` by harfbuzz (subset-font, loaded on first use: its WebAssembly takes a while). */
+export async function harfbuzzSubset(face: FaceId, text: string): Promise<Uint8Array> {
+  const { default: subsetFont } = await import('subset-font');
+  return new Uint8Array(await subsetFont(Buffer.from(fontBytes(face)), text, { targetFormat: 'truetype' }));
+}
+
+/**
+ * `face` subset to `text`, once per process for each face and character set: the base set's from the font
+ * cache that `npm run build` makes (font-cache.ts) where it is valid, else by harfbuzz.
+ */
 function subsetOf(face: FaceId, text: string): Promise<Uint8Array> {
   const key = `${face}\u0000${text}`;
   let subset = subsets.get(key);
@@ -113,9 +122,8 @@ function subsetOf(face: FaceId, text: string): Promise<Uint8Array> {
     if (subsets.size >= MAX_CACHED_SUBSETS) {
       for (const k of subsets.keys()) if (!k.endsWith(`\u0000${baseCharacters}`)) subsets.delete(k);
     }
-    subset = subsetFont(Buffer.from(fontBytes(face)), text, { targetFormat: 'truetype' }).then(
-      (bytes) => new Uint8Array(bytes),
-    );
+    const cached = text === baseCharacters ? cachedSubset(face, text) : undefined;
+    subset = cached ? Promise.resolve(cached) : harfbuzzSubset(face, text);
     // A failure is not kept: the next Doc tries again.
     subset.catch(() => subsets.delete(key));
     subsets.set(key, subset);

@@ -6,21 +6,16 @@
  * entry and the embedded fonts, whose keys come from the fonts' bytes, and w:tblLook in the form Word
  * 2007 reads) and a fixed compression level, so the same Doc always gives the same bytes.
  *
- * Zipped with fflate, pinned to an exact version in package.json: its deflate is plain JavaScript, so the
- * bytes do not change with the Node version (node:zlib's would follow the bundled zlib), and it is several
- * times faster than JSZip + pako, which the earlier zip → unzip → zip path ran twice per memo.
+ * Zipped by zip.ts with fflate's DEFLATE (pinned to an exact version in package.json): plain JavaScript,
+ * so the bytes do not change with the Node version (node:zlib's would follow the bundled zlib), and
+ * several times faster than JSZip + pako, which the earlier zip → unzip → zip path ran twice per memo.
+ * The embedded fonts' parts are compressed once per process (the subsets are cached per process too).
  */
-import { type Zippable, zipSync } from 'fflate';
 import type { FaceId } from '../../fonts/coverage.js';
 import { escapeXml } from '../../util/xml.js';
+import { cachedPart } from './font-cache.js';
 import { fontKeyFor, obfuscateFont } from './odttf.js';
-
-/**
- * The DOS epoch, used by reproducible-build tools as "no date". fflate writes the local time's fields of
- * the date it is given, so it is given local midnight: the fields are 1980-01-01 00:00:00 in every zone.
- */
-const zipDate = () => new Date(1980, 0, 1, 0, 0, 0);
-const compressionLevel = 6;
+import { type DeflatedEntry, deflateEntry, writeZip } from './zip.js';
 
 export interface PackageFacts {
   /** W3CDTF timestamp for dcterms:created and dcterms:modified. */
@@ -51,7 +46,21 @@ interface FontPart {
   relId: string;
   element: string;
   key: string;
-  bytes: Uint8Array;
+  /** The obfuscated font, deflated. */
+  entry: DeflatedEntry;
+}
+
+/** Per subset font (the cached bytes of font-embedding.ts): its key and its part, obfuscated and deflated. */
+const fontPartCache = new WeakMap<Uint8Array, { key: string; entry: DeflatedEntry }>();
+
+function obfuscatedPart(bytes: Uint8Array): { key: string; entry: DeflatedEntry } {
+  let part = fontPartCache.get(bytes) ?? cachedPart(bytes);
+  if (!part) {
+    const key = fontKeyFor(bytes);
+    part = { key, entry: deflateEntry(obfuscateFont(bytes, key)) };
+    fontPartCache.set(bytes, part);
+  }
+  return part;
 }
 
 /** One obfuscated part per face, `word/fonts/font<n>.odttf`, with relationship `rId<n>` of the font table. */
@@ -62,14 +71,8 @@ function fontParts(faces: NonNullable<PackageFacts['embeddedFonts']>): FontPart[
       return font ? [{ face, element, font }] : [];
     })
     .map(({ element, font }, i) => {
-      const key = fontKeyFor(font.bytes);
-      return {
-        path: `word/fonts/font${i + 1}.odttf`,
-        relId: `rId${i + 1}`,
-        element,
-        key,
-        bytes: obfuscateFont(font.bytes, key),
-      };
+      const { key, entry } = obfuscatedPart(font.bytes);
+      return { path: `word/fonts/font${i + 1}.odttf`, relId: `rId${i + 1}`, element, key, entry };
     });
 }
 
@@ -210,6 +213,7 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint
   const paths = [...parts.keys()].sort();
   const texts = new Map<string, string>();
   const binaries = new Map<string, Uint8Array>();
+  const deflated = new Map<string, DeflatedEntry>();
   for (const path of paths) {
     const data = parts.get(path)!;
     if (typeof data === 'string') texts.set(path, data);
@@ -230,7 +234,7 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint
     if (settings !== undefined) texts.set('word/settings.xml', embedFontsSettings(settings));
     const types = texts.get('[Content_Types].xml');
     if (types !== undefined) texts.set('[Content_Types].xml', odttfContentType(types));
-    for (const p of embedded) binaries.set(p.path, p.bytes);
+    for (const p of embedded) deflated.set(p.path, p.entry);
     paths.push(...embedded.map((p) => p.path).filter((p) => !paths.includes(p)));
     if (!paths.includes(fontTableRelsPart)) paths.push(fontTableRelsPart);
     paths.sort();
@@ -239,12 +243,12 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint
   stabiliseRelationshipIds(texts);
 
   const encoder = new TextEncoder();
-  const entries: Zippable = {};
-  for (const path of paths) {
-    const text = texts.get(path);
-    const data = text === undefined ? binaries.get(path)! : encoder.encode(text);
-    entries[path] = [data, { level: compressionLevel, mtime: zipDate() }];
-  }
-  // Entries are zipped in the order they were added (the sorted paths).
-  return zipSync(entries);
+  return writeZip(
+    paths.map((path) => {
+      const done = deflated.get(path);
+      if (done) return [path, done];
+      const text = texts.get(path);
+      return [path, deflateEntry(text === undefined ? binaries.get(path)! : encoder.encode(text))];
+    }),
+  );
 }
