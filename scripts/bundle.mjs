@@ -9,7 +9,7 @@
 // (src/util/package-info.ts: the package root, for templates/ and package.json) means the same folder in a
 // chunk as in tsc's output.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,6 +17,49 @@ const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist/cli');
 
 for (const name of readdirSync(outdir)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(outdir, name));
+
+// fontkit, rebundled from its ES build with its start-up work for what memos never use made lazy: the
+// WOFF2 (Brotli) dictionary and the Arabic, Indic and Universal shapers' Unicode tries were decompressed
+// at every load (about 0.1 s of the quarter second fontkit took to load). Each patch must apply exactly
+// once, or the build stops: a fontkit upgrade must be looked at, not silently left unpatched.
+const fontkitPatches = [
+  [
+    'dictionary.init(BrotliDecompressBuffer);',
+    "Object.defineProperty(dictionary, 'dictionary', { configurable: true, get: function () { var d = dictionaryDataCompressed.init(BrotliDecompressBuffer); Object.defineProperty(dictionary, 'dictionary', { value: d }); return d; } });",
+  ],
+  ['var trie$1 = new unicodeTrie(trieData$1);', 'var trie$1 = lazyTrie(function () { return new unicodeTrie(trieData$1); });'],
+  ['var trie$2 = new unicodeTrie(trieData$2);', 'var trie$2 = lazyTrie(function () { return new unicodeTrie(trieData$2); });'],
+  ['var trie$3 = new unicodeTrie(trieData$3);', 'var trie$3 = lazyTrie(function () { return new unicodeTrie(trieData$3); });'],
+];
+const lazyTrie =
+  'function lazyTrie(make) { var t; return { get: function (c) { return (t || (t = make())).get(c); } }; }\n';
+await build({
+  absWorkingDir: root,
+  entryPoints: ['node_modules/@pdf-lib/fontkit/dist/fontkit.es.js'],
+  outfile: join(root, 'dist/vendor/fontkit.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Not minified: no faster to load here, and stack traces keep fontkit's names.
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'fontkit-lazy-tables',
+      setup(b) {
+        b.onLoad({ filter: /fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, (args) => {
+          let source = readFileSync(args.path, 'utf8');
+          for (const [from, to] of fontkitPatches) {
+            const count = source.split(from).length - 1;
+            if (count !== 1) throw new Error(`fontkit: "${from}" ${count} gånger, väntade en`);
+            source = source.replace(from, () => to);
+          }
+          return { contents: lazyTrie + source, loader: 'js' };
+        });
+      },
+    },
+  ],
+});
 
 await build({
   absWorkingDir: root,
@@ -36,6 +79,8 @@ await build({
   banner: {
     js: "import { createRequire as __skrivelseRequire } from 'node:module'; const require = __skrivelseRequire(import.meta.url);",
   },
+  // The chunks load the build's fontkit (above; src/fonts/coverage.ts), relative to themselves.
+  define: { __SKRIVELSE_FONTKIT__: JSON.stringify('../vendor/fontkit.cjs') },
   logLevel: 'warning',
 });
 

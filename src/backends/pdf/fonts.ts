@@ -3,19 +3,16 @@
  * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
  * fontkit shim, so embedding a face in a new document does not parse it again.
  */
-import { createRequire } from 'node:module';
 import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { type FaceId, fontBytes } from '../../fonts/coverage.js';
-
-const require = createRequire(import.meta.url);
+import { type FaceId, fontBytes, loadFontkit } from '../../fonts/coverage.js';
 
 /**
  * fontkit, loaded at the first measurement: it takes a third of a second to load, and `check` imports the
  * table layout to measure columns but needs fontkit only for a case with a table.
  */
-const fontkit = (): typeof Fontkit => require('@pdf-lib/fontkit') as typeof Fontkit;
+const fontkit = (): typeof Fontkit => loadFontkit();
 
 export type { FaceId } from '../../fonts/coverage.js';
 export { unsupportedCharacters } from '../../fonts/coverage.js';
