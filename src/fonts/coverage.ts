@@ -21,16 +21,25 @@ export const FONT_FILES: Record<FaceId, string> = {
 const require = createRequire(import.meta.url);
 
 /**
- * In the CLI bundle (scripts/bundle.mjs, esbuild `inject`): the bundle's own fontkit, the same version with
- * its start-up work for scripts and formats memos do not use (the WOFF2 dictionary, the Arabic, Indic and
- * Universal shapers' tables) done on first use instead. Undefined in tsc's output and the tests, which
- * load the package itself.
+ * Set by the CLI bundle (scripts/bundle.mjs, esbuild `define`) to the build's copy of fontkit: the same
+ * version with its start-up work for scripts and formats memos do not use (the WOFF2 dictionary, the
+ * Arabic, Indic and Universal shapers' tables) done on first use instead. Undefined in tsc's output and
+ * the tests, which load the package itself.
  */
-declare const __SKRIVELSE_FONTKIT__: (() => typeof Fontkit) | undefined;
+declare const __SKRIVELSE_FONTKIT__: string | undefined;
 
 /** fontkit, loaded on first use (a quarter of a second at start-up). */
 export function loadFontkit(): typeof Fontkit {
-  if (typeof __SKRIVELSE_FONTKIT__ === 'function') return __SKRIVELSE_FONTKIT__();
+  const vendored = typeof __SKRIVELSE_FONTKIT__ === 'string' ? __SKRIVELSE_FONTKIT__ : undefined;
+  if (vendored !== undefined) {
+    try {
+      // Bundled from fontkit's ES build, whose default export is the fontkit object.
+      const bundled = require(new URL(vendored, import.meta.url).pathname) as { default?: typeof Fontkit };
+      if (bundled.default) return bundled.default;
+    } catch {
+      // Not built: the package's own.
+    }
+  }
   return require('@pdf-lib/fontkit');
 }
 
