@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 
@@ -34,7 +35,9 @@ export function loadFontkit(): typeof Fontkit {
   if (vendored !== undefined) {
     try {
       // Bundled from fontkit's ES build, whose default export is the fontkit object.
-      const bundled = require(new URL(vendored, import.meta.url).pathname) as { default?: typeof Fontkit };
+      const bundled = require(fileURLToPath(new URL(vendored, import.meta.url))) as {
+        default?: typeof Fontkit;
+      };
       if (bundled.default) return bundled.default;
     } catch {
       // Not built: the package's own.
