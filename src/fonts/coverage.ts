@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 
 export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
@@ -18,6 +20,31 @@ export const FONT_FILES: Record<FaceId, string> = {
 };
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Set by the CLI bundle (src/cli/bundle.mjs, esbuild `define`) to the build's copy of fontkit: the same
+ * version with its start-up work for scripts and formats memos do not use (the WOFF2 dictionary, the
+ * Arabic, Indic and Universal shapers' tables) done on first use instead. Undefined in tsc's output and
+ * the tests, which load the package itself.
+ */
+declare const __SKRIVELSE_FONTKIT__: string | undefined;
+
+/** fontkit, loaded on first use (a quarter of a second at start-up). */
+export function loadFontkit(): typeof Fontkit {
+  const vendored = typeof __SKRIVELSE_FONTKIT__ === 'string' ? __SKRIVELSE_FONTKIT__ : undefined;
+  if (vendored !== undefined) {
+    try {
+      // Bundled from fontkit's ES build, whose default export is the fontkit object.
+      const bundled = require(fileURLToPath(new URL(vendored, import.meta.url))) as {
+        default?: typeof Fontkit;
+      };
+      if (bundled.default) return bundled.default;
+    } catch {
+      // Not built: the package's own.
+    }
+  }
+  return require('@pdf-lib/fontkit');
+}
 
 export function fontBytes(face: FaceId): Uint8Array {
   return new Uint8Array(readFileSync(require.resolve(FONT_FILES[face])));
@@ -34,9 +61,7 @@ let coverageFont: Font | undefined;
  */
 export function unsupportedCharacters(text: string): { index: number; char: string }[] {
   if (surelyCovered.test(text)) return [];
-  coverageFont ??= (require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit')).create(
-    fontBytes('regular'),
-  );
+  coverageFont ??= loadFontkit().create(fontBytes('regular'));
   const font = coverageFont;
   const result: { index: number; char: string }[] = [];
   let index = 0;

@@ -12,7 +12,7 @@ import { type BlockContext, blocksToChildren, footnotesOf } from './blocks.js';
 import { embeddedFaces } from './font-embedding.js';
 import { buildFooters, buildHeaders, firstPageHead } from './furniture.js';
 import { planListNumbering } from './numbering.js';
-import { normalizePackage } from './package.js';
+import { normalizePackage, type PackageParts } from './package.js';
 import { pageProperties, textWidthTwip } from './page.js';
 import { withRevisions } from './revisions.js';
 import { buildStyles, tableStyle } from './styles.js';
@@ -125,6 +125,23 @@ export function blockPagesOf(layout: Pick<LayoutResult, 'blockPositions'>): Docx
   return layout.blockPositions.map((p) => p && p.pageIndex + 1);
 }
 
+/** docx's compiler, which `Packer` holds and zips the output of; not in docx's typings (the version is pinned). */
+interface DocxCompiler {
+  compile(file: Document): PackageParts;
+}
+
+/**
+ * The package's parts, before docx zips them: normalizePackage fixes them and zips once. Packer's
+ * compiler is docx's own step (toBuffer = compile + zip); its absence after an upgrade is an error here,
+ * not a silently different file.
+ */
+function compileParts(document: Document): PackageParts {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  if (typeof compiler?.compile !== 'function')
+    throw new Error('docx-biblioteket har inte längre Packer.compiler; se src/backends/docx/index.ts');
+  return compiler.compile(document);
+}
+
 /**
  * Renders a Doc as DOCX bytes; the same Doc always gives the same bytes. Every string of the Doc is
  * cleared of characters XML cannot hold here, once, before any of it reaches a part.
@@ -134,8 +151,7 @@ export async function renderDocx(input: Doc, options: DocxOptions = {}): Promise
   const timestamp = timestampOf(doc.meta.date);
   const blockPages = options.blockPages ?? (await pdfBlockPages(input));
   const document = withRevisions(doc, () => buildDocument(doc, { ...options, blockPages }));
-  const packed = await Packer.toBuffer(document);
-  return normalizePackage(new Uint8Array(packed), {
+  return normalizePackage(compileParts(document), {
     timestamp,
     language: doc.meta.language,
     application: doc.meta.creator,

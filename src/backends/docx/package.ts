@@ -1,19 +1,21 @@
 /**
- * Makes the docx package reproducible. The docx library stamps the core properties with the clock,
- * gives hyperlink relationships random ids, and zips with the current time. Here the package is
- * unzipped and rebuilt: dates from the Doc, stable relationship ids, sorted entries, a fixed zip date
- * (plus what docx cannot write: the document language, the program's name, the font table entry and
- * the embedded fonts, whose keys come from the fonts' bytes, and w:tblLook in the form Word 2007 reads)
- * and a fixed compression level, so the same Doc always gives the same bytes.
+ * Makes the docx package reproducible. The docx library stamps the core properties with the clock and
+ * gives hyperlink relationships random ids. Here its parts are taken before it zips them (each package
+ * is compressed once, here) and fixed: dates from the Doc, stable relationship ids, sorted entries, a
+ * fixed zip date (plus what docx cannot write: the document language, the program's name, the font table
+ * entry and the embedded fonts, whose keys come from the fonts' bytes, and w:tblLook in the form Word
+ * 2007 reads) and a fixed compression level, so the same Doc always gives the same bytes.
+ *
+ * Zipped by zip.ts with fflate's DEFLATE (pinned to an exact version in package.json): plain JavaScript,
+ * so the bytes do not change with the Node version (node:zlib's would follow the bundled zlib), and
+ * several times faster than JSZip + pako, which the earlier zip → unzip → zip path ran twice per memo.
+ * The embedded fonts' parts are compressed once per process (the subsets are cached per process too).
  */
-import JSZip from 'jszip';
 import type { FaceId } from '../../fonts/coverage.js';
 import { escapeXml } from '../../util/xml.js';
+import { cachedPart } from './font-cache.js';
 import { fontKeyFor, obfuscateFont } from './odttf.js';
-
-/** The DOS epoch, used by reproducible-build tools as "no date". */
-const zipDate = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
-const compressionLevel = 9;
+import { type DeflatedEntry, deflateEntry, writeZip } from './zip.js';
 
 export interface PackageFacts {
   /** W3CDTF timestamp for dcterms:created and dcterms:modified. */
@@ -44,7 +46,21 @@ interface FontPart {
   relId: string;
   element: string;
   key: string;
-  bytes: Uint8Array;
+  /** The obfuscated font, deflated. */
+  entry: DeflatedEntry;
+}
+
+/** Per subset font (the cached bytes of font-embedding.ts): its key and its part, obfuscated and deflated. */
+const fontPartCache = new WeakMap<Uint8Array, { key: string; entry: DeflatedEntry }>();
+
+function obfuscatedPart(bytes: Uint8Array): { key: string; entry: DeflatedEntry } {
+  let part = fontPartCache.get(bytes) ?? cachedPart(bytes);
+  if (!part) {
+    const key = fontKeyFor(bytes);
+    part = { key, entry: deflateEntry(obfuscateFont(bytes, key)) };
+    fontPartCache.set(bytes, part);
+  }
+  return part;
 }
 
 /** One obfuscated part per face, `word/fonts/font<n>.odttf`, with relationship `rId<n>` of the font table. */
@@ -55,14 +71,8 @@ function fontParts(faces: NonNullable<PackageFacts['embeddedFonts']>): FontPart[
       return font ? [{ face, element, font }] : [];
     })
     .map(({ element, font }, i) => {
-      const key = fontKeyFor(font.bytes);
-      return {
-        path: `word/fonts/font${i + 1}.odttf`,
-        relId: `rId${i + 1}`,
-        element,
-        key,
-        bytes: obfuscateFont(font.bytes, key),
-      };
+      const { key, entry } = obfuscatedPart(font.bytes);
+      return { path: `word/fonts/font${i + 1}.odttf`, relId: `rId${i + 1}`, element, key, entry };
     });
 }
 
@@ -196,17 +206,19 @@ function stabiliseRelationshipIds(texts: Map<string, string>): void {
 
 const isText = (path: string) => /\.(xml|rels)$/.test(path);
 
-export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): Promise<Uint8Array> {
-  const input = await JSZip.loadAsync(bytes);
-  const paths = Object.keys(input.files)
-    .filter((p) => !input.files[p]!.dir)
-    .sort();
+/** A package's parts by path, as docx's compiler gives them: XML as strings, fonts and media as bytes. */
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
+
+export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint8Array {
+  const paths = [...parts.keys()].sort();
   const texts = new Map<string, string>();
   const binaries = new Map<string, Uint8Array>();
+  const deflated = new Map<string, DeflatedEntry>();
   for (const path of paths) {
-    const entry = input.files[path]!;
-    if (isText(path)) texts.set(path, await entry.async('string'));
-    else binaries.set(path, await entry.async('uint8array'));
+    const data = parts.get(path)!;
+    if (typeof data === 'string') texts.set(path, data);
+    else if (isText(path)) texts.set(path, new TextDecoder().decode(data));
+    else binaries.set(path, data);
   }
   const core = texts.get('docProps/core.xml');
   if (core !== undefined) texts.set('docProps/core.xml', fixCoreProperties(core, facts));
@@ -222,7 +234,7 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
     if (settings !== undefined) texts.set('word/settings.xml', embedFontsSettings(settings));
     const types = texts.get('[Content_Types].xml');
     if (types !== undefined) texts.set('[Content_Types].xml', odttfContentType(types));
-    for (const p of embedded) binaries.set(p.path, p.bytes);
+    for (const p of embedded) deflated.set(p.path, p.entry);
     paths.push(...embedded.map((p) => p.path).filter((p) => !paths.includes(p)));
     if (!paths.includes(fontTableRelsPart)) paths.push(fontTableRelsPart);
     paths.sort();
@@ -230,15 +242,13 @@ export async function normalizePackage(bytes: Uint8Array, facts: PackageFacts): 
   for (const [path, xml] of texts) if (xml.includes('<w:tblLook')) texts.set(path, tblLookAsBitmask(xml));
   stabiliseRelationshipIds(texts);
 
-  const output = new JSZip();
-  for (const path of paths) {
-    const data = texts.get(path) ?? binaries.get(path)!;
-    output.file(path, data, { date: zipDate, createFolders: false, binary: !texts.has(path) });
-  }
-  return output.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: compressionLevel },
-    platform: 'DOS',
-  });
+  const encoder = new TextEncoder();
+  return writeZip(
+    paths.map((path) => {
+      const done = deflated.get(path);
+      if (done) return [path, done];
+      const text = texts.get(path);
+      return [path, deflateEntry(text === undefined ? binaries.get(path)! : encoder.encode(text))];
+    }),
+  );
 }

@@ -1,21 +1,18 @@
 /**
- * The four Noto Sans faces: loaded and parsed once per process, shaped with fontkit (real advances and
+ * The four Noto Sans faces: each loaded and parsed once per process, when first needed, shaped with fontkit (real advances and
  * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
  * fontkit shim, so embedding a face in a new document does not parse it again.
  */
-import { createRequire } from 'node:module';
 import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { type FaceId, fontBytes } from '../../fonts/coverage.js';
-
-const require = createRequire(import.meta.url);
+import { type FaceId, fontBytes, loadFontkit } from '../../fonts/coverage.js';
 
 /**
  * fontkit, loaded at the first measurement: it takes a third of a second to load, and `check` imports the
  * table layout to measure columns but needs fontkit only for a case with a table.
  */
-const fontkit = (): typeof Fontkit => require('@pdf-lib/fontkit') as typeof Fontkit;
+const fontkit = (): typeof Fontkit => loadFontkit();
 
 export type { FaceId } from '../../fonts/coverage.js';
 export { unsupportedCharacters } from '../../fonts/coverage.js';
@@ -73,8 +70,6 @@ function withLayoutCache(font: Font): Font {
   return font;
 }
 
-let loaded: Record<FaceId, LoadedFace> | undefined;
-
 /** fontkit's TrueType subsetter internals that the padding fix below touches. */
 interface GlyfBuffer {
   length: number;
@@ -129,24 +124,25 @@ function withCodePointsCached(font: Font): Font {
   return font;
 }
 
-function faces(): Record<FaceId, LoadedFace> {
-  if (!loaded) {
-    const load = (id: FaceId): LoadedFace => {
-      const bytes = fontBytes(id);
-      return {
-        bytes,
-        font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit().create(bytes)))),
-        cache: new Map(),
-      };
-    };
-    loaded = {
-      regular: load('regular'),
-      italic: load('italic'),
-      bold: load('bold'),
-      boldItalic: load('boldItalic'),
-    };
+/** Faces parsed so far: each is loaded when a Doc first needs it (most memos use regular and bold only). */
+const loaded = new Map<FaceId, LoadedFace>();
+
+function loadFace(id: FaceId): LoadedFace {
+  const bytes = fontBytes(id);
+  return {
+    bytes,
+    font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit().create(bytes)))),
+    cache: new Map(),
+  };
+}
+
+function face(id: FaceId): LoadedFace {
+  let entry = loaded.get(id);
+  if (!entry) {
+    entry = loadFace(id);
+    loaded.set(id, entry);
   }
-  return loaded;
+  return entry;
 }
 
 export function faceFor(bold: boolean | undefined, italic: boolean | undefined): FaceId {
@@ -154,13 +150,13 @@ export function faceFor(bold: boolean | undefined, italic: boolean | undefined):
   return italic ? 'italic' : 'regular';
 }
 
-export function unitsPerEm(face: FaceId): number {
-  return faces()[face].font.unitsPerEm;
+export function unitsPerEm(id: FaceId): number {
+  return face(id).font.unitsPerEm;
 }
 
 /** Ascender and descender (negative) as fractions of the font size. */
-export function verticalMetrics(face: FaceId): { ascent: number; descent: number } {
-  const { font } = faces()[face];
+export function verticalMetrics(id: FaceId): { ascent: number; descent: number } {
+  const { font } = face(id);
   return { ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
@@ -197,8 +193,8 @@ function shapeUncached(font: Font, text: string): Shaped {
 }
 
 /** Shape `text` in `face` (cached). The text must be NFC and free of line breaks. */
-export function shape(face: FaceId, text: string): Shaped {
-  const entry = faces()[face];
+export function shape(id: FaceId, text: string): Shaped {
+  const entry = face(id);
   let shaped = entry.cache.get(text);
   if (!shaped) {
     if (entry.cache.size >= MAX_CACHED_SHAPES) entry.cache.clear();
@@ -208,14 +204,14 @@ export function shape(face: FaceId, text: string): Shaped {
   return shaped;
 }
 
-export function textWidthPt(face: FaceId, text: string, sizePt: number): number {
-  return (shape(face, text).widthUnits * sizePt) / unitsPerEm(face);
+export function textWidthPt(id: FaceId, text: string, sizePt: number): number {
+  return (shape(id, text).widthUnits * sizePt) / unitsPerEm(id);
 }
 
 /** A fontkit stand-in for pdf-lib that returns the fonts parsed once per process instead of parsing again. */
 const fontkitShim = {
   create(bytes: Uint8Array): Font {
-    for (const face of Object.values(faces())) if (face.bytes === bytes) return face.font;
+    for (const entry of loaded.values()) if (entry.bytes === bytes) return entry.font;
     return fontkit().create(bytes);
   },
 };
@@ -225,9 +221,9 @@ export async function embedFaces(pdf: PDFDocument, used: Iterable<FaceId>): Prom
   pdf.registerFontkit(fontkitShim);
   const result = new Map<FaceId, PDFFont>();
   for (const id of used) {
-    const face = faces()[id];
-    const postscriptName = (face.font.postscriptName ?? 'NotoSans').replace(/[^A-Za-z0-9-]/g, '');
-    const font = await pdf.embedFont(face.bytes, {
+    const entry = face(id);
+    const postscriptName = (entry.font.postscriptName ?? 'NotoSans').replace(/[^A-Za-z0-9-]/g, '');
+    const font = await pdf.embedFont(entry.bytes, {
       subset: true,
       customName: `${SUBSET_TAGS[id]}+${postscriptName}`,
     });

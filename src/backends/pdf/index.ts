@@ -177,7 +177,10 @@ export async function buildPdfDocument(doc: Doc): Promise<PDFDocument> {
   return writeLayout(layoutDoc(doc), doc.meta);
 }
 
-/** `doc` as PDF bytes; the same Doc always gives the same bytes. */
-export async function renderPdf(doc: Doc): Promise<Uint8Array> {
-  return savePdf(await buildPdfDocument(doc));
+/**
+ * `doc` as PDF bytes; the same Doc always gives the same bytes. `layout` is `layoutDoc(doc)` where the caller
+ * has it already (build lays a Doc out once for the PDF and the DOCX's page numbers).
+ */
+export async function renderPdf(doc: Doc, layout: LayoutResult = layoutDoc(doc)): Promise<Uint8Array> {
+  return savePdf(await writeLayout(layout, doc.meta));
 }

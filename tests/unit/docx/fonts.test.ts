@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { facesUsed } from '../../../src/backends/docx/font-embedding.js';
+import {
+  baseCharacters,
+  docCharacters,
+  facesUsed,
+  subsetCharacters,
+} from '../../../src/backends/docx/font-embedding.js';
 import { renderDocx } from '../../../src/backends/docx/index.js';
 import type { Doc } from '../../../src/doc/model.js';
 import { fontBytes } from '../../../src/fonts/coverage.js';
@@ -134,6 +139,24 @@ describe('embedded fonts', () => {
       // Characters the Doc does not have are left out.
       expect(font.hasGlyphForCodePoint('Ж'.codePointAt(0)!)).toBe(false);
     }
+  });
+
+  test('the faces hold the base set (any Swedish letter can be typed) and a Doc’s characters beyond it', async () => {
+    const seed = seed001Doc();
+    expect([...docCharacters(seed)].every((c) => baseCharacters.includes(c))).toBe(true);
+    expect(subsetCharacters(seed)).toBe(baseCharacters);
+    const [regular] = await embeddedFonts(seedBytes);
+    for (const c of 'åäöÅÄÖéüÉÜ§½€–”…')
+      expect(regular!.font.hasGlyphForCodePoint(c.codePointAt(0)!), c).toBe(true);
+
+    const beyond = seed001Doc();
+    beyond.blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: 'Łódź och Жуков' }] });
+    expect(subsetCharacters(beyond)).toContain('Ж');
+    const [withExtra] = await embeddedFonts(await renderDocx(beyond));
+    for (const c of 'ŁóźЖук') expect(withExtra!.font.hasGlyphForCodePoint(c.codePointAt(0)!), c).toBe(true);
+    // The seed's subset (cached for the process) did not take in the other Doc's characters.
+    const [again] = await embeddedFonts(await renderDocx(seed001Doc()));
+    expect(again!.font.hasGlyphForCodePoint('Ж'.codePointAt(0)!)).toBe(false);
   });
 
   test('keys are stable for the same Doc and differ between faces', async () => {
