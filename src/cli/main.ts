@@ -6,12 +6,17 @@
 import { fstatSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { config as zodConfig } from 'zod';
 import { ExitCode, UsageError } from '../errors.js';
 import { type FsErrorLike, fsUsageError, isFsError } from '../fs-errors.js';
 import { asciiFold, didYouMean } from '../util/did-you-mean.js';
 import { toolName } from '../util/package-info.js';
 import { allCommandNames, commands, findCommand, primaryName } from './commands/index.js';
 import { type Io, progressWanted, terminalSafe } from './io.js';
+
+// zod compiles each object schema to a function on its first parse (eval), which costs more than the
+// few parses a command makes: a one-memo build spends 60 ms on it. Interpreted, a parse is still fast.
+zodConfig({ jitless: true });
 
 export function mainHelp(): string {
   const names = Object.keys(commands);

@@ -131,6 +131,12 @@ function subsetOf(face: FaceId, text: string): Promise<Uint8Array> {
   return subset;
 }
 
+/** `face` subset to the base set: shared with the PDF backend, which draws base text with it (pdf/fonts.ts). */
+export const baseSubset = (face: FaceId): Promise<Uint8Array> => subsetOf(face, baseCharacters);
+
+/** The base-set subset from the font cache, if valid (no harfbuzz; synchronous, for the PDF layout). */
+export const cachedBaseSubset = (face: FaceId): Uint8Array | undefined => cachedSubset(face, baseCharacters);
+
 /**
  * Each face the Doc uses, subset to `subsetCharacters(doc)`. The bytes are shared between Docs with the
  * same characters: callers must not change them (the package obfuscates a copy).

@@ -2,11 +2,20 @@
  * The four Noto Sans faces: each loaded and parsed once per process, when first needed, shaped with fontkit (real advances and
  * GPOS kerning), shape results cached per face and text. pdf-lib is handed the already parsed fonts through a
  * fontkit shim, so embedding a face in a new document does not parse it again.
+ *
+ * Each face comes in two variants. Text made only of the base characters (Latin-1 and Swedish punctuation,
+ * `baseCharacters`) is shaped and drawn with the face's base-set subset, the one the DOCX embeds (made at
+ * `npm run build` into dist/font-cache, or by harfbuzz at run time); any other text with the whole font.
+ * The subset is a twentieth of the font, and fontkit parses its GSUB/GPOS tables in a tenth of the time,
+ * which is most of a one-memo build. harfbuzz keeps the subset's advances, kerning and ligatures, so both
+ * variants measure base text alike (tests/unit/pdf/font-variants.test.ts): the layout is the same whichever
+ * variant measured it, and only the drawing (`writeLayout`, which loads the base variant first) decides.
  */
 import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { type FaceId, fontBytes, loadFontkit } from '../../fonts/coverage.js';
+import { baseCharacters, baseSubset, cachedBaseSubset } from '../docx/font-embedding.js';
 
 /**
  * fontkit, loaded at the first measurement: it takes a third of a second to load, and `check` imports the
@@ -21,12 +30,28 @@ export { unsupportedCharacters } from '../../fonts/coverage.js';
  * Subset tags for the embedded fonts' BaseFont ("ABCDEF+Name", which is what marks a subset to readers).
  * Fixed per face so output stays deterministic; the tag does not vary with the glyph set.
  */
-const SUBSET_TAGS: Record<FaceId, string> = {
-  regular: 'SKRVRG',
-  italic: 'SKRVIT',
-  bold: 'SKRVBD',
-  boldItalic: 'SKRVBI',
+const SUBSET_TAGS: Record<FontKey, string> = {
+  'base/regular': 'SKRVRG',
+  'base/italic': 'SKRVIT',
+  'base/bold': 'SKRVBD',
+  'base/boldItalic': 'SKRVBI',
+  'full/regular': 'SKRFRG',
+  'full/italic': 'SKRFIT',
+  'full/bold': 'SKRFBD',
+  'full/boldItalic': 'SKRFBI',
 };
+
+export type FontVariant = 'base' | 'full';
+/** A face in one variant: what a text item is drawn with. */
+export type FontKey = `${FontVariant}/${FaceId}`;
+
+const baseSet = new Set(baseCharacters);
+
+/** Whether every character of `text` is in the base set. */
+export function inBaseSet(text: string): boolean {
+  for (const char of text) if (!baseSet.has(char)) return false;
+  return true;
+}
 
 /** A run of glyphs between kerning adjustments: `kernAfterUnits` is added after the segment's last glyph. */
 export interface ShapedSegment {
@@ -125,10 +150,9 @@ function withCodePointsCached(font: Font): Font {
 }
 
 /** Faces parsed so far: each is loaded when a Doc first needs it (most memos use regular and bold only). */
-const loaded = new Map<FaceId, LoadedFace>();
+const loaded = new Map<FontKey, LoadedFace>();
 
-function loadFace(id: FaceId): LoadedFace {
-  const bytes = fontBytes(id);
+function parse(bytes: Uint8Array): LoadedFace {
   return {
     bytes,
     font: withLayoutCache(withCodePointsCached(withEvenGlyphPadding(fontkit().create(bytes)))),
@@ -136,14 +160,51 @@ function loadFace(id: FaceId): LoadedFace {
   };
 }
 
-function face(id: FaceId): LoadedFace {
-  let entry = loaded.get(id);
+/** Base-set subsets at hand: from the font cache, or made by `loadBaseFaces`; null when neither. */
+const baseBytes = new Map<FaceId, Uint8Array | null>();
+
+/** The face in `variant`; the base variant only where its bytes are at hand (else undefined). */
+function loadedFace(id: FaceId, variant: FontVariant): LoadedFace | undefined {
+  const key: FontKey = `${variant}/${id}`;
+  let entry = loaded.get(key);
   if (!entry) {
-    entry = loadFace(id);
-    loaded.set(id, entry);
+    let bytes: Uint8Array | null | undefined = fontBytes(id);
+    if (variant === 'base') {
+      bytes = baseBytes.get(id);
+      if (bytes === undefined) {
+        bytes = cachedBaseSubset(id) ?? null;
+        baseBytes.set(id, bytes);
+      }
+      if (bytes === null) return undefined;
+    }
+    entry = parse(bytes);
+    loaded.set(key, entry);
   }
   return entry;
 }
+
+const fullFace = (id: FaceId): LoadedFace => loadedFace(id, 'full')!;
+
+/** The base variant where it is at hand, for what both variants have alike (metrics, base text). */
+const anyFace = (id: FaceId): LoadedFace => loadedFace(id, 'base') ?? fullFace(id);
+
+/** Makes the base variant of `ids` available, by harfbuzz where the font cache has none. */
+export async function loadBaseFaces(ids: Iterable<FaceId>): Promise<void> {
+  for (const id of ids) {
+    if (loadedFace(id, 'base')) continue;
+    baseBytes.set(id, await baseSubset(id));
+  }
+}
+
+/** What a text item of `face` with these pieces is drawn with: the base variant when it can be. */
+export function fontKeyFor(id: FaceId, pieces: readonly string[]): FontKey {
+  return pieces.every(inBaseSet) && loadedFace(id, 'base') ? `base/${id}` : `full/${id}`;
+}
+
+const faceOfKey = (key: FontKey): LoadedFace => {
+  const [variant, id] = key.split('/') as [FontVariant, FaceId];
+  return variant === 'base' ? (loadedFace(id, 'base') ?? fullFace(id)) : fullFace(id);
+};
 
 export function faceFor(bold: boolean | undefined, italic: boolean | undefined): FaceId {
   if (bold) return italic ? 'boldItalic' : 'bold';
@@ -151,12 +212,12 @@ export function faceFor(bold: boolean | undefined, italic: boolean | undefined):
 }
 
 export function unitsPerEm(id: FaceId): number {
-  return face(id).font.unitsPerEm;
+  return anyFace(id).font.unitsPerEm;
 }
 
 /** Ascender and descender (negative) as fractions of the font size. */
 export function verticalMetrics(id: FaceId): { ascent: number; descent: number } {
-  const { font } = face(id);
+  const { font } = anyFace(id);
   return { ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
@@ -194,7 +255,15 @@ function shapeUncached(font: Font, text: string): Shaped {
 
 /** Shape `text` in `face` (cached). The text must be NFC and free of line breaks. */
 export function shape(id: FaceId, text: string): Shaped {
-  const entry = face(id);
+  return shapeIn((inBaseSet(text) && loadedFace(id, 'base')) || fullFace(id), text);
+}
+
+/** Shape `text` as the font `key` draws it (the same measures as `shape`, the glyphs of that font). */
+export function shapeWith(key: FontKey, text: string): Shaped {
+  return shapeIn(faceOfKey(key), text);
+}
+
+function shapeIn(entry: LoadedFace, text: string): Shaped {
   let shaped = entry.cache.get(text);
   if (!shaped) {
     if (entry.cache.size >= MAX_CACHED_SHAPES) entry.cache.clear();
@@ -216,18 +285,18 @@ const fontkitShim = {
   },
 };
 
-/** Embed the given faces as subset fonts in `pdf`. */
-export async function embedFaces(pdf: PDFDocument, used: Iterable<FaceId>): Promise<Map<FaceId, PDFFont>> {
+/** Embed the given fonts as subset fonts in `pdf`. */
+export async function embedFaces(pdf: PDFDocument, used: Iterable<FontKey>): Promise<Map<FontKey, PDFFont>> {
   pdf.registerFontkit(fontkitShim);
-  const result = new Map<FaceId, PDFFont>();
-  for (const id of used) {
-    const entry = face(id);
+  const result = new Map<FontKey, PDFFont>();
+  for (const key of used) {
+    const entry = faceOfKey(key);
     const postscriptName = (entry.font.postscriptName ?? 'NotoSans').replace(/[^A-Za-z0-9-]/g, '');
     const font = await pdf.embedFont(entry.bytes, {
       subset: true,
-      customName: `${SUBSET_TAGS[id]}+${postscriptName}`,
+      customName: `${SUBSET_TAGS[key]}+${postscriptName}`,
     });
-    result.set(id, font);
+    result.set(key, font);
   }
   return result;
 }

@@ -4,7 +4,7 @@
  */
 import { type PDFArray, type PDFContext, type PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Doc, DocMeta } from '../../doc/model.js';
-import { embedFaces, type FaceId } from './fonts.js';
+import { embedFaces, type FontKey, fontKeyFor, loadBaseFaces } from './fonts.js';
 import { layoutDoc } from './layout/index.js';
 import type { LayoutResult, LinkArea } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
@@ -101,8 +101,12 @@ function linkAnnotation(
 async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocument> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const { context } = pdf;
-  const embedded = await embedFaces(pdf, [...layout.facesUsed].sort());
-  const resourceNames = new Map<FaceId, PDFName>(
+  await loadBaseFaces([...layout.facesUsed].sort());
+  const keys = new Set<FontKey>();
+  for (const page of layout.pages)
+    for (const item of page.items) if (item.kind === 'text') keys.add(fontKeyFor(item.face, item.pieces));
+  const embedded = await embedFaces(pdf, [...keys].sort());
+  const resourceNames = new Map<FontKey, PDFName>(
     [...embedded.keys()].map((face, i) => [face, PDFName.of(`F${i + 1}`)]),
   );
   const fonts: PageFonts = {

@@ -14,7 +14,7 @@ import {
   PDFOperator,
 } from 'pdf-lib';
 import { colours } from '../../../doc/typography.js';
-import { type FaceId, shape, unitsPerEm } from '../fonts.js';
+import { type FaceId, type FontKey, fontKeyFor, shapeWith, unitsPerEm } from '../fonts.js';
 import type { ArtifactKind, ImageItem, PageItem, TextItem } from '../layout/types.js';
 import type { StructureWriter } from './structure.js';
 
@@ -27,8 +27,8 @@ const RULE_RGB = rgb(colours.rule);
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 export interface PageFonts {
-  font: (face: FaceId) => PDFFont;
-  resourceName: (face: FaceId) => PDFName;
+  font: (key: FontKey) => PDFFont;
+  resourceName: (key: FontKey) => PDFName;
 }
 
 type OperatorArg = NonNullable<Parameters<typeof PDFOperator.of>[1]>[number];
@@ -59,18 +59,19 @@ export class GlyphEncoder {
    * TJ operands for the pieces: glyph strings with the kerning in between as adjustments. Each piece is
    * encoded whole (pdf-lib adds its glyphs to the subset) and its glyph codes split where the shaping kerned.
    */
-  operands(face: FaceId, pieces: string[]): PDFObject[] {
+  operands(font: FontKey, pieces: string[]): PDFObject[] {
     const result: PDFObject[] = [];
+    const face = font.slice(font.indexOf('/') + 1) as FaceId;
     for (const piece of pieces) {
-      const key = `${face}\u0000${piece}`;
+      const key = `${font}\u0000${piece}`;
       let encoded = this.cache.get(key);
       if (!encoded) {
         encoded = [];
         const upm = unitsPerEm(face);
-        const hex = this.fonts.font(face).encodeText(piece).asString();
+        const hex = this.fonts.font(font).encodeText(piece).asString();
         const hexPerGlyph = 4;
         let at = 0;
-        for (const segment of shape(face, piece).segments) {
+        for (const segment of shapeWith(font, piece).segments) {
           const end = at + segment.glyphCount * hexPerGlyph;
           encoded.push(PDFHexString.of(hex.slice(at, end)));
           at = end;
@@ -100,14 +101,15 @@ function textOperators(
         LINK_RGB.map((c) => PDFNumber.of(c)),
       ),
     );
+  const font = fontKeyFor(item.face, item.pieces);
   ops.push(
     PDFOperator.of(Op.BeginText),
-    PDFOperator.of(Op.SetFontAndSize, [fonts.resourceName(item.face), PDFNumber.of(item.sizePt)]),
+    PDFOperator.of(Op.SetFontAndSize, [fonts.resourceName(font), PDFNumber.of(item.sizePt)]),
     PDFOperator.of(
       Op.SetTextMatrix,
       [1, 0, 0, 1, round(item.xPt), round(pageHeightPt - item.baselinePt)].map((n) => PDFNumber.of(n)),
     ),
-    PDFOperator.of(Op.ShowTextAdjusted, [operand(context.obj(encoder.operands(item.face, item.pieces)))]),
+    PDFOperator.of(Op.ShowTextAdjusted, [operand(context.obj(encoder.operands(font, item.pieces)))]),
     PDFOperator.of(Op.EndText),
   );
   if (item.link) ops.push(PDFOperator.of(Op.NonStrokingColorGray, [PDFNumber.of(0)]));
