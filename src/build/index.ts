@@ -21,6 +21,7 @@ import type { Doc } from '../doc/model.js';
 import type { Profile } from '../profile/model.js';
 import { renderDoc } from '../render/index.js';
 import type { writeFileAtomic } from '../util/atomic.js';
+import { CASES_PER_COLLECTION, collectGarbage } from '../util/heap.js';
 import type { LockTiming } from '../util/lock.js';
 import { outputBaseName } from './output-name.js';
 import { RenderPool, workerCount } from './pool.js';
@@ -179,6 +180,7 @@ export async function buildCases(files: readonly string[], options: BuildOptions
         result.diagnostics.push(...written.diagnostics);
       }
       options.onCaseDone?.(result);
+      if (!pool && (i + 1) % CASES_PER_COLLECTION === 0) collectGarbage();
     }
   } finally {
     await pool?.close();
