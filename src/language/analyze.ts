@@ -18,7 +18,7 @@ import {
   splitSentence,
   verbFor,
 } from './rewrite.js';
-import { letterCount, type Span, sentences, words } from './segment.js';
+import { letterCount, type Span, sentences, words, wordsWithin } from './segment.js';
 import { defaultLanguageSettings, type LanguageSettings } from './settings.js';
 import { decisionUnits, sectionUnits, type TextUnit } from './text.js';
 import { type WordEntry, WordMatcher } from './wordlist.js';
@@ -114,9 +114,13 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
   const unitSentences: Sentence[][] = units.map((u, i) =>
     isProse(u)
       ? sentences(u.text)
-          .map((s) => ({ ...s, unit: i, words: words(s.text, s.start) }))
+          .map((s) => ({ ...s, unit: i, words: wordsWithin(unitWords[i]!, s) }))
           .filter((s) => s.words.length > 0)
       : [],
+  );
+  // Long words per sentence, counted once: `stats` sums them for every section and the whole memo.
+  const longWords = new Map<Sentence, number>(
+    unitSentences.flat().map((s) => [s, s.words.filter((w) => letterCount(w.text) > 6).length]),
   );
 
   const headingPositions = new Map(input.sections.map((s) => [s.heading, s.position]));
@@ -128,7 +132,7 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
     const counts = {
       words: list.reduce((n, s) => n + s.words.length, 0),
       sentences: list.length,
-      longWords: list.reduce((n, s) => n + s.words.filter((w) => letterCount(w.text) > 6).length, 0),
+      longWords: list.reduce((n, s) => n + longWords.get(s)!, 0),
     };
     const value = lix(counts);
     const first = units.findIndex((u) => heading === undefined || u.section === heading);
@@ -237,6 +241,7 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
       const scope = unitSentences[i]!.find((s) => s.start <= m.span.start && m.span.end <= s.end) ?? {
         start: 0,
         end: u.text.length,
+        words: unitWords[i]!,
       };
       const alternatives = others.length ? ` (eller: ${others.join(', ')})` : '';
       add(
@@ -248,7 +253,7 @@ export function analyzeLanguage(input: AnalysisInput): LanguageAnalysis {
           : `${quote(m.form)} är kanslisvenska; skriv hellre ${quote(first!)}.`,
         bare
           ? `Skriv om meningen med ${quote(first!)}${alternatives}.`
-          : `T.ex. ${quote(inContext(u.text, scope, m.span, replacement))}${alternatives}.`,
+          : `T.ex. ${quote(inContext(u.text, scope, m.span, replacement, scope.words))}${alternatives}.`,
       );
     }
   });

@@ -1,5 +1,5 @@
 /** Concrete rewrites for the hints: a sentence split in two, a word replaced in its context, a verb for a noun. */
-import { words } from './segment.js';
+import { type Span, words } from './segment.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -18,9 +18,11 @@ export function inContext(
   scope: { start: number; end: number },
   match: { start: number; end: number },
   replacement: string,
+  /** The words of the scope, where the caller has them (offsets in `text`). */
+  scopeWords: readonly Span[] = words(text.slice(scope.start, scope.end), scope.start),
   around = 4,
 ): string {
-  const w = words(text.slice(scope.start, scope.end), scope.start);
+  const w = scopeWords;
   const before = w.filter((x) => x.end <= match.start).slice(-around);
   const after = w.filter((x) => x.start >= match.end).slice(0, around);
   const from = before[0]?.start ?? match.start;

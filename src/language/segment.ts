@@ -57,7 +57,31 @@ export function words(text: string, offset = 0): Span[] {
   return out;
 }
 
+/**
+ * The words of `all` (a text's words, in order) that lie in `span` (one of its sentences): the same as
+ * segmenting the sentence again, which costs as much as the first time. Where a word crosses the span's
+ * edge (the text's segmentation differs from the sentence's own), the sentence is segmented after all.
+ */
+export function wordsWithin(
+  all: readonly Span[],
+  span: { start: number; end: number; text: string },
+): Span[] {
+  const inside: Span[] = [];
+  for (const w of all) {
+    if (w.end <= span.start) continue;
+    if (w.start >= span.end) break;
+    if (w.start < span.start || w.end > span.end) return words(span.text, span.start);
+    inside.push(w);
+  }
+  return inside;
+}
+
+/** Only letters (and, below, none outside the BMP): its letter count is its length. */
+const onlyLetters = /^\p{L}+$/u;
+const surrogate = /[\uD800-\uDFFF]/;
+
 /** Letters in a word (LIX counts "long words" by letters, not by characters such as "." in "t.ex"). */
 export function letterCount(word: string): number {
+  if (onlyLetters.test(word) && !surrogate.test(word)) return word.length;
   return word.match(/\p{L}/gu)?.length ?? 0;
 }
