@@ -242,13 +242,37 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint
   for (const [path, xml] of texts) if (xml.includes('<w:tblLook')) texts.set(path, tblLookAsBitmask(xml));
   stabiliseRelationshipIds(texts);
 
-  const encoder = new TextEncoder();
   return writeZip(
     paths.map((path) => {
       const done = deflated.get(path);
       if (done) return [path, done];
       const text = texts.get(path);
-      return [path, deflateEntry(text === undefined ? binaries.get(path)! : encoder.encode(text))];
+      return [path, text === undefined ? deflateEntry(binaries.get(path)!) : deflatedText(text)];
     }),
   );
+}
+
+/**
+ * Deflated XML parts by their text, most recently used last: most parts (styles, settings, theme,
+ * numbering, relationships) are the same for every memo of a profile, so a batch deflates them once.
+ * Bounded, so a long batch keeps only the parts that recur.
+ */
+const deflatedParts = new Map<string, DeflatedEntry>();
+const MAX_DEFLATED_PARTS = 64;
+/** Larger parts are a memo's own (its document.xml): not worth keeping. */
+const MAX_KEPT_PART_LENGTH = 64 * 1024;
+
+function deflatedText(text: string): DeflatedEntry {
+  const kept = deflatedParts.get(text);
+  if (kept) {
+    deflatedParts.delete(text);
+    deflatedParts.set(text, kept);
+    return kept;
+  }
+  const entry = deflateEntry(new TextEncoder().encode(text));
+  if (text.length <= MAX_KEPT_PART_LENGTH) {
+    if (deflatedParts.size >= MAX_DEFLATED_PARTS) deflatedParts.delete(deflatedParts.keys().next().value!);
+    deflatedParts.set(text, entry);
+  }
+  return entry;
 }
