@@ -1,9 +1,9 @@
 /**
  * Writes a source's rendered files into an output folder, the one way every command does (skapa,
  * publicera, sammanträde, protokollsutdrag): holding the folder lock (lock.ts), re-read the ownership
- * index, check every name (ownership.ts), then per file record its owner *before* the atomic write. A
- * kill at any point leaves each written file owned; a claim for a file never written is harmless, as a
- * missing file is free. Nothing is written unless every name is free or the source's own.
+ * index, check every name (ownership.ts), then record the owner of every file (one index write) *before*
+ * the first atomic write. A kill at any point leaves each written file owned; a claim for a file never
+ * written is harmless, as a missing file is free. Nothing is written unless every name is free or the source's own.
  *
  * Errors of the environment that would hit every further file (`environmentErrors`) propagate as the
  * errno error for the CLI to explain; any other failure becomes a diagnostic of that source.
@@ -77,7 +77,7 @@ export async function writeOwnedOutputs(
   return result;
 }
 
-/** Runs holding the lock: conflict check, then per file: record the owner, write the file. */
+/** Runs holding the lock: conflict check, the owners of all the files recorded, then the files written. */
 function writeLocked(
   source: string,
   outputs: readonly NamedOutput[],
@@ -119,20 +119,27 @@ function writeLocked(
     result.written.push(side.path);
     target.onWritten?.(side.path);
   }
-  for (const { name, data, claim } of claims) {
-    const path = join(outDir, name);
-    const previous = owners[name];
-    owners[name] = key;
+  // Every claim recorded in one index write before the first file (none when the index has them all).
+  const previous = new Map(claims.map(({ name }) => [name, owners[name]]));
+  if (claims.some(({ name }) => owners[name] !== key)) {
+    for (const { name } of claims) owners[name] = key;
     writeOwners(registry, owners);
+  }
+  for (const [index, { name, data, claim }] of claims.entries()) {
+    const path = join(outDir, name);
     try {
       write(path, data, { noOverwrite: claim.kind === 'free' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== undefined && environmentErrors.has(code)) throw error;
       if (code === 'EEXIST') {
-        // Created meanwhile by something that does not take the lock: not ours, so drop the claim.
-        if (previous === undefined) delete owners[name];
-        else owners[name] = previous;
+        // Created meanwhile by something that does not take the lock: not ours, so drop the claims of
+        // this file and of those not written yet.
+        for (const { name: unwritten } of claims.slice(index)) {
+          const before = previous.get(unwritten);
+          if (before === undefined) delete owners[unwritten];
+          else owners[unwritten] = before;
+        }
         writeOwners(registry, owners);
         result.diagnostics.push(conflict(source, path, undefined, nouns));
       } else {

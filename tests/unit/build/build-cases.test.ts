@@ -2,7 +2,16 @@
  * buildCases with injected renderers and writes: a failing case does not stop the batch, ownership is on
  * disk as soon as a file is, and no existing file of unknown or other origin is overwritten.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,7 +60,7 @@ describe('buildCases survives one bad case', () => {
     );
   });
 
-  it('records each file’s owner before the next write, and goes on after a failed write', async () => {
+  it('records the owner of each of a case’s files before its first write, and goes on after a failed write', async () => {
     const { dir, out, options } = setup();
     const files = [writeCase(dir, 'A', 101), writeCase(dir, 'B', 102)];
     const seen: Record<string, string>[] = [];
@@ -64,11 +73,28 @@ describe('buildCases survives one bad case', () => {
         seen.push(readOwners(out));
       },
     });
-    expect(seen[0]).toEqual({ [`${baseName(101)}.pdf`]: ownerKey(out, files[0]!) });
+    // One index write for the case's files, before the first of them: a claim for a file that then is
+    // not written is harmless (a missing file is free).
+    expect(seen[0]).toEqual({
+      [`${baseName(101)}.pdf`]: ownerKey(out, files[0]!),
+      [`${baseName(101)}.docx`]: ownerKey(out, files[0]!),
+    });
     expect(results[0]!.written).toEqual([join(out, `${baseName(101)}.pdf`)]);
     expect(results[0]!.diagnostics.map((d) => d.rule)).toContain('build-failed');
     expect(results[1]!.written).toHaveLength(2);
     expect(readOwners(out)[`${baseName(101)}.pdf`]).toBe(ownerKey(out, files[0]!));
+  });
+
+  it('rebuilding a case whose files the index already has leaves the index as it was', async () => {
+    const { dir, out, options } = setup();
+    const files = [writeCase(dir, 'A', 101)];
+    await buildCases(files, options);
+    const before = statSync(join(out, indexName)).ino;
+    const again = await buildCases(files, options);
+    expect(again[0]!.written).toHaveLength(2);
+    // Every write of the index is a new file renamed into place: the same inode means no write.
+    expect(statSync(join(out, indexName)).ino).toBe(before);
+    expect(Object.keys(readOwners(out)).sort()).toEqual([`${baseName(101)}.docx`, `${baseName(101)}.pdf`]);
   });
 
   it('stops at a full disk with the errno error, what was written already owned and reported', async () => {
