@@ -85,6 +85,22 @@ describe('buildCases survives one bad case', () => {
     expect(readOwners(out)[`${baseName(101)}.pdf`]).toBe(ownerKey(out, files[0]!));
   });
 
+  it('a file created meanwhile by something that does not lock: a conflict, its claim dropped', async () => {
+    const { dir, out, options } = setup();
+    const files = [writeCase(dir, 'A', 101)];
+    let writes = 0;
+    const [result] = await buildCases(files, {
+      ...options,
+      writeFile: (path, data, opts) => {
+        if (++writes === 1) return writeFileAtomic(path, data, opts);
+        throw errno('EEXIST');
+      },
+    });
+    expect(result!.diagnostics.map((d) => d.rule)).toContain('output-conflict');
+    expect(result!.written).toEqual([join(out, `${baseName(101)}.pdf`)]);
+    expect(readOwners(out)).toEqual({ [`${baseName(101)}.pdf`]: ownerKey(out, files[0]!) });
+  });
+
   it('rebuilding a case whose files the index already has leaves the index as it was', async () => {
     const { dir, out, options } = setup();
     const files = [writeCase(dir, 'A', 101)];
