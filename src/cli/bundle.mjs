@@ -90,6 +90,22 @@ await build({
   banner: {
     js: "import { createRequire as __skrivelseRequire } from 'node:module'; const require = __skrivelseRequire(import.meta.url);",
   },
+  plugins: [
+    {
+      // gray-matter only splits the front matter off (src/case/front-matter.ts), but its js-yaml loads
+      // esprima (280 kB, for the !!js/function type, which its safe schema does not even allow) at every
+      // start. Without it js-yaml goes on as where esprima is not installed.
+      name: 'js-yaml-without-esprima',
+      setup(b) {
+        b.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          const from = "esprima = _require('esprima');";
+          if (source.split(from).length !== 2) throw new Error(`js-yaml: "${from}" inte en gång`);
+          return { contents: source.replace(from, 'esprima = undefined;'), loader: 'js' };
+        });
+      },
+    },
+  ],
   // The chunks load the build's fontkit (above; src/fonts/coverage.ts), relative to themselves.
   define: { __SKRIVELSE_FONTKIT__: JSON.stringify('../vendor/fontkit.cjs') },
   logLevel: 'warning',
