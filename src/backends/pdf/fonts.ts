@@ -45,13 +45,13 @@ export type FontVariant = 'base' | 'full';
 /** A face in one variant: what a text item is drawn with. */
 export type FontKey = `${FontVariant}/${FaceId}`;
 
-const baseSet = new Set(baseCharacters);
+/** The base set as a regular expression (a character class): tested for every piece of text drawn. */
+const baseOnly = new RegExp(
+  `^[${[...baseCharacters].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]*$`,
+);
 
 /** Whether every character of `text` is in the base set. */
-export function inBaseSet(text: string): boolean {
-  for (const char of text) if (!baseSet.has(char)) return false;
-  return true;
-}
+export const inBaseSet = (text: string): boolean => baseOnly.test(text);
 
 /** A run of glyphs between kerning adjustments: `kernAfterUnits` is added after the segment's last glyph. */
 export interface ShapedSegment {

@@ -8,6 +8,7 @@ import { embedFaces, type FontKey, fontKeyFor, loadBaseFaces } from './fonts.js'
 import { layoutDoc } from './layout/index.js';
 import type { LayoutResult, LinkArea } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
+import { contentStreamOf, deflateWithFflate } from './write/flate.js';
 import { embedImages } from './write/images.js';
 import { writeInfo } from './write/info.js';
 import { lineDestination, writeOutline } from './write/outline.js';
@@ -101,6 +102,7 @@ function linkAnnotation(
 async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocument> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const { context } = pdf;
+  deflateWithFflate(context);
   await loadBaseFaces([...layout.facesUsed].sort());
   const keys = new Set<FontKey>();
   for (const page of layout.pages)
@@ -125,7 +127,6 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
   const pageRefs: PDFRef[] = pages.map((p) => p.ref);
   const structure = new StructureWriter(context, layout.nodes, pageRefs);
 
-  const OPERATOR_SLICE = 10_000;
   layout.pages.forEach((pageLayout, pageIndex) => {
     const page = pages[pageIndex]!;
     for (const [face, name] of resourceNames) page.node.setFontDictionary(name, embedded.get(face)!.ref);
@@ -144,10 +145,7 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
       structure,
       imageName,
     );
-    // In slices: pdf-lib spreads its arguments, and a page of a wide table has more operators than a
-    // call can take as arguments.
-    for (let at = 0; at < operators.length; at += OPERATOR_SLICE)
-      page.pushOperators(...operators.slice(at, at + OPERATOR_SLICE));
+    page.node.addContentStream(context.register(contentStreamOf(context, operators)));
     for (const link of pageLayout.links) {
       // Layout already draws targets that are not allowed as plain text; this is the second guard.
       const action = link.href === undefined ? undefined : uriAction(context, link.href);

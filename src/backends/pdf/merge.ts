@@ -31,6 +31,7 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
+import { deflateWithFflate } from './write/flate.js';
 import { DEST_ABOVE_PT } from './write/outline.js';
 import { textString } from './write/pdf-text.js';
 
@@ -81,6 +82,7 @@ export async function mergeTagged(
 ): Promise<{ pdf: PDFDocument; parts: MergedPart[] }> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const { context } = pdf;
+  deflateWithFflate(context);
   const rootRef = context.nextRef();
   const documentRef = context.nextRef();
   const documentKids: PDFRef[] = [];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { describe, expect, test } from 'vitest';
 import { baseCharacters, baseSubset } from '../../../src/backends/docx/font-embedding.js';
+import { inBaseSet } from '../../../src/backends/pdf/fonts.js';
 import { renderPdf } from '../../../src/backends/pdf/index.js';
 import { type FaceId, fontBytes } from '../../../src/fonts/coverage.js';
 import { docWith, para, text } from '../../fixtures/pdf/docs.js';
@@ -56,6 +57,18 @@ describe('base-set subsets measure as the whole font', () => {
     expect(differing).toEqual([]);
     expect(samples.length).toBeGreaterThan(12_000);
   });
+});
+
+test('inBaseSet is membership in the base set, character by character', () => {
+  const base = new Set(baseCharacters);
+  for (let cp = 0; cp < 0x3000; cp++) {
+    const c = String.fromCodePoint(cp);
+    if (inBaseSet(c) !== base.has(c)) throw new Error(`U+${cp.toString(16)}`);
+  }
+  expect(inBaseSet('Överenskommelsen – ”§ 3” …')).toBe(true);
+  expect(inBaseSet('Łódź')).toBe(false);
+  expect(inBaseSet('a😀')).toBe(false);
+  expect(inBaseSet('')).toBe(true);
 });
 
 describe('which font draws which text', () => {
