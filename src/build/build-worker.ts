@@ -1,7 +1,7 @@
 /** A worker thread of `buildCases` (pool.ts): renders the cases it is sent, with the batch's profile. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseProfile } from '../profile/load.js';
-import { CASES_PER_COLLECTION, collectGarbage } from '../util/heap.js';
+import { collectGarbage, WORKER_CASES_PER_COLLECTION } from '../util/heap.js';
 import { renderCase } from './index.js';
 import type { WorkerAnswer, WorkerRequest, WorkerSetup } from './pool.js';
 
@@ -20,7 +20,7 @@ port.on('message', async ({ id, file }: WorkerRequest) => {
     answer = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(answer, transferable(answer));
-  if (++rendered % CASES_PER_COLLECTION === 0) collectGarbage();
+  if (++rendered % WORKER_CASES_PER_COLLECTION === 0) collectGarbage();
 });
 
 /** The outputs' buffers that are theirs alone (a pooled Buffer's memory is shared, so it is copied instead). */

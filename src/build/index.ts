@@ -166,12 +166,14 @@ export async function buildCases(files: readonly string[], options: BuildOptions
   // either way, so the files, the index and the callbacks do not depend on which thread finished first.
   const pool = workers > 1 ? new RenderPool(workers, options) : undefined;
   try {
-    const pending = pool ? files.map((file) => pool.render(file)) : [];
+    const pending: (Promise<RenderedCase> | undefined)[] = pool ? files.map((file) => pool.render(file)) : [];
     // A batch stopped by an environment error leaves later cases unawaited: their failure is not news.
-    for (const p of pending) p.catch(() => {});
+    for (const p of pending) p?.catch(() => {});
     for (const [i, file] of files.entries()) {
       options.onCaseStart?.(file);
       const rendered = pool ? await pending[i]! : await renderCase(file, options);
+      // Written below and then let go: the batch does not keep every memo's bytes to its end.
+      pending[i] = undefined;
       const result: BuildResult = { file, diagnostics: rendered.diagnostics, written: [] };
       results.push(result);
       if (rendered.outputs) {

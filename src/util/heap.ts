@@ -22,5 +22,10 @@ export function collectGarbage(): void {
   collect?.();
 }
 
-/** Cases rendered between two collections in a batch. */
+/**
+ * Cases rendered between two collections: in the main thread, and in each worker thread (src/build/pool.ts),
+ * whose two heaps add up, so they collect more often. Measured on 200 memos (2 cores): every 100 in the
+ * main thread and every 20 in a worker cost no time; every 25 and every 10 cost 6 % and 14 %.
+ */
 export const CASES_PER_COLLECTION = 100;
+export const WORKER_CASES_PER_COLLECTION = 20;
