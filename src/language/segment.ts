@@ -67,8 +67,16 @@ export function wordsWithin(
   span: { start: number; end: number; text: string },
 ): Span[] {
   const inside: Span[] = [];
-  for (const w of all) {
-    if (w.end <= span.start) continue;
+  // The first word that ends after the span starts, by binary search: a long text has many sentences.
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (all[mid]!.end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < all.length; i++) {
+    const w = all[i]!;
     if (w.start >= span.end) break;
     if (w.start < span.start || w.end > span.end) return words(span.text, span.start);
     inside.push(w);

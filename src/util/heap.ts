@@ -1,8 +1,8 @@
 /**
  * A full garbage collection on request, for long batches: V8 lets the old generation grow to hundreds of
  * megabytes before it collects, although a finished memo leaves nothing behind (about 50 MB stay live
- * whatever the batch's length). Collecting every few dozen memos keeps the peak memory flat for a few
- * milliseconds each time. `--expose-gc` set at run time reaches the `gc` of a new context only.
+ * whatever the batch's length). Collecting now and then keeps the peak memory flat; a collection is not
+ * free, so how often is measured (below). `--expose-gc` set at run time reaches the `gc` of a new context only.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

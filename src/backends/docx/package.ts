@@ -261,6 +261,7 @@ const deflatedParts = new Map<string, DeflatedEntry>();
 const MAX_DEFLATED_PARTS = 64;
 /** Larger parts are a memo's own (its document.xml): not worth keeping. */
 const MAX_KEPT_PART_LENGTH = 64 * 1024;
+const encoder = new TextEncoder();
 
 function deflatedText(text: string): DeflatedEntry {
   const kept = deflatedParts.get(text);
@@ -269,7 +270,7 @@ function deflatedText(text: string): DeflatedEntry {
     deflatedParts.set(text, kept);
     return kept;
   }
-  const entry = deflateEntry(new TextEncoder().encode(text));
+  const entry = deflateEntry(encoder.encode(text));
   if (text.length <= MAX_KEPT_PART_LENGTH) {
     if (deflatedParts.size >= MAX_DEFLATED_PARTS) deflatedParts.delete(deflatedParts.keys().next().value!);
     deflatedParts.set(text, entry);

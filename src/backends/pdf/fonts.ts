@@ -28,7 +28,7 @@ export { unsupportedCharacters } from '../../fonts/coverage.js';
 
 /**
  * Subset tags for the embedded fonts' BaseFont ("ABCDEF+Name", which is what marks a subset to readers).
- * Fixed per face so output stays deterministic; the tag does not vary with the glyph set.
+ * Fixed per face and variant so output stays deterministic; the tag does not vary with the glyph set.
  */
 const SUBSET_TAGS: Record<FontKey, string> = {
   'base/regular': 'SKRVRG',
@@ -44,6 +44,10 @@ const SUBSET_TAGS: Record<FontKey, string> = {
 export type FontVariant = 'base' | 'full';
 /** A face in one variant: what a text item is drawn with. */
 export type FontKey = `${FontVariant}/${FaceId}`;
+
+const partsOf = (key: FontKey) => key.split('/') as [FontVariant, FaceId];
+/** The face a font key draws. */
+export const faceOfFontKey = (key: FontKey): FaceId => partsOf(key)[1];
 
 /** The base set as a regular expression (a character class): tested for every piece of text drawn. */
 const baseOnly = new RegExp(
@@ -202,7 +206,7 @@ export function fontKeyFor(id: FaceId, pieces: readonly string[]): FontKey {
 }
 
 const faceOfKey = (key: FontKey): LoadedFace => {
-  const [variant, id] = key.split('/') as [FontVariant, FaceId];
+  const [variant, id] = partsOf(key);
   return variant === 'base' ? (loadedFace(id, 'base') ?? fullFace(id)) : fullFace(id);
 };
 

@@ -6,7 +6,7 @@ import { type PDFArray, type PDFContext, type PDFDict, PDFDocument, PDFName, typ
 import type { Doc, DocMeta } from '../../doc/model.js';
 import { embedFaces, type FontKey, fontKeyFor, loadBaseFaces } from './fonts.js';
 import { layoutDoc } from './layout/index.js';
-import type { LayoutResult, LinkArea } from './layout/types.js';
+import type { LayoutResult, LinkArea, TextItem } from './layout/types.js';
 import { GlyphEncoder, type PageFonts, pageOperators } from './write/content.js';
 import { contentStreamOf, deflateWithFflate } from './write/flate.js';
 import { embedImages } from './write/images.js';
@@ -104,16 +104,18 @@ async function writeLayout(layout: LayoutResult, meta: DocMeta): Promise<PDFDocu
   const { context } = pdf;
   deflateWithFflate(context);
   await loadBaseFaces([...layout.facesUsed].sort());
-  const keys = new Set<FontKey>();
+  const itemFonts = new Map<TextItem, FontKey>();
   for (const page of layout.pages)
-    for (const item of page.items) if (item.kind === 'text') keys.add(fontKeyFor(item.face, item.pieces));
-  const embedded = await embedFaces(pdf, [...keys].sort());
+    for (const item of page.items)
+      if (item.kind === 'text') itemFonts.set(item, fontKeyFor(item.face, item.pieces));
+  const embedded = await embedFaces(pdf, [...new Set(itemFonts.values())].sort());
   const resourceNames = new Map<FontKey, PDFName>(
     [...embedded.keys()].map((face, i) => [face, PDFName.of(`F${i + 1}`)]),
   );
   const fonts: PageFonts = {
-    font: (face) => embedded.get(face)!,
-    resourceName: (face) => resourceNames.get(face)!,
+    font: (key) => embedded.get(key)!,
+    resourceName: (key) => resourceNames.get(key)!,
+    keyOf: (item) => itemFonts.get(item)!,
   };
   const encoder = new GlyphEncoder(fonts);
   const imageRefs = await embedImages(pdf, layout.images);

@@ -14,7 +14,7 @@ import {
   PDFOperator,
 } from 'pdf-lib';
 import { colours } from '../../../doc/typography.js';
-import { type FaceId, type FontKey, fontKeyFor, shapeWith, unitsPerEm } from '../fonts.js';
+import { type FontKey, faceOfFontKey, shapeWith, unitsPerEm } from '../fonts.js';
 import type { ArtifactKind, ImageItem, PageItem, TextItem } from '../layout/types.js';
 import type { StructureWriter } from './structure.js';
 
@@ -29,6 +29,8 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 export interface PageFonts {
   font: (key: FontKey) => PDFFont;
   resourceName: (key: FontKey) => PDFName;
+  /** The font a text item is drawn with (chosen once per item, when the fonts were embedded). */
+  keyOf: (item: TextItem) => FontKey;
 }
 
 type OperatorArg = NonNullable<Parameters<typeof PDFOperator.of>[1]>[number];
@@ -61,7 +63,7 @@ export class GlyphEncoder {
    */
   operands(font: FontKey, pieces: string[]): PDFObject[] {
     const result: PDFObject[] = [];
-    const face = font.slice(font.indexOf('/') + 1) as FaceId;
+    const face = faceOfFontKey(font);
     for (const piece of pieces) {
       const key = `${font}\u0000${piece}`;
       let encoded = this.cache.get(key);
@@ -101,7 +103,7 @@ function textOperators(
         LINK_RGB.map((c) => PDFNumber.of(c)),
       ),
     );
-  const font = fontKeyFor(item.face, item.pieces);
+  const font = fonts.keyOf(item);
   ops.push(
     PDFOperator.of(Op.BeginText),
     PDFOperator.of(Op.SetFontAndSize, [fonts.resourceName(font), PDFNumber.of(item.sizePt)]),
