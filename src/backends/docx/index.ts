@@ -76,6 +76,7 @@ function tocContext(doc: Doc, blockPages: DocxOptions['blockPages']): Partial<Bl
 
 function buildDocument(doc: Doc, options: DocxOptions): Document {
   const numbering = planListNumbering(doc.blocks, doc.bullets);
+  const textWidth = textWidthTwip(doc.page);
   const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.subject,
@@ -83,7 +84,7 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
     keywords: doc.meta.keywords.join(', '),
     lastModifiedBy: doc.meta.creator,
     revision: 1,
-    styles: buildStyles(doc.meta.language, numbering.styleRefs, textWidthTwip(doc.page)),
+    styles: buildStyles(doc.meta.language, numbering.styleRefs, textWidth),
     numbering: numbering.options,
     footnotes: footnotesOf(doc.blocks),
     sections: [
@@ -98,7 +99,7 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
           firstPageHead(doc, validCount(options.pageCount) ?? 1),
           ...blocksToChildren(doc.blocks, {
             numbering,
-            textWidthTwip: textWidthTwip(doc.page),
+            textWidthTwip: textWidth,
             ...tocContext(doc, options.blockPages),
           }),
         ],
@@ -107,6 +108,12 @@ function buildDocument(doc: Doc, options: DocxOptions): Document {
   });
   // docx's style options have no table styles; the styles part takes the element as it is.
   document.Styles.addChildElement(tableStyle(doc.meta.language));
+  // What buildStyles and tableStyle are given, and so all the styles part holds; docx's theme is its own.
+  sameEveryTime(
+    document.Styles,
+    `styles ${JSON.stringify([doc.meta.language, numbering.styleRefs, textWidth])}`,
+  );
+  sameEveryTime(document.Theme, 'theme');
   return document;
 }
 
@@ -125,9 +132,51 @@ export function blockPagesOf(layout: Pick<LayoutResult, 'blockPositions'>): Docx
   return layout.blockPositions.map((p) => p && p.pageIndex + 1);
 }
 
+/** docx's formatter: a component → the object its XML is written from (read, never changed, by the writer). */
+interface DocxFormatter {
+  format(component: object, context: unknown): unknown;
+}
+
 /** docx's compiler, which `Packer` holds and zips the output of; not in docx's typings (the version is pinned). */
 interface DocxCompiler {
   compile(file: Document): PackageParts;
+  formatter?: DocxFormatter;
+}
+
+/**
+ * docx's formatting, done once where it can be. Parts that are the same for every memo of a profile (the
+ * styles, a sixth of docx's work on a memo, and the theme) are marked with what they are built from and
+ * get the object formatted for the first component with that key (bounded, most recently used last). And
+ * docx formats each header and footer twice per package (once to find its images); the second time gets
+ * the first one's object. A Document here is built, compiled once and let go, so neither goes stale.
+ */
+const partKeys = new WeakMap<object, string>();
+const formattedParts = new Map<string, unknown>();
+const MAX_FORMATTED_PARTS = 16;
+const formattedComponents = new WeakMap<object, unknown>();
+const formatterPatched = new WeakSet<DocxFormatter>();
+
+function sameEveryTime(component: object, key: string): void {
+  partKeys.set(component, key);
+}
+
+function formatOnce(formatter: DocxFormatter): void {
+  if (formatterPatched.has(formatter)) return;
+  formatterPatched.add(formatter);
+  const format = formatter.format.bind(formatter);
+  formatter.format = (component, context) => {
+    const key = partKeys.get(component);
+    if (key === undefined) {
+      if (!formattedComponents.has(component)) formattedComponents.set(component, format(component, context));
+      return formattedComponents.get(component);
+    }
+    const formatted = formattedParts.get(key) ?? format(component, context);
+    formattedParts.delete(key);
+    if (formattedParts.size >= MAX_FORMATTED_PARTS)
+      formattedParts.delete(formattedParts.keys().next().value!);
+    formattedParts.set(key, formatted);
+    return formatted;
+  };
 }
 
 /**
@@ -139,6 +188,7 @@ function compileParts(document: Document): PackageParts {
   const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
   if (typeof compiler?.compile !== 'function')
     throw new Error('docx-biblioteket har inte längre Packer.compiler; se src/backends/docx/index.ts');
+  if (typeof compiler.formatter?.format === 'function') formatOnce(compiler.formatter);
   return compiler.compile(document);
 }
 

@@ -77,6 +77,25 @@ describe.skipIf(childOut)('determinism', () => {
     expect(Buffer.from(child).equals(Buffer.from(here))).toBe(true);
   });
 
+  test('parts formatted once per process (styles, theme) follow what each memo is built from', async () => {
+    // The styles depend on the language, the lists (their numbering) and the text width; each variant
+    // rendered after all the others must be the bytes a fresh module gives it as its first memo.
+    const variants: Doc[] = [docWithLink(), docWithLink(), docWithLink(), docWithLink()];
+    variants[1]!.meta.language = 'en-GB';
+    variants[2]!.blocks = variants[2]!.blocks.filter((b) => b.type !== 'list');
+    variants[3]!.page = { ...variants[3]!.page, marginsMm: { ...variants[3]!.page.marginsMm, left: 35 } };
+    const warm: Buffer[] = [];
+    for (const doc of variants) await renderDocx(doc);
+    for (const doc of variants) warm.push(Buffer.from(await renderDocx(doc)));
+    for (const [i, doc] of variants.entries()) {
+      vi.resetModules();
+      const fresh = await import('../../../src/backends/docx/index.js');
+      const first = Buffer.from(await fresh.renderDocx(doc));
+      expect(first.equals(warm[i]!), `variant ${i}`).toBe(true);
+    }
+    expect(new Set(warm.map((b) => b.toString('base64'))).size).toBe(variants.length);
+  });
+
   test('the zip: sorted entries, no folders, all dated 1980-01-01, deflated', async () => {
     const zip = await JSZip.loadAsync(await renderDocx(docWithLink()));
     const names = Object.keys(zip.files);
