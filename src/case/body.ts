@@ -4,13 +4,11 @@
  */
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ConsequenceSpec } from '../profile/model.js';
+import { parseBodyMarkdown } from './body-parser.js';
 import { coverageDiagnostics, footnoteDiagnostics } from './markdown-coverage.js';
-import { maskDiagnostics, restoreOtherDirectives, textDirectives } from './masks.js';
+import { maskDiagnostics, restoreOtherDirectives } from './masks.js';
 import type { Section } from './model.js';
 
 export interface Body {
@@ -19,18 +17,16 @@ export interface Body {
   diagnostics: Diagnostic[];
 }
 
-// GFM (tables, footnotes, strikethrough, task lists, autolinks) so that what an official writes in
-// GitHub-style Markdown is recognised; markdown-coverage.ts decides what of it can be printed. Text
-// directives for the masking mark only (masks.ts puts any other back as text).
-const parser = unified().use(remarkParse).use(remarkGfm).use(textDirectives);
-
 export function parseBody(
   body: string,
   start: { offset: number; line: number },
   consequences: readonly ConsequenceSpec[],
   file: string,
 ): Body {
-  const root = parser.parse(body);
+  // GFM (body-parser.ts) so that what an official writes in GitHub-style Markdown is recognised;
+  // markdown-coverage.ts decides what of it can be printed. Text directives for the masking mark only
+  // (masks.ts puts any other back as text).
+  const root = parseBodyMarkdown(body);
   restoreOtherDirectives(root, body);
   shiftPositions(root, start.offset, start.line - 1);
   const diagnostics: Diagnostic[] = [];

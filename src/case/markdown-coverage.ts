@@ -1,5 +1,5 @@
 /**
- * What happens to each node type the case parser (remark-parse with remark-gfm) can produce: printed in
+ * What happens to each node type the case parser (remark-parse with GFM, body-parser.ts) can produce: printed in
  * every format, or refused by `check` with its position and a Swedish hint, so that nothing an official
  * writes is silently dropped. A test holds this table to every node type @types/mdast defines.
  */
@@ -131,7 +131,7 @@ export function coverageDiagnostics(root: Root, file: string): Diagnostic[] {
   return found;
 }
 
-/** What remark-gfm leaves as text when `[^namn]` has no `[^namn]: …` anywhere in the body. */
+/** What GFM leaves as text when `[^namn]` has no `[^namn]: …` anywhere in the body. */
 const danglingReference = /\[\^([^\]\s]+)\]/g;
 
 function walk(node: Nodes, visit: (node: Nodes) => void): void {

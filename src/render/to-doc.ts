@@ -93,7 +93,7 @@ function definitionsIn(
 function noteReference(identifier: string): Inline[] {
   const notes = collector;
   const definition = notes?.definitions.get(identifier);
-  if (!notes || !definition) return []; // cannot happen: remark-gfm makes references only to definitions
+  if (!notes || !definition) return []; // cannot happen: GFM makes references only to definitions
   const known = notes.numbers.get(identifier);
   if (known !== undefined) return [{ type: 'noteRef', number: known, first: false }];
   const number = notes.notes.length + 1;
