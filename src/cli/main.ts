@@ -192,7 +192,8 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-if (isEntryPoint()) {
+/** Runs the program on this process's arguments and streams; the exit code is set when it is done. */
+export function main(): void {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
   runCli(process.argv.slice(2), processIo()).then(
@@ -204,3 +205,6 @@ if (isEntryPoint()) {
     },
   );
 }
+
+// The installed program (dist/cli/main.js, src/cli/launcher.mjs) calls main() itself.
+if (isEntryPoint()) main();

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
+import { loadFontkit } from './fontkit.js';
+
+export { loadFontkit };
 
 export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
@@ -20,31 +21,6 @@ export const FONT_FILES: Record<FaceId, string> = {
 };
 
 const require = createRequire(import.meta.url);
-
-/**
- * Set by the CLI bundle (src/cli/bundle.mjs, esbuild `define`) to the build's copy of fontkit: the same
- * version with its start-up work for scripts and formats memos do not use (the WOFF2 dictionary, the
- * Arabic, Indic and Universal shapers' tables) done on first use instead. Undefined in tsc's output and
- * the tests, which load the package itself.
- */
-declare const __SKRIVELSE_FONTKIT__: string | undefined;
-
-/** fontkit, loaded on first use (a quarter of a second at start-up). */
-export function loadFontkit(): typeof Fontkit {
-  const vendored = typeof __SKRIVELSE_FONTKIT__ === 'string' ? __SKRIVELSE_FONTKIT__ : undefined;
-  if (vendored !== undefined) {
-    try {
-      // Bundled from fontkit's ES build, whose default export is the fontkit object.
-      const bundled = require(fileURLToPath(new URL(vendored, import.meta.url))) as {
-        default?: typeof Fontkit;
-      };
-      if (bundled.default) return bundled.default;
-    } catch {
-      // Not built: the package's own.
-    }
-  }
-  return require('@pdf-lib/fontkit');
-}
 
 export function fontBytes(face: FaceId): Uint8Array {
   return new Uint8Array(readFileSync(require.resolve(FONT_FILES[face])));
