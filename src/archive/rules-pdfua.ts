@@ -12,7 +12,7 @@ import {
 } from 'pdf-lib';
 import { pdfText } from './attachments.js';
 import { name, nameOf, numberTreeGet } from './pdf-walk.js';
-import { openWithPdfJs, type PDFPageProxy } from './pdfjs.js';
+import { importPdfJs, openWithPdfJs, type PDFPageProxy } from './pdfjs.js';
 import type { PreflightContext, Rule } from './preflight.js';
 
 interface MarkedItem {
@@ -82,7 +82,7 @@ async function withoutAttachments(bytes: Uint8Array): Promise<Uint8Array> {
 async function checkTaggedContent(ctx: PreflightContext): Promise<string[]> {
   const problems: string[] = [];
   const doc = await openWithPdfJs(await withoutAttachments(ctx.bytes));
-  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { OPS } = await importPdfJs();
   try {
     const pages = ctx.pdf.getPages();
     for (let p = 1; p <= doc.numPages; p++) {

@@ -126,6 +126,13 @@ await build({
   plugins: [jsYamlWithoutEsprima, fontkitInBundle, fontkitLazyTables()],
   logLevel: 'warning',
 });
+// import() has no loader in the launcher's node:vm (src/util/external-import.ts): none may be left (esbuild
+// writes them with double quotes; a comment's import('…') is not one).
+const literalImports = readFileSync(join(outdir, 'skrivelse.cjs'), 'utf8').match(
+  /[^\w.$]import\("[^)]*\)/g,
+);
+if (literalImports)
+  throw new Error(`skrivelse.cjs har import(): ${literalImports.join(', ')}; använd importExternal`);
 copyFileSync(join(root, 'src/cli/launcher.mjs'), join(outdir, 'main.js'));
 chmodSync(join(outdir, 'main.js'), 0o755);
 

@@ -35,9 +35,10 @@ const cache = cachedData();
 const script = new vm.Script(wrapped, {
   filename: bundle,
   cachedData: cache,
-  // The bundle's import() of what it does not hold (pdfjs-dist, subset-font, chokidar) goes to Node's loader.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
+// import() in code from a cache has no loader on Node 20: the bundle imports what it does not hold
+// (pdfjs-dist, subset-font) through this one (src/util/external-import.ts).
+globalThis[Symbol.for('skrivelse.importExternal')] = (specifier) => import(specifier);
 if (process.env.SKRIVELSE_DEBUG === '1') {
   const state =
     cache === undefined

@@ -15,6 +15,7 @@
 import type { Doc, Inline, ListBlock } from '../../doc/model.js';
 import { list } from '../../doc/typography.js';
 import { type FaceId, fontBytes } from '../../fonts/coverage.js';
+import { importExternal } from '../../util/external-import.js';
 import { cachedSubset } from './font-cache.js';
 
 export interface EmbeddedFace {
@@ -107,7 +108,7 @@ const subsets = new Map<string, Promise<Uint8Array>>();
 
 /** `face` subset to `text` by harfbuzz (subset-font, loaded on first use: its WebAssembly takes a while). */
 export async function harfbuzzSubset(face: FaceId, text: string): Promise<Uint8Array> {
-  const { default: subsetFont } = await import('subset-font');
+  const { default: subsetFont } = await importExternal<typeof import('subset-font')>('subset-font');
   return new Uint8Array(await subsetFont(Buffer.from(fontBytes(face)), text, { targetFormat: 'truetype' }));
 }
 
