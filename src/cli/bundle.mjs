@@ -128,9 +128,7 @@ await build({
 });
 // import() has no loader in the launcher's node:vm (src/util/external-import.ts): none may be left (esbuild
 // writes them with double quotes; a comment's import('…') is not one).
-const literalImports = readFileSync(join(outdir, 'skrivelse.cjs'), 'utf8').match(
-  /[^\w.$]import\("[^)]*\)/g,
-);
+const literalImports = readFileSync(join(outdir, 'skrivelse.cjs'), 'utf8').match(/[^\w.$]import\("[^)]*\)/g);
 if (literalImports)
   throw new Error(`skrivelse.cjs har import(): ${literalImports.join(', ')}; använd importExternal`);
 copyFileSync(join(root, 'src/cli/launcher.mjs'), join(outdir, 'main.js'));
