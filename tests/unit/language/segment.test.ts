@@ -1,12 +1,98 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { letterCount, sentences, words, wordsWithin } from '../../../src/language/segment.js';
+import { icuWords, letterCount, sentences, words, wordsWithin } from '../../../src/language/segment.js';
 
 const root = join(import.meta.dirname, '../../..');
+/** The Markdown files under `dir` (cases/ and the fixtures), as text. */
+function markdownIn(dir: string): string[] {
+  const base = dir === root ? join(root, 'cases') : dir;
+  return readdirSync(base, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+}
 const paragraphs = readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.md'))
   .flatMap((f) => readFileSync(join(root, 'cases', f), 'utf8').split(/\n\s*\n/));
+
+describe('words without ICU for ordinary Swedish text', () => {
+  test('the same words as Intl.Segmenter in the example cases, the seeds and the fixtures', () => {
+    const texts = [root, join(root, 'tests/fixtures')].flatMap((dir) => markdownIn(dir));
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts)
+      for (const paragraph of text.split(/\n\s*\n/))
+        expect(words(paragraph, 3)).toEqual(icuWords(paragraph, 3));
+  });
+
+  test('the same words as Intl.Segmenter for generated text, joiners and breakers between letters and digits', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Ö',
+      'é',
+      'ž',
+      'Z',
+      '0',
+      '7',
+      ' ',
+      '\n',
+      '\t',
+      '\u00A0',
+      '.',
+      ',',
+      ';',
+      ':',
+      "'",
+      '‘',
+      '’',
+      '"',
+      '“',
+      '-',
+      '–',
+      '—',
+      '!',
+      '?',
+      '(',
+      ')',
+      '[',
+      ']',
+      '%',
+      '§',
+      '/',
+      '&',
+      '+',
+      '=',
+      '*',
+      '#',
+      '«',
+      '»',
+      '…',
+      't.ex.',
+      'S:t',
+      '3,5',
+      '1.000',
+      'it’s',
+      '10:00',
+      // Outside the fast path's text: these must go to ICU and still agree.
+      '_',
+      '·',
+      '\u00AD',
+      'ª',
+      'µ',
+      '\u0301',
+      '日本',
+      '١٢',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(words(text)).toEqual(icuWords(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('words of a sentence from its text’s words', () => {
   test('the same as segmenting each sentence of the example cases again', () => {
