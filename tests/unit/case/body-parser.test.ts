@@ -3,21 +3,13 @@
  * tree, positions included, must be the one the parser with every syntax gives, for the example cases,
  * the fixtures, written bodies with each syntax, and generated ones.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { needsOf, parseBodyMarkdown } from '../../../src/case/body-parser.js';
+import { exampleAndFixtureMarkdown } from '../../helpers/markdown-files.js';
 
 const all = { email: true, table: true, footnote: true };
-const root = join(import.meta.dirname, '../../..');
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
-  );
-}
 
 function expectSameTree(body: string): void {
   expect(parseBodyMarkdown(body)).toEqual(parseBodyMarkdown(body, all));
@@ -30,9 +22,9 @@ const types = (node: Nodes): string[] => [
 
 describe('the body parser', () => {
   test('the example cases and every fixture: the same tree as with all of GFM', () => {
-    const files = [...markdownFiles(join(root, 'cases')), ...markdownFiles(join(root, 'tests/fixtures'))];
+    const files = exampleAndFixtureMarkdown();
     expect(files.length).toBeGreaterThan(20);
-    for (const file of files) expectSameTree(readFileSync(file, 'utf8'));
+    for (const { text } of files) expectSameTree(text);
   });
 
   test.each([

@@ -3,24 +3,18 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { icuWords, letterCount, sentences, words, wordsWithin } from '../../../src/language/segment.js';
+import { exampleAndFixtureMarkdown } from '../../helpers/markdown-files.js';
 
 const root = join(import.meta.dirname, '../../..');
-/** The Markdown files under `dir` (cases/ and the fixtures), as text. */
-function markdownIn(dir: string): string[] {
-  const base = dir === root ? join(root, 'cases') : dir;
-  return readdirSync(base, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
-}
 const paragraphs = readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.md'))
   .flatMap((f) => readFileSync(join(root, 'cases', f), 'utf8').split(/\n\s*\n/));
 
 describe('words without ICU for ordinary Swedish text', () => {
   test('the same words as Intl.Segmenter in the example cases, the seeds and the fixtures', () => {
-    const texts = [root, join(root, 'tests/fixtures')].flatMap((dir) => markdownIn(dir));
-    expect(texts.length).toBeGreaterThan(20);
-    for (const text of texts)
+    const files = exampleAndFixtureMarkdown();
+    expect(files.length).toBeGreaterThan(20);
+    for (const { text } of files)
       for (const paragraph of text.split(/\n\s*\n/))
         expect(words(paragraph, 3)).toEqual(icuWords(paragraph, 3));
   });
