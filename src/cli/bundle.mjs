@@ -166,16 +166,17 @@ await writeFontCache();
 const example = readdirSync(join(root, 'cases'))
   .filter((f) => f.endsWith('.md'))
   .sort()[0];
+// Written by the program into the scratch folder, then into dist/ by the one atomic write (tsc's output).
 const scratch = mkdtempSync(join(tmpdir(), 'skrivelse-code-cache-'));
 try {
+  const made = join(scratch, 'skrivelse.cjs.cache');
   execFileSync(
     process.execPath,
-    [join(outdir, 'main.js'), 'skapa', join(root, 'cases', example), '--ut', scratch],
-    {
-      stdio: 'ignore',
-      env: { ...process.env, SKRIVELSE_CODE_CACHE_OUT: join(outdir, 'skrivelse.cjs.cache') },
-    },
+    [join(outdir, 'main.js'), 'skapa', join(root, 'cases', example), '--ut', join(scratch, 'ut')],
+    { stdio: 'ignore', env: { ...process.env, SKRIVELSE_CODE_CACHE_OUT: made } },
   );
+  const { writeFileAtomic } = await import(join(root, 'dist/util/atomic.js'));
+  writeFileAtomic(join(outdir, 'skrivelse.cjs.cache'), readFileSync(made));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // The installed program (copied to dist/cli/main.js by bundle.mjs): runs the CLI bundle, skrivelse.cjs,
 // with the V8 code cache the build made for it by running an example case (skrivelse.cjs.cache). Node 20 has
 // no compile cache of its own (module.enableCompileCache is Node 22); without one every start parsed and
-// compiled the bundle's 4.7 MB and then each function again on its first call, about a quarter of a cold
+// compiled the bundle's 6 MB and then each function again on its first call, about a quarter of a cold
 // build. node:vm's cachedData is V8's own format and check (V8 version and flags); it is used only when the
 // SHA-256 at its head is the bundle's, as V8 itself compares only the source's length. Without a cache, or
 // with one V8 rejects (another Node), the bundle is compiled as before: slower, never different.
@@ -51,8 +51,8 @@ if (process.env.SKRIVELSE_DEBUG === '1') {
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 
-// The build (bundle.mjs) runs an example case with this set: the cache then holds every function that run
-// compiled, not only the bundle's top level.
+// The build (bundle.mjs) runs an example case with this set (a scratch file, which it then puts in place):
+// the cache then holds every function that run compiled, not only the bundle's top level.
 const cacheOut = process.env.SKRIVELSE_CODE_CACHE_OUT;
 if (cacheOut) {
   process.once('beforeExit', () =>
