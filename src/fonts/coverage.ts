@@ -8,8 +8,6 @@ import { createRequire } from 'node:module';
 import type { Font } from '@pdf-lib/fontkit';
 import { loadFontkit } from './fontkit.js';
 
-export { loadFontkit };
-
 export type FaceId = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
 /** The four faces of Noto Sans (SIL OFL), installed from npm. */

@@ -14,7 +14,8 @@
 import type Fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { type FaceId, fontBytes, loadFontkit } from '../../fonts/coverage.js';
+import { type FaceId, fontBytes } from '../../fonts/coverage.js';
+import { loadFontkit } from '../../fonts/fontkit.js';
 import { baseCharacters, baseSubset, cachedBaseSubset } from '../docx/font-embedding.js';
 
 /**
